@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+/**
+ * The `scaling-lab` command line. Each command lives in its own module and
+ * registers itself here; bad input exits with code 2 and a one-line message.
+ */
+import { Command, CommanderError } from 'commander';
+import { fail } from './util.js';
+// Command modules (one line each; keep sorted by command name).
+
+const program = new Command('scaling-lab')
+  .description('Scaling laws, training cost, time, energy and carbon for AI models')
+  .version('0.1.0')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+// registrations (one line each)
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') process.exit(0);
+    // commander already printed its one-line message
+    process.exit(2);
+  }
+  fail(err);
+}

@@ -1,0 +1,58 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { InputError } from '../errors.js';
+
+/**
+ * Wraps a command action so bad input ends as one line on stderr with exit
+ * code 2 (never a stack trace); unexpected errors exit 1 with their message.
+ */
+export function action<A extends unknown[]>(fn: (...args: A) => unknown | Promise<unknown>) {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (err) {
+      fail(err);
+    }
+  };
+}
+
+export function fail(err: unknown): never {
+  if (err instanceof InputError || err instanceof InvalidArgumentError) {
+    process.stderr.write(`scaling-lab: error: ${err.message}\n`);
+    process.exit(2);
+  }
+  const msg = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`scaling-lab: error: ${msg}\n`);
+  if (process.env.SCALING_LAB_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  process.exit(1);
+}
+
+/** Commander option parser for a finite number (accepts 1e9, 1_000, 70B, 1.4T, 300M, 2k). */
+export function numberArg(field: string, opts: { min?: number; positive?: boolean; max?: number } = {}) {
+  return (raw: string): number => {
+    const v = parseNumber(raw);
+    if (v === undefined) throw new InvalidArgumentError(`--${field}: "${raw}" is not a number (write e.g. 1e9, 70B or 0.4)`);
+    if (opts.positive && !(v > 0)) throw new InvalidArgumentError(`--${field}: must be greater than 0, got ${raw}`);
+    if (opts.min !== undefined && v < opts.min) throw new InvalidArgumentError(`--${field}: must be at least ${opts.min}, got ${raw}`);
+    if (opts.max !== undefined && v > opts.max) throw new InvalidArgumentError(`--${field}: must be at most ${opts.max}, got ${raw}`);
+    return v;
+  };
+}
+
+const SUFFIX: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9, G: 1e9, T: 1e12, P: 1e15 };
+
+/** Parses "1e9", "1_000", "70B", "1.4T"; undefined when not a finite number. */
+export function parseNumber(raw: string): number | undefined {
+  const s = raw.trim().replace(/_/g, '');
+  const m = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)([kKMBGTP]?)$/i.exec(s);
+  if (!m) return undefined;
+  const v = Number(m[1]) * (m[2] ? SUFFIX[m[2]] ?? SUFFIX[m[2].toUpperCase()] ?? 1 : 1);
+  return Number.isFinite(v) ? v : undefined;
+}
+
+/** Prints JSON (with a trailing newline) for --json output. */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Signature every command module exports: adds its subcommand(s) to the program. */
+export type Register = (program: Command) => void;

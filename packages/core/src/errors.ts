@@ -1,0 +1,37 @@
+/**
+ * An error in what the user gave us: names the field and says how to fix it.
+ * The CLI prints `message` as one line and exits with code 2; the site shows it
+ * beside the field. Never throw a bare Error for bad input.
+ */
+export class InputError extends Error {
+  readonly field: string;
+  readonly fix: string;
+  constructor(field: string, problem: string, fix: string) {
+    super(`${field}: ${problem}${fix ? ` (${fix})` : ''}`);
+    this.name = 'InputError';
+    this.field = field;
+    this.fix = fix;
+  }
+}
+
+/** Throws an InputError unless `value` is a finite number (optionally > 0 or ≥ 0). */
+export function requireNumber(
+  field: string,
+  value: unknown,
+  opts: { min?: number; exclusiveMin?: number; max?: number; unit?: string } = {},
+): number {
+  const unit = opts.unit ? ` ${opts.unit}` : '';
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new InputError(field, `expected a finite number${unit}, got ${JSON.stringify(value)}`, `give a number such as 1e9`);
+  }
+  if (opts.exclusiveMin !== undefined && !(value > opts.exclusiveMin)) {
+    throw new InputError(field, `must be greater than ${opts.exclusiveMin}${unit}, got ${value}`, `give a value above ${opts.exclusiveMin}`);
+  }
+  if (opts.min !== undefined && value < opts.min) {
+    throw new InputError(field, `must be at least ${opts.min}${unit}, got ${value}`, `give a value of ${opts.min} or more`);
+  }
+  if (opts.max !== undefined && value > opts.max) {
+    throw new InputError(field, `must be at most ${opts.max}${unit}, got ${value}`, `give a value of ${opts.max} or less`);
+  }
+  return value;
+}

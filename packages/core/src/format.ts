@@ -1,0 +1,89 @@
+/**
+ * Human formatting of quantities with units and sensible precision, shared by
+ * the CLI and the site: 3.1e23 FLOPs, 1.3 GWh, $4.6M, 291 tCO2e.
+ */
+
+const SI = [
+  { p: 1e15, s: 'P' },
+  { p: 1e12, s: 'T' },
+  { p: 1e9, s: 'G' },
+  { p: 1e6, s: 'M' },
+  { p: 1e3, s: 'k' },
+];
+
+/** Rounds to `digits` significant figures without trailing zeros. */
+export function sig(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return '—';
+  if (x === 0) return '0';
+  const r = Number(x.toPrecision(digits));
+  const abs = Math.abs(r);
+  if (abs >= 1e21 || abs < 1e-4) return r.toExponential(Math.max(0, digits - 1)).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  return r.toLocaleString('en-US', { maximumFractionDigits: 20, useGrouping: abs >= 1e4 });
+}
+
+/** 3.15e23 → "3.15e23 FLOPs" (scientific always, the field's convention). */
+export function formatFlops(flops: number, digits = 3): string {
+  if (!Number.isFinite(flops)) return '—';
+  return `${Number(flops.toPrecision(digits)).toExponential(Math.max(0, digits - 1)).replace(/\.?0+e/, 'e').replace('e+', 'e')} FLOPs`;
+}
+
+/** Scales a value by SI prefixes: (1.3e6, 'Wh', 1e3) → "1.3 GWh" when the value is in kWh. */
+export function formatSI(value: number, unit: string, digits = 3): string {
+  if (!Number.isFinite(value)) return '—';
+  for (const { p, s } of SI) {
+    if (Math.abs(value) >= p) return `${sig(value / p, digits)} ${s}${unit}`;
+  }
+  return `${sig(value, digits)} ${unit}`;
+}
+
+/** Energy given in kWh → "850 kWh", "1.3 GWh". */
+export function formatEnergyKWh(kWh: number, digits = 3): string {
+  return formatSI(kWh * 1e3, 'Wh', digits);
+}
+
+/** Mass of CO2e given in kg → "12 kgCO2e", "291 tCO2e", "1.2 ktCO2e". */
+export function formatCO2eKg(kg: number, digits = 3): string {
+  if (!Number.isFinite(kg)) return '—';
+  if (Math.abs(kg) < 1000) return `${sig(kg, digits)} kgCO2e`;
+  const t = kg / 1000;
+  if (Math.abs(t) >= 1e6) return `${sig(t / 1e6, digits)} MtCO2e`;
+  if (Math.abs(t) >= 1e3) return `${sig(t / 1e3, digits)} ktCO2e`;
+  return `${sig(t, digits)} tCO2e`;
+}
+
+/** Dollars → "$950", "$4.6M", "$1.2B". */
+export function formatUsd(usd: number, digits = 2): string {
+  if (!Number.isFinite(usd)) return '—';
+  const a = Math.abs(usd);
+  const sign = usd < 0 ? '-' : '';
+  if (a >= 1e9) return `${sign}$${sig(a / 1e9, digits)}B`;
+  if (a >= 1e6) return `${sign}$${sig(a / 1e6, digits)}M`;
+  if (a >= 1e4) return `${sign}$${sig(a / 1e3, digits)}k`;
+  return `${sign}$${sig(a, Math.max(digits, 3))}`;
+}
+
+/** Hours → "45 min", "12.5 h", "33 days", "2.1 years". */
+export function formatDuration(hours: number, digits = 3): string {
+  if (!Number.isFinite(hours)) return '—';
+  if (hours < 1) return `${sig(hours * 60, digits)} min`;
+  if (hours < 48) return `${sig(hours, digits)} h`;
+  const days = hours / 24;
+  if (days < 730) return `${sig(days, digits)} days`;
+  return `${sig(days / 365.25, digits)} years`;
+}
+
+/** Parameter or token counts → "70B", "1.4T", "350M". */
+export function formatCount(n: number, digits = 3): string {
+  if (!Number.isFinite(n)) return '—';
+  const a = Math.abs(n);
+  if (a >= 1e12) return `${sig(n / 1e12, digits)}T`;
+  if (a >= 1e9) return `${sig(n / 1e9, digits)}B`;
+  if (a >= 1e6) return `${sig(n / 1e6, digits)}M`;
+  if (a >= 1e3) return `${sig(n / 1e3, digits)}k`;
+  return sig(n, digits);
+}
+
+/** Bytes → "80 GB" (decimal, as accelerator datasheets quote memory). */
+export function formatBytes(bytes: number, digits = 3): string {
+  return formatSI(bytes, 'B', digits);
+}
