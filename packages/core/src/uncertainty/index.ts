@@ -1,0 +1,7 @@
+/** Uncertainty: distributions, seeded Monte Carlo, sensitivity, fit uncertainty carried forward. */
+export * from './normalQuantile.js';
+export * from './distribution.js';
+export * from './sample.js';
+export * from './summary.js';
+export * from './monteCarlo.js';
+export * from './sensitivity.js';

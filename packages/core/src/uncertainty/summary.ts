@@ -1,0 +1,47 @@
+/**
+ * Summary of a sample: median and a central interval (default 5th–95th
+ * percentile), plus the mean. Quantiles interpolate linearly between order
+ * statistics (R type 7, numpy's default), as simple-statistics' quantileSorted
+ * does; we wrap it so that samples containing +Infinity (e.g. a target loss a
+ * bootstrap law can never reach) give Infinity rather than NaN (∞ − ∞).
+ */
+import { quantileSorted } from 'simple-statistics';
+
+export interface Interval {
+  median: number;
+  /** Lower end of the central interval (the (1 − level)/2 quantile). */
+  low: number;
+  /** Upper end of the central interval (the (1 + level)/2 quantile). */
+  high: number;
+  mean: number;
+  /** Central-interval probability, e.g. 0.9 for 5–95%. */
+  level: number;
+}
+
+/** Median, central `level` interval and mean of `values` (copied, not modified). */
+export function summarize(values: ArrayLike<number>, level = 0.9): Interval {
+  if (values.length === 0) throw new RangeError('summarize: no values');
+  return summarizeSorted(Float64Array.from(values).sort(), level);
+}
+
+/** The p-quantile of values sorted ascending (type 7), safe with infinities. */
+export function quantileOfSorted(sorted: Float64Array, p: number): number {
+  const idx = (sorted.length - 1) * p;
+  const lo = sorted[Math.floor(idx)];
+  const hi = sorted[Math.ceil(idx)];
+  if (lo === hi) return lo;
+  return quantileSorted(sorted as unknown as number[], p);
+}
+
+/** As summarize, for values already sorted ascending. */
+export function summarizeSorted(sorted: Float64Array, level = 0.9): Interval {
+  let sum = 0;
+  for (let i = 0; i < sorted.length; i++) sum += sorted[i];
+  return {
+    median: quantileOfSorted(sorted, 0.5),
+    low: quantileOfSorted(sorted, (1 - level) / 2),
+    high: quantileOfSorted(sorted, (1 + level) / 2),
+    mean: sum / sorted.length,
+    level,
+  };
+}
