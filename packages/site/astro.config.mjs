@@ -1,0 +1,42 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+/**
+ * Astro's vite config excludes `node-fetch` from dependency pre-bundling
+ * (astro/dist/core/create-vite.js). TensorFlow.js pulls node-fetch → whatwg-url,
+ * and without pre-bundling `astro dev` fails on the live-training page with a
+ * "whatwg-url does not provide a default export" error. This plugin takes
+ * node-fetch back out of the exclude list. It only affects the dev server;
+ * `astro build` does not use optimizeDeps.
+ */
+function prebundleNodeFetch() {
+  return {
+    name: 'scaling-lab:prebundle-node-fetch',
+    enforce: /** @type {const} */ ('post'),
+    /** @param {import('vite').UserConfig} config */
+    config(config) {
+      const exclude = config.optimizeDeps?.exclude;
+      if (Array.isArray(exclude)) {
+        const i = exclude.indexOf('node-fetch');
+        if (i >= 0) exclude.splice(i, 1);
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  // Relative links and a static build: the site works from any host or folder preview.
+  output: 'static',
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'auto' },
+  devToolbar: { enabled: false },
+  vite: {
+    plugins: [prebundleNodeFetch()],
+    build: {
+      // One core chunk per page keeps the per-page JS figure honest; no sourcemaps keeps the build light.
+      sourcemap: false,
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 4000,
+    },
+  },
+});
