@@ -1,5 +1,22 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { report } from '../../scripts/check-site-size.mjs';
+
+/** Prints the gzip JavaScript each page ships after `astro build` (the check itself is `npm run check:size`). */
+function pageSizeReport() {
+  return {
+    name: 'scaling-lab:page-size-report',
+    hooks: {
+      /** @param {{ dir: URL, logger: { info: (s: string) => void } }} opts */
+      'astro:build:done': ({ dir, logger }) => {
+        const lines = [];
+        report(fileURLToPath(dir), (line) => lines.push(line));
+        logger.info(`\n${lines.join('\n')}`);
+      },
+    },
+  };
+}
 
 /**
  * Astro's vite config excludes `node-fetch` from dependency pre-bundling
@@ -30,6 +47,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'auto' },
   devToolbar: { enabled: false },
+  integrations: [pageSizeReport()],
   vite: {
     plugins: [prebundleNodeFetch()],
     build: {
