@@ -5,3 +5,6 @@ export * from './sample.js';
 export * from './summary.js';
 export * from './monteCarlo.js';
 export * from './sensitivity.js';
+export * from './defaultRanges.js';
+export * from './runUncertainty.js';
+export * from './data/gridYears.generated.js';
