@@ -8,6 +8,7 @@
 import { Command, CommanderError } from 'commander';
 import { fail } from './util.js';
 // Command modules (one line each; keep sorted by command name).
+import { registerSweep } from './sweep.js';
 
 const program = new Command('scaling-lab')
   .description('Scaling laws, training cost, time, energy and carbon for AI models')
@@ -16,6 +17,7 @@ const program = new Command('scaling-lab')
   .exitOverride();
 
 // registrations (one line each)
+registerSweep(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,129 @@
+/**
+ * `scaling-lab sweep <spec.json>`: trains every run of a sweep spec in parallel
+ * worker processes, appending each finished run to a JSON-lines results file.
+ * Rerunning resumes (finished runs are skipped). Ctrl-C stops cleanly; a second
+ * Ctrl-C kills the workers at once. Exit code: 0 all runs recorded, 1 some
+ * failed, 2 bad input, 130 stopped.
+ */
+import { Option, type Command } from 'commander';
+import { InputError } from '../errors.js';
+import { formatCount, formatFlops } from '../format.js';
+import { expandSweep, largestFirst } from '../node/sweep/expand.js';
+import { defaultResultsPath, loadSweepSpec } from '../node/sweep/load.js';
+import { progressReporter } from '../node/sweep/progress.js';
+import { runSweep, defaultWorkerCount, type SweepSummary } from '../node/sweep/runner.js';
+import type { PlannedRun } from '../node/sweep/types.js';
+import { action, numberArg, printJson } from './util.js';
+
+export const BACKENDS = ['auto', 'wasm', 'cpu', 'tensorflow', 'tensorflow-gpu'] as const;
+
+export interface SweepCliOptions {
+  out?: string;
+  workers?: number;
+  backend?: string;
+  json?: boolean;
+  plain?: boolean;
+}
+
+/**
+ * Runs a sweep with progress display and Ctrl-C handling; returns the summary.
+ * Shared by `sweep` and `main`.
+ */
+export async function runSweepWithProgress(runs: PlannedRun[], outPath: string, opts: SweepCliOptions): Promise<SweepSummary> {
+  const reporter = progressReporter({ plain: opts.json || opts.plain });
+  const abort = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts++;
+    if (interrupts === 1) abort.abort();
+    else {
+      reporter.stop();
+      process.stderr.write('sweep: killed (runs in flight are lost; finished runs are in the file)\n');
+      process.exit(130); // workers see the IPC channel close and exit
+    }
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  try {
+    return await runSweep({
+      runs,
+      outPath,
+      workers: opts.workers,
+      backend: opts.backend,
+      signal: abort.signal,
+      onEvent: (e) => reporter.onEvent(e),
+    });
+  } finally {
+    reporter.stop();
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+}
+
+/** The summary without the records' learning curves, for --json. */
+export function summaryJson(s: SweepSummary) {
+  return {
+    outPath: s.outPath,
+    planned: s.planned,
+    skipped: s.skipped,
+    completed: s.completed,
+    failed: s.failed,
+    notRun: s.notRun,
+    stopped: s.stopped,
+    wallSeconds: s.wallSeconds,
+    runs: s.records.map((r) => ({
+      runKey: r.runKey,
+      paramsNonEmbedding: r.paramsNonEmbedding,
+      paramsTotal: r.paramsTotal,
+      tokens: r.tokens,
+      flops6ND: r.flops6ND,
+      finalValLoss: r.finalValLoss,
+      diverged: r.diverged,
+      wallSeconds: r.wallSeconds,
+      backend: r.backend,
+    })),
+  };
+}
+
+function printPlan(runs: PlannedRun[]): void {
+  const total = runs.reduce((a, r) => a + r.flopsNominal, 0);
+  process.stdout.write(`${runs.length} run(s), ${formatFlops(total)} nominal (6ND), largest first:\n`);
+  for (const r of largestFirst(runs)) {
+    process.stdout.write(
+      `  ${r.runKey.padEnd(40)} N=${formatCount(r.paramsNonEmbeddingNominal).padStart(6)} D=${formatCount(r.spec.tokens).padStart(6)} steps=${String(r.steps).padStart(6)} lr=${r.spec.learningRate.toPrecision(3)}` +
+        `${r.sweep.flopsBudget ? ` C=${formatFlops(r.sweep.flopsBudget)}` : ''}\n`,
+    );
+  }
+}
+
+export function registerSweep(program: Command): void {
+  program
+    .command('sweep')
+    .description('Train every run of a sweep spec (grid or isoFLOP) in parallel workers; resumable, crash-safe JSON-lines results')
+    .argument('<spec>', 'sweep spec JSON file (e.g. sweeps/quick.json)')
+    .option('--out <file>', 'results file (JSON lines; default: results/<name>.jsonl beside the spec)')
+    .option('--workers <n>', `worker processes (default: one per core, here ${defaultWorkerCount()})`, numberArg('workers', { min: 1, max: 256 }))
+    .addOption(new Option('--backend <name>', 'tfjs backend for training').choices([...BACKENDS]).default('auto'))
+    .option('--dry-run', 'print the planned runs and exit')
+    .option('--plain', 'plain progress lines instead of bars')
+    .option('--json', 'print a JSON summary on stdout (progress goes to stderr as plain lines)')
+    .action(
+      action(async (specPath: string, opts: SweepCliOptions & { dryRun?: boolean }) => {
+        if (opts.workers !== undefined && !Number.isInteger(opts.workers)) {
+          throw new InputError('--workers', `must be a whole number, got ${opts.workers}`, 'give e.g. --workers 2');
+        }
+        const spec = loadSweepSpec(specPath);
+        const runs = expandSweep(spec, specPath);
+        if (opts.dryRun) {
+          if (opts.json) printJson({ name: spec.name, runs });
+          else printPlan(runs);
+          return;
+        }
+        const out = opts.out ?? defaultResultsPath(specPath, spec);
+        const summary = await runSweepWithProgress(runs, out, opts);
+        if (opts.json) printJson(summaryJson(summary));
+        if (summary.stopped) process.exitCode = 130;
+        else if (summary.failed.length) process.exitCode = 1;
+      }),
+    );
+}

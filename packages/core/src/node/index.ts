@@ -1,0 +1,8 @@
+/**
+ * @scaling-lab/core/node — the Node-only parts: training runs on a tfjs
+ * backend, the Moby Dick corpus, and sweeps (parallel, crash-safe, resumable).
+ */
+export * from './sweep/index.js';
+export * from './backend.js';
+export * from './corpus.js';
+export * from './trainRun.js';

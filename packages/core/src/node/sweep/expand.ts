@@ -1,0 +1,115 @@
+/**
+ * Expands a validated sweep spec into the list of runs to train.
+ *
+ * - grid: models × token budgets × seeds.
+ * - isoFLOP: for each budget C and model, D = C / (6·N) with N = 12·L·d²
+ *   (non-embedding parameters, Kaplan et al. 2020 Table 1; the same N as in
+ *   C ≈ 6ND, Kaplan §2.1).
+ * D is rounded to whole optimiser steps of batchSize·context tokens.
+ *
+ * Each run gets a stable `runKey`: a readable prefix plus a hash of the run's
+ * full training spec (sorted-key JSON), so editing a setting gives new keys
+ * (those runs are retrained) while an unchanged run is recognised on resume.
+ */
+import { createHash } from 'node:crypto';
+import { InputError } from '../../errors.js';
+import { countParams } from '../../train/params.js';
+import type { ModelShape, SweepSpec, LearningRateRule } from './spec.js';
+import type { PlannedRun, RunSpec, SweepCoordinates } from './types.js';
+
+/** Non-embedding parameters 12·L·d² (Kaplan et al. 2020, Table 1), from the trainer's own count. */
+export function nominalNonEmbeddingParams(m: { layers: number; dModel: number; heads: number }): number {
+  return countParams({ ...m, context: 1 }, 0).nonEmbedding;
+}
+
+export function learningRateFor(rule: LearningRateRule, dModel: number): number {
+  if (rule.rule === 'constant') return rule.value;
+  return rule.base * Math.pow(rule.baseDModel / dModel, rule.exponent);
+}
+
+/** JSON with object keys sorted, so equal specs hash equally whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Stable key of a run: `<model>-D<tokens>-s<seed>-<8 hex of sha256(spec without id)>`. */
+export function runKeyFor(modelName: string, spec: Omit<RunSpec, 'id'>): string {
+  const hash = createHash('sha256').update(canonicalJson(spec)).digest('hex').slice(0, 8);
+  const d = spec.tokens.toExponential(2).replace('+', '');
+  return `${modelName}-D${d}-s${spec.seed}-${hash}`;
+}
+
+export function expandSweep(spec: SweepSpec, source = 'spec'): PlannedRun[] {
+  const tokensPerStep = spec.batchSize * spec.context;
+  const runs: PlannedRun[] = [];
+  const seen = new Set<string>();
+
+  const add = (modelName: string, requestedTokens: number, field: string, coords: Omit<SweepCoordinates, 'seed'>) => {
+    const shape: ModelShape = spec.models[modelName];
+    const steps = Math.round(requestedTokens / tokensPerStep);
+    if (steps < spec.minSteps) {
+      throw new InputError(
+        `${source}: ${field}`,
+        `model "${modelName}" would get ${steps} optimiser step(s) of ${tokensPerStep} tokens (${requestedTokens.toExponential(2)} tokens), below minSteps ${spec.minSteps}`,
+        'raise the budget, drop this model from it, or lower minSteps',
+      );
+    }
+    const tokens = steps * tokensPerStep;
+    const nNominal = nominalNonEmbeddingParams(shape);
+    for (const seed of spec.seeds) {
+      const body: Omit<RunSpec, 'id'> = {
+        model: { layers: shape.layers, dModel: shape.dModel, heads: shape.heads, context: spec.context },
+        tokens,
+        batchSize: spec.batchSize,
+        learningRate: learningRateFor(spec.learningRate, shape.dModel),
+        weightDecay: spec.weightDecay,
+        warmupFraction: spec.warmupFraction,
+        gradClip: spec.gradClip,
+        evalEvery: spec.evalEvery,
+        evalBatches: spec.evalBatches,
+        seed,
+        dataset: spec.dataset,
+      };
+      for (const k of Object.keys(body) as (keyof typeof body)[]) if (body[k] === undefined) delete body[k];
+      const runKey = runKeyFor(modelName, body);
+      if (seen.has(runKey)) continue; // the same run listed twice (e.g. two budgets rounding to the same D)
+      seen.add(runKey);
+      runs.push({
+        runKey,
+        spec: { id: runKey, ...body },
+        sweep: { ...coords, seed },
+        paramsNonEmbeddingNominal: nNominal,
+        flopsNominal: 6 * nNominal * tokens,
+        steps,
+      });
+    }
+  };
+
+  if (spec.design === 'grid') {
+    spec.grid.models.forEach((m, i) =>
+      spec.grid.tokens.forEach((d, j) =>
+        add(m, d, `grid.tokens[${j}] × grid.models[${i}]`, { name: spec.name, design: 'grid', model: m, tokenBudget: d }),
+      ),
+    );
+  } else {
+    spec.budgets.forEach((b, i) =>
+      b.models.forEach((m, j) => {
+        const d = b.flops / (6 * nominalNonEmbeddingParams(spec.models[m]));
+        add(m, d, `budgets[${i}].models[${j}]`, { name: spec.name, design: 'isoflop', model: m, flopsBudget: b.flops });
+      }),
+    );
+  }
+  return runs;
+}
+
+/** Largest first (by nominal FLOPs), so the longest runs do not start last and leave a core idle at the end. */
+export function largestFirst(runs: readonly PlannedRun[]): PlannedRun[] {
+  return [...runs].sort((a, b) => b.flopsNominal - a.flopsNominal || (a.runKey < b.runKey ? -1 : 1));
+}

@@ -1,0 +1,8 @@
+/** Sweeps: spec, expansion into runs, the crash-safe results file and the parallel runner. */
+export * from './types.js';
+export * from './spec.js';
+export * from './expand.js';
+export * from './results-file.js';
+export * from './runner.js';
+export * from './progress.js';
+export * from './load.js';

@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openResults, parseResults, readResults } from './results-file.js';
+import type { SweepRecord } from './types.js';
+
+const rec = (k: string) => ({ runKey: k, finalValLoss: 1.5, curve: [{ step: 1, tokens: 10, trainLoss: 2 }] }) as unknown as SweepRecord;
+const line = (k: string) => `${JSON.stringify(rec(k))}\n`;
+const tmp = () => join(mkdtempSync(join(tmpdir(), 'sweep-results-')), 'r.jsonl');
+
+describe('parseResults', () => {
+  it('reads whole lines and ignores a torn last line', () => {
+    const text = line('a') + line('b') + line('c').slice(0, 17);
+    const p = parseResults(text);
+    expect(p.records.map((r) => r.runKey)).toEqual(['a', 'b']);
+    expect(p.torn?.isCompleteRecord).toBe(false);
+    expect(p.validBytes).toBe(Buffer.byteLength(line('a') + line('b')));
+  });
+
+  it('a tail that is a whole record without its newline is marked complete', () => {
+    const p = parseResults(line('a') + line('b').trimEnd());
+    expect(p.torn?.isCompleteRecord).toBe(true);
+    expect(p.records).toHaveLength(1);
+  });
+
+  it('skips corrupt middle lines and duplicate keys, reporting them', () => {
+    const p = parseResults(line('a') + 'garbage\n' + line('a') + line('b'));
+    expect(p.records.map((r) => r.runKey)).toEqual(['a', 'b']);
+    expect(p.badLines).toEqual([2]);
+    expect(p.duplicates).toEqual(['a']);
+  });
+
+  it('empty and missing files are empty results', () => {
+    expect(parseResults('').records).toEqual([]);
+    expect(readResults(join(tmpdir(), 'definitely-missing-results.jsonl')).records).toEqual([]);
+  });
+
+  it('counts bytes, not characters (non-ASCII keys)', () => {
+    const text = line('é') + '{"runKey":"ü';
+    expect(parseResults(text).validBytes).toBe(Buffer.byteLength(line('é')));
+  });
+});
+
+describe('openResults', () => {
+  it('truncates a torn tail before appending, so every line parses', () => {
+    const path = tmp();
+    writeFileSync(path, line('a') + line('b').slice(0, 20));
+    const w = openResults(path);
+    expect(w.repaired).toBe('truncated-torn-line');
+    expect([...w.existing.keys]).toEqual(['a']);
+    w.append(rec('c'));
+    w.close();
+    const text = readFileSync(path, 'utf8');
+    expect(text).toBe(line('a') + line('c'));
+    expect(text.trimEnd().split('\n').map((l) => JSON.parse(l).runKey)).toEqual(['a', 'c']);
+  });
+
+  it('completes a last record that lost only its newline', () => {
+    const path = tmp();
+    writeFileSync(path, line('a') + line('b').trimEnd());
+    const w = openResults(path);
+    expect(w.repaired).toBe('completed-last-line');
+    expect([...w.existing.keys]).toEqual(['a', 'b']);
+    w.append(rec('c'));
+    w.close();
+    expect(readFileSync(path, 'utf8')).toBe(line('a') + line('b') + line('c'));
+  });
+
+  it('creates the file and its folder, and removes the lock on close', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'sweep-results-')), 'sub', 'dir', 'r.jsonl');
+    const w = openResults(path);
+    expect(existsSync(`${path}.lock`)).toBe(true);
+    w.append(rec('x'));
+    w.close();
+    expect(existsSync(`${path}.lock`)).toBe(false);
+    expect(readResults(path).records.map((r) => r.runKey)).toEqual(['x']);
+  });
+
+  it('refuses a file locked by a live process, takes over a stale lock', () => {
+    const path = tmp();
+    writeFileSync(`${path}.lock`, `${process.ppid}\n`); // the parent of this test process is alive
+    expect(() => openResults(path)).toThrow(/being written by another sweep/);
+    writeFileSync(`${path}.lock`, '999999999\n'); // no such process
+    const w = openResults(path);
+    w.close();
+  });
+});

@@ -1,0 +1,230 @@
+/**
+ * The sweep runner: trains the planned runs in parallel worker processes
+ * (`child_process.fork` of the compiled worker; default one per core, largest
+ * runs first) and appends each completed run to the results file (one line,
+ * fsynced, by this process only — see results-file.ts).
+ *
+ * Resume: runs whose `runKey` is already in the file are skipped; anything
+ * else (never started, or in flight when the last attempt died) is trained.
+ * Stop (`signal` aborted, e.g. on Ctrl-C): no new runs start, workers abort the
+ * run in flight and exit; runs already written stay written.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../../errors.js';
+import { largestFirst } from './expand.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+import { openResults, type ResultsWriter } from './results-file.js';
+import type { PlannedRun, SweepRecord, TrainProgress } from './types.js';
+
+export type SweepEvent =
+  | { type: 'start'; total: number; skipped: number; toRun: PlannedRun[]; workers: number; repaired?: string; outPath: string }
+  | { type: 'run-start'; worker: number; run: PlannedRun }
+  | { type: 'progress'; worker: number; run: PlannedRun; progress: TrainProgress }
+  | { type: 'run-done'; worker: number; run: PlannedRun; record: SweepRecord }
+  | { type: 'run-failed'; worker: number; run: PlannedRun; message: string }
+  | { type: 'stopping' }
+  | { type: 'end'; summary: SweepSummary };
+
+export interface SweepOptions {
+  runs: readonly PlannedRun[];
+  /** Results file (JSON lines); created if missing, resumed if present. */
+  outPath: string;
+  /** Worker processes; default one per core (os.availableParallelism()). */
+  workers?: number;
+  /** Passed to trainRun in each worker ('auto' | 'wasm' | 'cpu' | 'tensorflow' | 'tensorflow-gpu'). */
+  backend?: string;
+  signal?: AbortSignal;
+  onEvent?: (e: SweepEvent) => void;
+  /** The worker module; default the compiled worker.js beside this file (dist). */
+  workerPath?: string;
+  /** Extra environment for workers. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface SweepSummary {
+  outPath: string;
+  planned: number;
+  skipped: number;
+  completed: number;
+  failed: { runKey: string; message: string }[];
+  /** Runs not attempted or aborted because the sweep was stopped. */
+  notRun: number;
+  stopped: boolean;
+  wallSeconds: number;
+  /** Every record in the file for this sweep's planned runs (old and new). */
+  records: SweepRecord[];
+}
+
+/** The compiled worker (dist/node/sweep/worker.js), also when this module runs from src under vitest. */
+export function defaultWorkerPath(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) return here.replace(/([\\/])src([\\/]node[\\/]sweep[\\/])runner\.ts$/, '$1dist$2worker.js');
+  return fileURLToPath(new URL('./worker.js', import.meta.url));
+}
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism());
+}
+
+interface Slot {
+  index: number;
+  child: ChildProcess;
+  run?: PlannedRun;
+  stderr: string;
+  exited: boolean;
+}
+
+export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
+  const started = Date.now();
+  const workersWanted = opts.workers ?? defaultWorkerCount();
+  if (!Number.isInteger(workersWanted) || workersWanted < 1) {
+    throw new InputError('--workers', `must be a whole number of at least 1, got ${workersWanted}`, 'give e.g. --workers 2');
+  }
+  const emit = opts.onEvent ?? (() => {});
+  const writer: ResultsWriter = openResults(opts.outPath);
+  const planned = new Map(opts.runs.map((r) => [r.runKey, r]));
+  const queue = largestFirst(opts.runs.filter((r) => !writer.existing.keys.has(r.runKey)));
+  const skipped = opts.runs.length - queue.length;
+  const records: SweepRecord[] = writer.existing.records.filter((r) => planned.has(r.runKey));
+  const failed: SweepSummary['failed'] = [];
+  let completed = 0;
+  let stopped = false;
+  const nWorkers = Math.min(workersWanted, queue.length);
+  emit({ type: 'start', total: opts.runs.length, skipped, toRun: queue, workers: nWorkers, repaired: writer.repaired, outPath: opts.outPath });
+
+  const finish = (): SweepSummary => {
+    writer.close();
+    const summary: SweepSummary = {
+      outPath: opts.outPath,
+      planned: opts.runs.length,
+      skipped,
+      completed,
+      failed,
+      notRun: opts.runs.length - skipped - completed - failed.length,
+      stopped,
+      wallSeconds: (Date.now() - started) / 1000,
+      records,
+    };
+    emit({ type: 'end', summary });
+    return summary;
+  };
+  if (nWorkers === 0) return finish();
+
+  const workerPath = opts.workerPath ?? defaultWorkerPath();
+  let crashes = 0;
+
+  return await new Promise<SweepSummary>((resolve, reject) => {
+    const slots: Slot[] = [];
+    let settled = false;
+    let killTimer: NodeJS.Timeout | undefined;
+
+    const settle = () => {
+      if (settled || slots.some((s) => !s.exited)) return;
+      if (queue.length && !stopped) return;
+      settled = true;
+      if (killTimer) clearTimeout(killTimer);
+      opts.signal?.removeEventListener('abort', onAbort);
+      try {
+        resolve(finish());
+      } catch (err) {
+        reject(err);
+      }
+    };
+
+    const dispatch = (slot: Slot) => {
+      if (stopped || slot.exited) return;
+      const run = queue.shift();
+      if (!run) {
+        slot.child.send({ type: 'stop' } satisfies ToWorker);
+        return;
+      }
+      slot.run = run;
+      slot.child.send({ type: 'run', run, backend: opts.backend } satisfies ToWorker);
+      emit({ type: 'run-start', worker: slot.index, run });
+    };
+
+    const spawn = (index: number): Slot => {
+      const child = fork(workerPath, [], {
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+        execArgv: [],
+        env: { ...process.env, ...opts.env },
+      });
+      const slot: Slot = { index, child, stderr: '', exited: false };
+      // Keep the worker's chatter (e.g. TensorFlow.js banners) off the progress display; show it if the run fails.
+      const keep = (b: Buffer) => {
+        slot.stderr = (slot.stderr + b.toString()).slice(-4000);
+      };
+      child.stdout!.on('data', keep);
+      child.stderr!.on('data', keep);
+      child.on('message', (msg: FromWorker) => {
+        if (msg.type === 'ready') return dispatch(slot);
+        const run = slot.run && slot.run.runKey === (msg as { runKey?: string }).runKey ? slot.run : undefined;
+        if (msg.type === 'progress' && run) {
+          emit({ type: 'progress', worker: index, run, progress: msg });
+        } else if (msg.type === 'done' && run) {
+          const record: SweepRecord = { runKey: run.runKey, sweep: run.sweep, ...msg.result };
+          writer.append(record);
+          records.push(record);
+          completed++;
+          slot.run = undefined;
+          emit({ type: 'run-done', worker: index, run, record });
+          dispatch(slot);
+        } else if (msg.type === 'failed' && run) {
+          failed.push({ runKey: run.runKey, message: msg.message });
+          slot.run = undefined;
+          emit({ type: 'run-failed', worker: index, run, message: msg.message });
+          dispatch(slot);
+        } else if (msg.type === 'stopped') {
+          slot.run = undefined;
+        }
+      });
+      child.on('error', () => {
+        /* reported through 'exit' */
+      });
+      child.on('exit', (code, sig) => {
+        slot.exited = true;
+        const tail = slot.stderr.trim().split('\n').slice(-3).join(' | ');
+        if (slot.run) {
+          if (!stopped) {
+            const message = `worker exited (${sig ?? `code ${code}`}) during the run${tail ? `: ${tail}` : ''}`;
+            failed.push({ runKey: slot.run.runKey, message });
+            emit({ type: 'run-failed', worker: index, run: slot.run, message });
+          }
+          slot.run = undefined;
+        }
+        if (!stopped && queue.length) {
+          // Replace a worker that died with work left (bounded, so a trainer that cannot start does not loop).
+          if (++crashes <= 2 * nWorkers) {
+            slots[index] = spawn(index);
+            return;
+          }
+          if (slots.every((s) => s.exited)) {
+            while (queue.length) failed.push({ runKey: queue.shift()!.runKey, message: `workers keep exiting${tail ? `: ${tail}` : ''}` });
+          }
+        }
+        settle();
+      });
+      return slot;
+    };
+
+    function onAbort() {
+      if (stopped) return;
+      stopped = true;
+      emit({ type: 'stopping' });
+      queue.length = 0;
+      for (const s of slots) if (!s.exited && s.child.connected) s.child.send({ type: 'stop' } satisfies ToWorker);
+      // A trainer that does not notice the abort promptly is killed.
+      killTimer = setTimeout(() => {
+        for (const s of slots) if (!s.exited) s.child.kill('SIGKILL');
+      }, 10_000);
+      killTimer.unref();
+      settle();
+    }
+
+    for (let i = 0; i < nWorkers; i++) slots.push(spawn(i));
+    if (opts.signal?.aborted) onAbort();
+    else opts.signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

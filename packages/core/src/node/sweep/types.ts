@@ -1,0 +1,44 @@
+/**
+ * Types shared by the sweep planner, runner and results file.
+ *
+ * `RunSpec` / `RunResult` are the interface agreed with the trainer
+ * (`src/train/types.ts`, engineer C1); the sweep code only relies on the
+ * fields named there. A results-file line is a `SweepRecord`: the trainer's
+ * `RunResult` plus the sweep's `runKey` and the sweep coordinates of the run.
+ */
+import type { RunSpec, RunResult, DatasetSpec } from '../../train/types.js';
+
+export type { RunSpec, RunResult, DatasetSpec };
+
+/** What trainRun reports through `onProgress` (agreed interface, TEAM-RULES.md). */
+export interface TrainProgress { step: number; totalSteps: number; tokensSeen: number; trainLoss: number }
+
+/** Where a run sits in its sweep (what the isoFLOP and grid analyses group by). */
+export interface SweepCoordinates {
+  /** Name of the sweep spec the run came from. */
+  name: string;
+  design: 'grid' | 'isoflop';
+  /** Name of the model shape in the spec's `models` table. */
+  model: string;
+  /** isoFLOP only: the compute budget C (FLOPs) this run belongs to. */
+  flopsBudget?: number;
+  /** grid only: the token budget D requested by the spec (before rounding to whole steps). */
+  tokenBudget?: number;
+  seed: number;
+}
+
+/** One planned run: what the runner hands a worker. */
+export interface PlannedRun {
+  /** Stable key: same spec → same key, so a rerun of the sweep resumes. */
+  runKey: string;
+  spec: RunSpec;
+  sweep: SweepCoordinates;
+  /** Non-embedding parameters, 12·L·d² (Kaplan et al. 2020, Table 1), used to size D and order runs. */
+  paramsNonEmbeddingNominal: number;
+  /** 6·N·D with N = paramsNonEmbeddingNominal; the runner starts the largest first. */
+  flopsNominal: number;
+  steps: number;
+}
+
+/** One line of a results file. */
+export type SweepRecord = RunResult & { runKey: string; sweep: SweepCoordinates };

@@ -1,0 +1,80 @@
+/**
+ * A sweep worker process (started by the runner with child_process.fork).
+ * Receives runs over IPC, trains each with `trainRun`, and reports progress and
+ * the result back. It never touches the results file. It ignores SIGINT (the
+ * parent decides how to stop, and sends `stop`), and exits as soon as its
+ * parent is gone (IPC disconnected), so a `kill -9` of the parent leaves no
+ * orphan burning a core.
+ */
+import { pathToFileURL } from 'node:url';
+import type { FromWorker, ToWorker } from './protocol.js';
+import type { RunResult, RunSpec, TrainProgress } from './types.js';
+
+type TrainRun = (
+  spec: RunSpec,
+  opts?: { backend?: string; onProgress?: (p: TrainProgress) => void; signal?: AbortSignal },
+) => Promise<RunResult>;
+
+function send(msg: FromWorker): void {
+  if (process.connected) process.send!(msg);
+}
+
+let current: { runKey: string; abort: AbortController } | undefined;
+let stopping = false;
+let trainRunPromise: Promise<TrainRun> | undefined;
+
+async function loadTrainer(): Promise<TrainRun> {
+  // The trainer module is C1's (src/node/trainRun.ts), loaded lazily.
+  // SCALING_LAB_SWEEP_TRAINER (a module path exporting `trainRun`) replaces it:
+  // a test seam, so the runner's crash handling can be tested with a stub.
+  const override = process.env.SCALING_LAB_SWEEP_TRAINER;
+  const path = override ? pathToFileURL(override).href : '../trainRun.js';
+  const mod = (await import(path)) as { trainRun: TrainRun };
+  return mod.trainRun;
+}
+
+async function runOne(msg: Extract<ToWorker, { type: 'run' }>): Promise<void> {
+  const { run } = msg;
+  const abort = new AbortController();
+  current = { runKey: run.runKey, abort };
+  try {
+    trainRunPromise ??= loadTrainer();
+    const trainRun = await trainRunPromise;
+    let lastSent = 0;
+    const result = await trainRun(run.spec, {
+      backend: msg.backend,
+      signal: abort.signal,
+      onProgress: (p) => {
+        if (!process.connected) process.exit(0); // parent gone mid-run
+        const now = Date.now();
+        if (now - lastSent >= 200 || p.step === p.totalSteps) {
+          lastSent = now;
+          send({ type: 'progress', runKey: run.runKey, step: p.step, totalSteps: p.totalSteps, tokensSeen: p.tokensSeen, trainLoss: p.trainLoss });
+        }
+      },
+    });
+    if (abort.signal.aborted) send({ type: 'stopped', runKey: run.runKey });
+    else send({ type: 'done', runKey: run.runKey, result });
+  } catch (err) {
+    if (abort.signal.aborted) send({ type: 'stopped', runKey: run.runKey });
+    else send({ type: 'failed', runKey: run.runKey, message: err instanceof Error ? err.message : String(err) });
+  } finally {
+    current = undefined;
+    if (stopping) process.exit(0);
+  }
+}
+
+process.on('SIGINT', () => {
+  /* the parent handles Ctrl-C and sends `stop` */
+});
+process.on('disconnect', () => process.exit(0));
+process.on('message', (msg: ToWorker) => {
+  if (msg.type === 'stop') {
+    stopping = true;
+    if (current) current.abort.abort();
+    else process.exit(0);
+  } else if (msg.type === 'run') {
+    void runOne(msg);
+  }
+});
+send({ type: 'ready', pid: process.pid });
