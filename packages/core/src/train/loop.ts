@@ -1,0 +1,135 @@
+/**
+ * The training loop, step by step as the teaching material tells it:
+ *
+ *   for each step:
+ *     1. batch      — take batchSize windows of context+1 tokens from the data
+ *     2. forward    — the transformer turns inputs into next-token logits
+ *     3. loss       — cross-entropy between logits and the true next tokens
+ *     4. backprop   — gradients of the loss for every parameter (tf.variableGrads)
+ *     5. update     — clip the global gradient norm, then AdamW with the
+ *                     warmup + cosine learning rate for this step
+ *     every evalEvery steps: validation loss on fixed held-out windows
+ *
+ * A loss that turns NaN/Infinity or explodes (above 1.5 × max(first loss, ln V))
+ * stops the run and marks it `diverged`; the caller keeps it.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { AdamW } from './adamw.js';
+import type { Batch, TokenSource } from './data.js';
+import type { Transformer } from './model.js';
+import { learningRateAt } from './schedule.js';
+import type { CurvePoint } from './types.js';
+
+export interface TrainOptions {
+  model: Transformer;
+  source: TokenSource;
+  steps: number;
+  batchSize: number;
+  learningRate: number;
+  weightDecay: number;
+  warmupFraction: number;
+  gradClip: number;
+  evalEvery: number;
+  evalBatches: number;
+  /** How many curve points to keep at most (train loss is averaged between points); default 100. */
+  curvePoints?: number;
+  onStep?: (p: { step: number; totalSteps: number; tokensSeen: number; trainLoss: number }) => void;
+  signal?: AbortSignal;
+}
+
+export interface TrainOutcome {
+  curve: CurvePoint[];
+  steps: number;
+  tokens: number;
+  finalTrainLoss: number | null;
+  finalValLoss: number | null;
+  diverged: boolean;
+  wallSeconds: number;
+}
+
+const now = () => globalThis.performance.now();
+
+/** Mean cross-entropy over fixed validation batches (forward pass only). */
+export async function evaluate(model: Transformer, batches: Batch[]): Promise<number> {
+  let sum = 0;
+  for (const b of batches) {
+    const l = tf.tidy(() => model.loss(tf.tensor2d(b.x, [b.batchSize, b.context], 'int32'), tf.tensor2d(b.y, [b.batchSize, b.context], 'int32')));
+    sum += (await l.data())[0];
+    l.dispose();
+  }
+  return sum / batches.length;
+}
+
+export async function train(o: TrainOptions): Promise<TrainOutcome> {
+  const { model, source, steps, batchSize } = o;
+  const context = model.shape.context;
+  const tokensPerStep = batchSize * context;
+  const valBatches = source.valBatches(o.evalBatches, batchSize, context);
+  const optimizer = new AdamW(model.params, { weightDecay: o.weightDecay, gradClip: o.gradClip });
+  const logEvery = Math.max(1, Math.ceil(steps / (o.curvePoints ?? 100)));
+  const curve: CurvePoint[] = [];
+  const recent: number[] = [];
+  let windowSum = 0;
+  let windowCount = 0;
+  let firstLoss = NaN;
+  let diverged = false;
+  let done = 0;
+  let lastVal: number | null = null;
+  const t0 = now();
+  try {
+    for (let step = 0; step < steps; step++) {
+      o.signal?.throwIfAborted();
+      // 1. batch
+      const batch = source.trainBatch(batchSize, context);
+      const lr = learningRateAt(step, { peak: o.learningRate, totalSteps: steps, warmupFraction: o.warmupFraction });
+      const lossT = tf.tidy(() => {
+        const x = tf.tensor2d(batch.x, [batchSize, context], 'int32');
+        const y = tf.tensor2d(batch.y, [batchSize, context], 'int32');
+        // 2–4. forward, cross-entropy loss, backpropagation
+        const { value, grads } = tf.variableGrads(() => model.loss(x, y), [...model.params.values()]);
+        // 5. clip + AdamW update
+        optimizer.step(grads, lr).dispose();
+        return value;
+      });
+      const trainLoss = (await lossT.data())[0];
+      lossT.dispose();
+      done = step + 1;
+      if (step === 0) firstLoss = trainLoss;
+      const limit = 1.5 * Math.max(firstLoss, Math.log(model.vocab));
+      if (!Number.isFinite(trainLoss) || trainLoss > limit) {
+        diverged = true;
+        curve.push({ step: done, tokens: done * tokensPerStep, trainLoss, learningRate: lr });
+        recent.push(trainLoss);
+        break;
+      }
+      recent.push(trainLoss);
+      if (recent.length > 10) recent.shift();
+      windowSum += trainLoss;
+      windowCount++;
+      const isLast = done === steps;
+      const isEval = isLast || done % o.evalEvery === 0;
+      if (isEval) lastVal = await evaluate(model, valBatches);
+      if (isLast || isEval || done % logEvery === 0) {
+        const point: CurvePoint = { step: done, tokens: done * tokensPerStep, trainLoss: windowSum / windowCount, learningRate: lr };
+        if (isEval) point.valLoss = lastVal!;
+        curve.push(point);
+        windowSum = 0;
+        windowCount = 0;
+      }
+      o.onStep?.({ step: done, totalSteps: steps, tokensSeen: done * tokensPerStep, trainLoss });
+    }
+  } finally {
+    optimizer.dispose();
+  }
+  const finite = (x: number | null) => (x !== null && Number.isFinite(x) ? x : null);
+  const meanRecent = recent.reduce((a, b) => a + b, 0) / recent.length;
+  return {
+    curve,
+    steps: done,
+    tokens: done * tokensPerStep,
+    finalTrainLoss: finite(meanRecent),
+    finalValLoss: diverged ? finite(await evaluate(model, valBatches)) : finite(lastVal),
+    diverged,
+    wallSeconds: (now() - t0) / 1000,
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * A decoder-only transformer language model (GPT-2 style) in TensorFlow.js:
+ * token + learned position embeddings → n_layer pre-LayerNorm blocks
+ * [x + Attn(LN(x)), x + MLP(LN(x))] with causal multi-head self-attention and a
+ * GELU MLP of width 4·d → final LayerNorm → logits through the (tied) token
+ * embedding. References: Radford et al. 2019 (GPT-2), Vaswani et al. 2017.
+ *
+ * Built only from kernels the WASM backend has: the token embedding is a
+ * one-hot matmul (WASM has no gradient kernel for `gather`), and every matmul
+ * goes through `fastMatMul` (matmul.ts) so its backward stays on XNNPACK.
+ * Weights are initialised from our seeded RNG (not tf.random*) so a run is
+ * reproducible on every backend: N(0, 0.02), residual projections scaled by
+ * 1/√(2·n_layer) (GPT-2, §2.3).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { InputError, requireNumber } from '../errors.js';
+import { createRng } from '../random.js';
+import { fastMatMul, naiveMatMul } from './matmul.js';
+import type { ModelShape } from './types.js';
+
+export interface TransformerOptions {
+  /** `fast` (default): transpose-free backward; `naive`: plain autodiff matmuls with transpose flags (for the benchmark). */
+  matmul?: 'fast' | 'naive';
+  seed?: number;
+}
+
+export interface Transformer {
+  shape: ModelShape;
+  vocab: number;
+  /** Trainable variables by name (e.g. `h0.attn.wqkv`). */
+  params: Map<string, tf.Variable>;
+  /** Logits [batch·context, vocab] for int32 token ids [batch, context]. */
+  logits(x: tf.Tensor2D): tf.Tensor2D;
+  /** Mean next-token cross-entropy in nats. */
+  loss(x: tf.Tensor2D, y: tf.Tensor2D): tf.Scalar;
+  dispose(): void;
+}
+
+export function validateModelShape(shape: ModelShape, field = 'model'): void {
+  for (const k of ['layers', 'dModel', 'heads', 'context'] as const) {
+    requireNumber(`${field}.${k}`, shape[k], { min: 1 });
+    if (!Number.isInteger(shape[k])) throw new InputError(`${field}.${k}`, `must be an integer, got ${shape[k]}`, 'give a whole number');
+  }
+  if (shape.dModel % shape.heads !== 0) {
+    throw new InputError(`${field}.heads`, `dModel ${shape.dModel} is not divisible by heads ${shape.heads}`, 'choose heads that divide dModel');
+  }
+}
+
+export function createTransformer(shape: ModelShape, vocab: number, opts: TransformerOptions = {}): Transformer {
+  validateModelShape(shape);
+  const { layers: L, dModel: d, heads: H, context: T } = shape;
+  const hd = d / H;
+  const rng = createRng(opts.seed ?? 0);
+  const mm = opts.matmul === 'naive' ? naiveMatMul : fastMatMul;
+  const params = new Map<string, tf.Variable>();
+  const normal = (name: string, dims: number[], std: number) => {
+    const n = dims.reduce((a, b) => a * b, 1);
+    const v = new Float32Array(n);
+    for (let i = 0; i < n; i++) v[i] = rng.normal() * std;
+    params.set(name, tf.variable(tf.tensor(v, dims), true, name));
+  };
+  const fill = (name: string, dims: number[], value: number) => {
+    params.set(name, tf.variable(tf.fill(dims, value), true, name));
+  };
+  const std = 0.02;
+  const residStd = std / Math.sqrt(2 * L);
+  normal('wte', [vocab, d], std);
+  normal('wpe', [T, d], std);
+  for (let l = 0; l < L; l++) {
+    fill(`h${l}.ln1.g`, [d], 1); fill(`h${l}.ln1.b`, [d], 0);
+    normal(`h${l}.attn.wqkv`, [d, 3 * d], std); fill(`h${l}.attn.bqkv`, [3 * d], 0);
+    normal(`h${l}.attn.wo`, [d, d], residStd); fill(`h${l}.attn.bo`, [d], 0);
+    fill(`h${l}.ln2.g`, [d], 1); fill(`h${l}.ln2.b`, [d], 0);
+    normal(`h${l}.mlp.w1`, [d, 4 * d], std); fill(`h${l}.mlp.b1`, [4 * d], 0);
+    normal(`h${l}.mlp.w2`, [4 * d, d], residStd); fill(`h${l}.mlp.b2`, [d], 0);
+  }
+  fill('lnf.g', [d], 1); fill('lnf.b', [d], 0);
+  const p = (name: string) => params.get(name)!;
+
+  // Causal mask: 0 on and below the diagonal, −1e9 above (future positions).
+  const maskData = new Float32Array(T * T);
+  for (let i = 0; i < T; i++) for (let j = i + 1; j < T; j++) maskData[i * T + j] = -1e9;
+  const mask = tf.keep(tf.tensor2d(maskData, [T, T]));
+
+  const dense = (x: tf.Tensor, w: string, b: string) => tf.add(mm(x, p(w)), p(b));
+  const layerNorm = (x: tf.Tensor, prefix: string) => {
+    const mean = tf.mean(x, -1, true);
+    const xc = tf.sub(x, mean);
+    const variance = tf.mean(tf.square(xc), -1, true);
+    return tf.add(tf.mul(tf.mul(xc, tf.rsqrt(tf.add(variance, 1e-5))), p(`${prefix}.g`)), p(`${prefix}.b`));
+  };
+  // GELU, tanh approximation (Hendrycks & Gimpel 2016), as in GPT-2.
+  const gelu = (x: tf.Tensor) =>
+    tf.mul(tf.mul(x, 0.5), tf.add(1, tf.tanh(tf.mul(Math.sqrt(2 / Math.PI), tf.add(x, tf.mul(0.044715, tf.pow(x, 3)))))));
+
+  const attention = (x: tf.Tensor, l: number, B: number) => {
+    const qkv = dense(x, `h${l}.attn.wqkv`, `h${l}.attn.bqkv`); // [B·T, 3d]
+    const [q, k, v] = tf.split(qkv, 3, 1);
+    const heads = (t: tf.Tensor, perm: number[]) => tf.transpose(tf.reshape(t, [B, T, H, hd]), perm);
+    const qh = tf.reshape(heads(q, [0, 2, 1, 3]), [B * H, T, hd]);
+    const vh = tf.reshape(heads(v, [0, 2, 1, 3]), [B * H, T, hd]);
+    let scores: tf.Tensor;
+    if (opts.matmul === 'naive') {
+      scores = tf.matMul(qh as tf.Tensor3D, tf.reshape(heads(k, [0, 2, 1, 3]), [B * H, T, hd]) as tf.Tensor3D, false, true);
+    } else {
+      const kT = tf.reshape(heads(k, [0, 2, 3, 1]), [B * H, hd, T]); // Kᵀ materialised
+      scores = mm(qh, kT);
+    }
+    const att = tf.softmax(tf.add(tf.mul(scores, 1 / Math.sqrt(hd)), mask));
+    const out = mm(att, vh); // [B·H, T, hd]
+    const merged = tf.reshape(tf.transpose(tf.reshape(out, [B, H, T, hd]), [0, 2, 1, 3]), [B * T, d]);
+    return dense(merged, `h${l}.attn.wo`, `h${l}.attn.bo`);
+  };
+
+  const logits = (x: tf.Tensor2D): tf.Tensor2D =>
+    tf.tidy(() => {
+      const [B, Tx] = x.shape;
+      if (Tx !== T) throw new InputError('batch', `sequence length ${Tx} differs from the model context ${T}`, 'use windows of exactly `context` tokens');
+      const onehot = tf.oneHot(tf.reshape(x, [B * T]) as tf.Tensor1D, vocab) as tf.Tensor2D;
+      const tok = mm(onehot, p('wte')); // [B·T, d]
+      let h: tf.Tensor = tf.reshape(tf.add(tf.reshape(tok, [B, T, d]), p('wpe')), [B * T, d]);
+      for (let l = 0; l < L; l++) {
+        h = tf.add(h, attention(layerNorm(h, `h${l}.ln1`), l, B));
+        const m = dense(gelu(dense(layerNorm(h, `h${l}.ln2`), `h${l}.mlp.w1`, `h${l}.mlp.b1`)), `h${l}.mlp.w2`, `h${l}.mlp.b2`);
+        h = tf.add(h, m);
+      }
+      h = layerNorm(h, 'lnf');
+      return mm(h, tf.transpose(p('wte'))) as tf.Tensor2D; // tied output head
+    });
+
+  const loss = (x: tf.Tensor2D, y: tf.Tensor2D): tf.Scalar =>
+    tf.tidy(() => {
+      const lg = logits(x);
+      const logp = tf.logSoftmax(lg);
+      const target = tf.oneHot(tf.reshape(y, [-1]) as tf.Tensor1D, vocab);
+      return tf.neg(tf.mean(tf.sum(tf.mul(logp, target), -1))) as tf.Scalar;
+    });
+
+  return {
+    shape,
+    vocab,
+    params,
+    logits,
+    loss,
+    dispose() {
+      for (const v of params.values()) v.dispose();
+      mask.dispose();
+    },
+  };
+}

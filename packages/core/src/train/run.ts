@@ -1,0 +1,73 @@
+/**
+ * One run from spec to result, on whatever tfjs backend is active and a token
+ * source the caller provides (browser-safe: the Node wrapper `trainRun` adds
+ * backend selection, the Moby Dick corpus and the energy figure).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createMarkovChain } from './markov.js';
+import { countedTrainingFlops, flops6ND } from './flops.js';
+import { markovSource, type TokenSource } from './data.js';
+import { train } from './loop.js';
+import { createTransformer } from './model.js';
+import { countParams } from './params.js';
+import { resolveRunSpec } from './spec.js';
+import type { MarkovDataset, RunResult, RunSpec } from './types.js';
+
+export interface RunOptions {
+  onProgress?: (p: { step: number; totalSteps: number; tokensSeen: number; trainLoss: number }) => void;
+  signal?: AbortSignal;
+  /** Average power drawn while training, in watts, and where that figure comes from. */
+  watts: number;
+  wattsSource: string;
+  matmul?: 'fast' | 'naive';
+}
+
+/** The token source for a synthetic Markov dataset (train stream seeded by the run's seed). */
+export function markovSourceFor(ds: MarkovDataset, runSeed: number): TokenSource {
+  const chain = createMarkovChain({ order: ds.order, vocab: ds.vocab, branching: ds.branching, zipfExponent: ds.zipfExponent, seed: ds.chainSeed ?? runSeed });
+  return markovSource(chain, runSeed);
+}
+
+export async function runOnSource(spec: RunSpec, source: TokenSource, opts: RunOptions): Promise<RunResult> {
+  const r = resolveRunSpec(spec);
+  const model = createTransformer(spec.model, source.vocab, { seed: spec.seed, matmul: opts.matmul });
+  try {
+    const out = await train({
+      model,
+      source,
+      steps: r.steps,
+      batchSize: r.batchSize,
+      learningRate: r.learningRate,
+      weightDecay: r.weightDecay,
+      warmupFraction: r.warmupFraction,
+      gradClip: r.gradClip,
+      evalEvery: r.evalEvery,
+      evalBatches: r.evalBatches,
+      onStep: opts.onProgress,
+      signal: opts.signal,
+    });
+    const counts = countParams(spec.model, source.vocab);
+    const result: RunResult = {
+      spec,
+      backend: tf.getBackend(),
+      paramsNonEmbedding: counts.nonEmbedding,
+      paramsTotal: counts.total,
+      tokens: out.tokens,
+      flops6ND: flops6ND(counts.nonEmbedding, out.tokens),
+      flopsCounted: countedTrainingFlops(spec.model, source.vocab, out.tokens),
+      finalTrainLoss: out.finalTrainLoss,
+      finalValLoss: out.finalValLoss,
+      curve: out.curve,
+      wallSeconds: out.wallSeconds,
+      tokensPerSecond: out.wallSeconds > 0 ? out.tokens / out.wallSeconds : 0,
+      diverged: out.diverged,
+      steps: out.steps,
+      vocab: source.vocab,
+      energy: { joules: opts.watts * out.wallSeconds, watts: opts.watts, wattsSource: opts.wattsSource },
+    };
+    if (source.entropyRate !== undefined) result.entropyRate = source.entropyRate;
+    return result;
+  } finally {
+    model.dispose();
+  }
+}
