@@ -10,7 +10,21 @@ export * from './errors.js';
 export * from './assumption.js';
 export * from './random.js';
 export * from './format.js';
-// estimate/
+// estimate/ (engineer A)
+export * from './lookup.js';
+export * from './data/types.js';
+export * from './data/constants.js';
+export * from './data/hardware.js';
+export * from './data/prices.js';
+export * from './data/regions.js';
+export * from './data/publishedRuns.js';
+export * from './estimate/params.js';
+export * from './estimate/flops.js';
+export * from './estimate/time.js';
+export * from './estimate/cost.js';
+export * from './estimate/energy.js';
+export * from './estimate/carbon.js';
+export * from './estimate/estimateRun.js';
 // laws/
 // fit/
 // uncertainty/

@@ -1,0 +1,49 @@
+/**
+ * Accelerator reference data: look-up by id (forgiving, with "did you mean"),
+ * peak rates by precision and average power. Rates are dense (no 2:4
+ * sparsity); see packages/core/data/hardware/PROVENANCE.md.
+ */
+import { ACCELERATORS } from './accelerators.generated.js';
+import type { AcceleratorRow, Precision } from './types.js';
+import { fuzzyFind, fuzzyGet, type Candidate } from '../lookup.js';
+import { InputError } from '../errors.js';
+
+const CANDIDATES: Candidate<AcceleratorRow>[] = ACCELERATORS.map((a) => ({ id: a.id, keys: [a.id, a.name], value: a }));
+
+/** Every accelerator in the table, in table order. */
+export function listAccelerators(): readonly AcceleratorRow[] {
+  return ACCELERATORS;
+}
+
+/**
+ * The accelerator for `query` (id or name, ignoring case and punctuation, or a
+ * fragment only one id contains, e.g. `h200`). Unknown or ambiguous queries
+ * throw an InputError for field `hardware` suggesting the closest ids.
+ */
+export function getAccelerator(query: string): AcceleratorRow {
+  return fuzzyGet('hardware', 'accelerator', query, CANDIDATES, 'list them with `scaling-lab hardware`').value;
+}
+
+/** Non-throwing variant: the match (if any), how it matched, and suggestions. */
+export function findAccelerator(query: string): { accelerator?: AcceleratorRow; how?: 'exact' | 'contains'; suggestions: string[] } {
+  const r = fuzzyFind(query, CANDIDATES);
+  return { accelerator: r.match?.value, how: r.how, suggestions: r.suggestions.map((s) => s.id) };
+}
+
+/** Precisions tried, in order, when the caller does not name one: bf16 then fp16 (V100, T4 have no bf16). */
+export const DEFAULT_PRECISIONS: readonly Precision[] = ['bf16', 'fp16', 'tf32', 'fp32'];
+
+/**
+ * Dense peak FLOP/s of `acc` at `precision` (default: bf16, else fp16, else
+ * tf32, else fp32). Throws an InputError for field `precision` when the
+ * accelerator has no published rate at that precision.
+ */
+export function peakFlopsPerSecond(acc: AcceleratorRow, precision?: Precision): { flopsPerSecond: number; precision: Precision } {
+  const order = precision ? [precision] : DEFAULT_PRECISIONS;
+  for (const p of order) {
+    const t = acc.tflops[p];
+    if (t !== undefined) return { flopsPerSecond: t * 1e12, precision: p };
+  }
+  const known = Object.keys(acc.tflops).join(', ') || 'none';
+  throw new InputError('precision', `${acc.id} has no published ${precision ?? 'training'} rate`, `choose one of: ${known}`);
+}

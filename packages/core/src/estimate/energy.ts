@@ -1,0 +1,36 @@
+/**
+ * Energy = accelerator-hours × average accelerator power × host overhead × PUE.
+ *
+ * Average power defaults to TDP × a power fraction (0.70: StarCoder assumed
+ * 280 W on a 400 W A100, Li et al. 2023 §5.7); host overhead (CPU, memory,
+ * network, fans) defaults to 1.10 (GPT-3: 330 W system power per 300 W V100,
+ * Patterson et al. 2021 Table 4); PUE (facility / IT energy) defaults by
+ * provider (see data/constants). Meta's, BLOOM's and Llama's published figures
+ * use TDP × hours × PUE (power fraction 1, no host overhead).
+ * Plain numbers, no validation (hot path).
+ */
+
+export interface EnergyInput {
+  acceleratorHours: number;
+  /** Average power per accelerator, W. */
+  watts: number;
+  /** Multiplier for host/network power on top of the accelerators (1 = none). */
+  hostOverhead?: number;
+  /** Power usage effectiveness (1 = no facility overhead). */
+  pue?: number;
+}
+
+/** Facility energy in kWh. */
+export function energyKWh({ acceleratorHours, watts, hostOverhead = 1, pue = 1 }: EnergyInput): number {
+  return (acceleratorHours * watts * hostOverhead * pue) / 1000;
+}
+
+/** Average accelerator power from TDP and the fraction of TDP drawn. */
+export function averageWatts(tdpW: number, powerFraction: number): number {
+  return tdpW * powerFraction;
+}
+
+/** How many household-years of electricity `kWh` is. */
+export function householdYears(kWh: number, householdKWhPerYear: number): number {
+  return kWh / householdKWhPerYear;
+}

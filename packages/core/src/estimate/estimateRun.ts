@@ -1,0 +1,450 @@
+/**
+ * `estimateRun(spec)`: FLOPs → accelerator-hours → wall-clock → cost →
+ * energy → CO2e (plus optional embodied carbon and water) for a planned or
+ * published training run, with every input listed in `assumptions` (value,
+ * unit, source; `user` for what the caller gave, the paper for presets, the
+ * reference table row or constant otherwise).
+ *
+ * Rules (each one also shows up in the assumptions):
+ * - FLOPs: `flops`, else 6·N·D with N = activeParams ?? params (or from
+ *   `architecture`), or the detailed count when `flopsMethod: 'detailed'`.
+ * - Hours: `acceleratorHours` when given (MFU is then implied when FLOPs are
+ *   known), else FLOPs / (peak × MFU × 3600); MFU defaults to 0.40.
+ * - Overheads: restarts/failed runs and the preceding sweep are fractions of
+ *   the main run's accelerator-hours; they add to cost, energy and carbon;
+ *   restarts (not the sweep) also add to wall-clock time.
+ * - Power: `watts` (then no host overhead unless given), else TDP × 0.70 and
+ *   host overhead 1.10; TPUs without a TDP use Google's measured mean power.
+ * - PUE: `pue`, else the cloud provider's fleet PUE for a cloud region, else
+ *   the industry average 1.54 (Uptime 2025). Grid: `gridGCO2ePerKWh`, else the
+ *   region's yearly average, else the world average (480, Ember 2023).
+ * - A preset fills every field its paper states; the caller's fields win.
+ */
+import { assumption, type Assumption } from '../assumption.js';
+import { InputError, requireNumber } from '../errors.js';
+import { constant, constantAssumption, constantRow, constantSource } from '../data/constants.js';
+import { getAccelerator, peakFlopsPerSecond } from '../data/hardware.js';
+import { defaultPrice, priceSource } from '../data/prices.js';
+import { getRegion, type GridRegion } from '../data/regions.js';
+import { getPublishedRun, type PublishedRun } from '../data/publishedRuns.js';
+import type { AcceleratorRow, Precision, PriceRow } from '../data/types.js';
+import { paramsFromArchitecture, type Architecture } from './params.js';
+import { detailedTrainingFlops, trainingFlops } from './flops.js';
+import { acceleratorHours as hoursFor, flopsFromHours, impliedMfu } from './time.js';
+import { energyKWh as energyFor, householdYears } from './energy.js';
+import { co2eKg as co2eFor, embodiedCo2eKg, waterLitres } from './carbon.js';
+
+/** The accelerator assumed when the caller names none. */
+export const DEFAULT_ACCELERATOR = 'nvidia-h100-sxm5-80gb';
+
+export interface EstimateSpec {
+  /** Published run id (see listPublishedRuns); its stated inputs fill the fields not given here. */
+  preset?: string;
+  /** Total parameters. */
+  params?: number;
+  /** Parameters active per token (MoE); FLOPs use these. */
+  activeParams?: number;
+  tokens?: number;
+  /** Training FLOPs (instead of params × tokens). */
+  flops?: number;
+  architecture?: Architecture;
+  /** `6ND` (default) or `detailed` (needs `architecture` with a context). */
+  flopsMethod?: '6ND' | 'detailed';
+  /** With `flopsMethod: 'detailed'`: full activation recomputation. */
+  recompute?: boolean;
+  /** Accelerator id (forgiving look-up). */
+  hardware?: string;
+  precision?: Precision;
+  /** Override the accelerator's dense peak, FLOP/s. */
+  peakFlopsPerSecond?: number;
+  count?: number;
+  mfu?: number;
+  /** Accelerator-hours of the main run (instead of FLOPs ÷ throughput). */
+  acceleratorHours?: number;
+  /** Average power per accelerator, W. */
+  watts?: number;
+  /** Fraction of TDP drawn on average (when watts are not given). */
+  powerFraction?: number;
+  /** Host/network power multiplier on top of the accelerators. */
+  hostOverhead?: number;
+  pue?: number;
+  /** Country (ISO3 or name), cloud region (`gcp:us-central1`, `us-east-1`) or `world`. */
+  region?: string;
+  gridGCO2ePerKWh?: number;
+  /** USD per accelerator-hour (instead of the dated default). */
+  usdPerHour?: number;
+  pricing?: PriceRow['pricing'];
+  /** Restarts and failed runs, as a fraction of the main run's accelerator-hours. */
+  restartOverhead?: number;
+  /** The sweep before the run, as a fraction of the main run's accelerator-hours. */
+  sweepOverhead?: number;
+  /** Facility energy measured or stated elsewhere, kWh (replaces hours × power × PUE). */
+  energyKWh?: number;
+  /** Add embodied (manufacturing) carbon, amortised per accelerator-hour. */
+  embodied?: boolean;
+  /** Add on-site water use (WUE, L per IT kWh); `true` uses the default WUE. */
+  water?: boolean | number;
+  /** Household for the "equivalent homes" figure. Default `us`. */
+  household?: 'us' | 'eu';
+}
+
+export interface Estimate {
+  preset?: { id: string; name: string; citation: string; reported: PublishedRun['reported']; notes?: string };
+  params: number | null;
+  activeParams: number | null;
+  tokens: number | null;
+  flops: number | null;
+  flopsMethod: 'given' | '6ND' | 'detailed' | 'from hours' | null;
+  accelerator: { id: string; name: string };
+  precision: Precision | null;
+  peakFlopsPerSecond: number;
+  mfu: number | null;
+  count: number | null;
+  /** Main run only, before overheads. */
+  computeAcceleratorHours: number;
+  /** Including restarts and the sweep: what is paid for and powered. */
+  acceleratorHours: number;
+  /** Main run including restarts, on `count` accelerators; null without a count. */
+  wallClockHours: number | null;
+  usdPerHour: number | null;
+  /** Null when no price is known for the accelerator and none was given. */
+  costUsd: number | null;
+  watts: number;
+  hostOverhead: number;
+  pue: number;
+  /** IT energy (accelerators + host), kWh. */
+  itEnergyKWh: number;
+  /** Facility energy (IT × PUE), kWh. */
+  energyKWh: number;
+  gridGCO2ePerKWh: number;
+  region: { id: string; name: string; kind: GridRegion['kind'] } | null;
+  /** Operational, location-based. */
+  co2eKg: number;
+  embodiedCo2eKg: number | null;
+  waterLitres: number | null;
+  householdYears: number;
+  assumptions: Assumption[];
+}
+
+type Origin = 'user' | 'preset';
+
+/** Merges preset fields under the caller's, remembering where each came from. */
+function mergePreset(spec: EstimateSpec, run: PublishedRun | undefined) {
+  const origin = new Map<string, { origin: Origin; source: string }>();
+  const out: EstimateSpec = {};
+  const pick = <K extends keyof EstimateSpec>(key: K, presetValue: { value: EstimateSpec[K]; source: string } | undefined) => {
+    if (spec[key] !== undefined) {
+      out[key] = spec[key];
+      origin.set(key, { origin: 'user', source: 'user' });
+    } else if (presetValue !== undefined) {
+      out[key] = presetValue.value;
+      origin.set(key, { origin: 'preset', source: presetValue.source });
+    }
+  };
+  const r = run;
+  // A different accelerator invalidates the paper's hours, power, energy and price.
+  const hwChanged = r !== undefined && spec.hardware !== undefined && getAccelerator(spec.hardware).id !== r.hardware.value;
+  const userGaveCompute = spec.flops !== undefined || spec.params !== undefined || spec.tokens !== undefined || spec.architecture !== undefined;
+  // When the caller restates the model, the preset's model fields step aside together.
+  pick('params', userGaveCompute ? undefined : r?.params);
+  pick('activeParams', userGaveCompute ? undefined : r?.activeParams);
+  pick('tokens', userGaveCompute && spec.flops !== undefined ? undefined : r?.tokens);
+  pick('architecture', userGaveCompute ? undefined : r?.architecture);
+  pick('flops', undefined);
+  pick('hardware', r?.hardware);
+  pick('count', r?.count);
+  pick('mfu', r?.mfu);
+  const recomputeHours = userGaveCompute || spec.mfu !== undefined || spec.peakFlopsPerSecond !== undefined || spec.precision !== undefined || hwChanged;
+  pick('acceleratorHours', recomputeHours ? undefined : r?.acceleratorHours);
+  pick('watts', spec.powerFraction !== undefined || hwChanged ? undefined : r?.watts);
+  pick('hostOverhead', hwChanged ? undefined : r?.hostOverhead);
+  pick('pue', spec.region !== undefined ? undefined : r?.pue);
+  pick('gridGCO2ePerKWh', spec.region !== undefined ? undefined : r?.gridGCO2ePerKWh);
+  pick('usdPerHour', hwChanged ? undefined : r?.usdPerHour);
+  pick('energyKWh', recomputeHours || spec.acceleratorHours !== undefined || spec.watts !== undefined || spec.pue !== undefined || spec.powerFraction !== undefined ? undefined : r?.energyKWh);
+  for (const k of ['flopsMethod', 'recompute', 'precision', 'peakFlopsPerSecond', 'powerFraction', 'region', 'pricing', 'restartOverhead', 'sweepOverhead', 'embodied', 'water', 'household'] as const) {
+    if (spec[k] !== undefined) {
+      (out as Record<string, unknown>)[k] = spec[k];
+      origin.set(k, { origin: 'user', source: 'user' });
+    }
+  }
+  return { spec: out, origin };
+}
+
+function checkContradictions(spec: EstimateSpec): void {
+  if (spec.flops !== undefined && (spec.params !== undefined || spec.architecture !== undefined)) {
+    throw new InputError('flops', 'given together with params/architecture', 'give either flops or params and tokens, not both');
+  }
+  if (spec.region !== undefined && spec.gridGCO2ePerKWh !== undefined) {
+    throw new InputError('grid', 'given together with region', 'give either a region or a grid intensity in gCO2e/kWh, not both');
+  }
+  if (spec.acceleratorHours !== undefined && spec.flops !== undefined && spec.mfu !== undefined) {
+    throw new InputError('mfu', 'given together with both flops and hours, which already fix it', 'drop one of flops, hours or mfu');
+  }
+  if (spec.watts !== undefined && spec.powerFraction !== undefined) {
+    throw new InputError('powerFraction', 'given together with watts', 'give either watts or a fraction of TDP, not both');
+  }
+  if (spec.params !== undefined && spec.architecture !== undefined) {
+    throw new InputError('params', 'given together with an architecture, which determines it', 'give either params or an architecture');
+  }
+  if (spec.energyKWh !== undefined && (spec.watts !== undefined || spec.pue !== undefined)) {
+    throw new InputError('energyKWh', 'given together with watts or PUE', 'give either the measured energy or the power and PUE');
+  }
+}
+
+function validate(spec: EstimateSpec): void {
+  const pos = (f: keyof EstimateSpec, unit?: string) => {
+    if (spec[f] !== undefined) requireNumber(f, spec[f], { exclusiveMin: 0, unit });
+  };
+  pos('params'); pos('activeParams'); pos('tokens'); pos('flops', 'FLOPs'); pos('peakFlopsPerSecond', 'FLOP/s');
+  pos('acceleratorHours', 'h'); pos('watts', 'W'); pos('energyKWh', 'kWh'); pos('usdPerHour', 'USD/h');
+  if (spec.count !== undefined) {
+    requireNumber('count', spec.count, { min: 1 });
+    if (!Number.isInteger(spec.count)) throw new InputError('count', `must be a whole number of accelerators, got ${spec.count}`, 'give an integer such as 1024');
+  }
+  if (spec.mfu !== undefined) requireNumber('mfu', spec.mfu, { exclusiveMin: 0, max: 1 });
+  if (spec.powerFraction !== undefined) requireNumber('powerFraction', spec.powerFraction, { exclusiveMin: 0, max: 1.5 });
+  if (spec.hostOverhead !== undefined) requireNumber('hostOverhead', spec.hostOverhead, { min: 1, max: 3 });
+  if (spec.pue !== undefined) requireNumber('pue', spec.pue, { min: 1, max: 3 });
+  if (spec.gridGCO2ePerKWh !== undefined) requireNumber('grid', spec.gridGCO2ePerKWh, { min: 0, max: 2000, unit: 'gCO2e/kWh' });
+  if (spec.restartOverhead !== undefined) requireNumber('restartOverhead', spec.restartOverhead, { min: 0, max: 10 });
+  if (spec.sweepOverhead !== undefined) requireNumber('sweepOverhead', spec.sweepOverhead, { min: 0, max: 10 });
+  if (typeof spec.water === 'number') requireNumber('water', spec.water, { min: 0, max: 20, unit: 'L/kWh' });
+  if (spec.activeParams !== undefined && spec.params !== undefined && spec.activeParams > spec.params) {
+    throw new InputError('activeParams', `(${spec.activeParams}) exceeds params (${spec.params})`, 'active parameters are at most the total');
+  }
+}
+
+/** Full estimate with assumptions; see the module comment for the rules. */
+export function estimateRun(input: EstimateSpec): Estimate {
+  if (input === null || typeof input !== 'object') throw new InputError('spec', 'expected an object', 'pass { params, tokens, … }');
+  checkContradictions(input);
+  const run = input.preset !== undefined ? getPublishedRun(input.preset) : undefined;
+  const { spec, origin } = mergePreset(input, run);
+  validate(spec);
+  const A: Assumption[] = [];
+  const src = (k: keyof EstimateSpec) => origin.get(k)?.source ?? 'user';
+  if (run) A.push(assumption('preset', run.id, '', run.citation));
+
+  // Model size and FLOPs.
+  let params: number | null = spec.params ?? null;
+  let activeParams: number | null = spec.activeParams ?? null;
+  if (spec.architecture) {
+    const p = paramsFromArchitecture(spec.architecture);
+    params = p.total;
+    activeParams = p.active;
+    A.push(assumption('architecture', JSON.stringify(spec.architecture), '', src('architecture')));
+    A.push(assumption('params', p.total, 'parameters', 'computed from the architecture (paramsFromArchitecture)'));
+    if (p.active !== p.total) A.push(assumption('activeParams', p.active, 'parameters', 'computed from the architecture (active experts)'));
+  } else {
+    if (params !== null) A.push(assumption('params', params, 'parameters', src('params')));
+    if (activeParams !== null) A.push(assumption('activeParams', activeParams, 'parameters', src('activeParams')));
+  }
+  const tokens = spec.tokens ?? null;
+  if (tokens !== null) A.push(assumption('tokens', tokens, 'tokens', src('tokens')));
+
+  let flops: number | null = null;
+  let flopsMethod: Estimate['flopsMethod'] = null;
+  if (spec.flops !== undefined) {
+    flops = spec.flops;
+    flopsMethod = 'given';
+    A.push(assumption('flops', flops, 'FLOPs', 'user'));
+  } else if (tokens !== null && (spec.flopsMethod === 'detailed')) {
+    if (!spec.architecture) throw new InputError('flopsMethod', 'detailed FLOPs need an architecture', 'give an architecture or use 6ND');
+    flops = detailedTrainingFlops(spec.architecture, tokens, { recompute: spec.recompute }).total;
+    flopsMethod = 'detailed';
+    A.push(assumption('flopsMethod', `detailed transformer count${spec.recompute ? ' with full recomputation' : ''}`, '', 'Narayanan et al. 2021, eq. 3 (see detailedTrainingFlops)'));
+  } else if (tokens !== null && (activeParams ?? params) !== null) {
+    flops = trainingFlops((activeParams ?? params)!, tokens);
+    flopsMethod = '6ND';
+    A.push(assumption('flopsMethod', activeParams !== null ? '6 × active params × tokens' : '6 × params × tokens', '', 'Kaplan et al. 2020 §2.1 (C ≈ 6ND)'));
+  } else if ((params !== null || activeParams !== null) !== (tokens !== null) && spec.acceleratorHours === undefined) {
+    const missing = tokens === null ? 'tokens' : 'params';
+    throw new InputError(missing, 'is needed to compute FLOPs', `give --${missing}, or --flops, or --hours`);
+  }
+
+  // Accelerator.
+  let acc: AcceleratorRow;
+  if (spec.hardware !== undefined) {
+    acc = getAccelerator(spec.hardware);
+    A.push(assumption('hardware', acc.id, '', src('hardware') === 'user' ? (acc.id === spec.hardware ? 'user' : `user ("${spec.hardware}")`) : src('hardware')));
+  } else {
+    acc = getAccelerator(DEFAULT_ACCELERATOR);
+    A.push(assumption('hardware', acc.id, '', 'default accelerator (none given)'));
+  }
+  let peak: number;
+  let precision: Precision | null = null;
+  if (spec.peakFlopsPerSecond !== undefined) {
+    peak = spec.peakFlopsPerSecond;
+    A.push(assumption('peakFlopsPerSecond', peak, 'FLOP/s', 'user'));
+  } else {
+    const pk = peakFlopsPerSecond(acc, spec.precision);
+    peak = pk.flopsPerSecond;
+    precision = pk.precision;
+    A.push(assumption('peakFlopsPerSecond', peak, 'FLOP/s', `${acc.name} dense ${pk.precision} peak (${acc.source}; ${acc.verification})`));
+  }
+
+  // Hours.
+  let computeHours: number;
+  let mfu: number | null = null;
+  if (spec.acceleratorHours !== undefined) {
+    computeHours = spec.acceleratorHours;
+    A.push(assumption('acceleratorHours', computeHours, 'h', src('acceleratorHours')));
+    if (flops !== null) {
+      if (origin.get('mfu')?.origin === 'user') {
+        throw new InputError('mfu', 'given together with hours and a model size, which already fix it', 'drop --mfu or --hours');
+      }
+      mfu = impliedMfu(flops, computeHours, peak);
+      A.push(assumption('mfu', mfu, '', 'implied by FLOPs ÷ (hours × peak)'));
+    } else if (spec.mfu !== undefined) {
+      mfu = spec.mfu;
+      A.push(assumption('mfu', mfu, '', src('mfu')));
+      flops = flopsFromHours(computeHours, peak, mfu);
+      flopsMethod = 'from hours';
+    }
+  } else {
+    if (flops === null) {
+      throw new InputError('flops', 'nothing to estimate', 'give --params and --tokens, --flops, --hours or --preset');
+    }
+    if (spec.mfu !== undefined) {
+      mfu = spec.mfu;
+      A.push(assumption('mfu', mfu, '', src('mfu')));
+    } else {
+      mfu = constant('mfu.default');
+      A.push(constantAssumption('mfu', 'mfu.default'));
+    }
+    computeHours = hoursFor(flops, peak, mfu);
+  }
+
+  // Overheads and wall-clock.
+  const restart = spec.restartOverhead ?? 0;
+  const sweep = spec.sweepOverhead ?? 0;
+  if (restart) A.push(assumption('restartOverhead', restart, 'fraction of run', 'user'));
+  if (sweep) A.push(assumption('sweepOverhead', sweep, 'fraction of run', 'user'));
+  const totalHours = computeHours * (1 + restart + sweep);
+  const count = spec.count ?? null;
+  if (count !== null) A.push(assumption('count', count, 'accelerators', src('count')));
+  const wallClockHours = count !== null ? (computeHours * (1 + restart)) / count : null;
+
+  // Cost.
+  let usdPerHour: number | null = null;
+  if (spec.usdPerHour !== undefined) {
+    usdPerHour = spec.usdPerHour;
+    A.push(assumption('usdPerHour', usdPerHour, 'USD/h', src('usdPerHour')));
+  } else {
+    const p = defaultPrice(acc.id, spec.pricing);
+    if (p) {
+      usdPerHour = p.usdPerHour;
+      A.push(assumption('usdPerHour', usdPerHour, 'USD/h', priceSource(p)));
+    } else {
+      A.push(assumption('usdPerHour', 'unknown', 'USD/h', `no ${spec.pricing ?? 'on-demand'} price for ${acc.id} in the price table; give --price`));
+    }
+  }
+  const costUsd = usdPerHour !== null ? totalHours * usdPerHour : null;
+
+  // Power and energy.
+  let watts: number;
+  let hostOverhead: number;
+  if (spec.watts !== undefined) {
+    watts = spec.watts;
+    A.push(assumption('watts', watts, 'W', src('watts')));
+    hostOverhead = spec.hostOverhead ?? 1;
+    A.push(assumption('hostOverhead', hostOverhead, '', spec.hostOverhead !== undefined ? src('hostOverhead') : 'none added: the given watts are taken as the whole per-accelerator draw'));
+  } else {
+    if (acc.tdpW !== null) {
+      const fraction = spec.powerFraction ?? constant('power.fractionOfTdp');
+      watts = acc.tdpW * fraction;
+      A.push(assumption('tdpW', acc.tdpW, 'W', `${acc.name} TDP (${acc.source})`));
+      A.push(spec.powerFraction !== undefined ? assumption('powerFraction', fraction, '', 'user') : constantAssumption('powerFraction', 'power.fractionOfTdp'));
+    } else if (acc.measuredMeanW !== null) {
+      watts = acc.measuredMeanW;
+      A.push(assumption('watts', watts, 'W', `${acc.name} measured mean chip power (${acc.source}); no TDP published`));
+    } else {
+      throw new InputError('watts', `${acc.id} has no published TDP or measured power`, 'give --watts (average power per accelerator)');
+    }
+    if (spec.hostOverhead !== undefined) {
+      hostOverhead = spec.hostOverhead;
+      A.push(assumption('hostOverhead', hostOverhead, '', src('hostOverhead')));
+    } else {
+      hostOverhead = constant('power.hostOverhead');
+      A.push(constantAssumption('hostOverhead', 'power.hostOverhead'));
+    }
+  }
+
+  let region: GridRegion | null = null;
+  if (spec.region !== undefined) {
+    region = getRegion(spec.region);
+    A.push(assumption('region', region.id, '', spec.region === region.id ? 'user' : `user ("${spec.region}")`));
+  }
+  let pue: number;
+  if (spec.pue !== undefined) {
+    pue = spec.pue;
+    A.push(assumption('pue', pue, '', src('pue')));
+  } else if (region?.pueKey) {
+    pue = constant(region.pueKey);
+    A.push(constantAssumption('pue', region.pueKey));
+  } else {
+    pue = constant('pue.industry-average');
+    A.push(constantAssumption('pue', 'pue.industry-average'));
+  }
+
+  let energyKWh: number;
+  let itEnergyKWh: number;
+  if (spec.energyKWh !== undefined) {
+    energyKWh = spec.energyKWh * (1 + restart + sweep);
+    itEnergyKWh = energyKWh / pue;
+    A.push(assumption('energyKWh', spec.energyKWh, 'kWh', src('energyKWh')));
+  } else {
+    itEnergyKWh = energyFor({ acceleratorHours: totalHours, watts, hostOverhead, pue: 1 });
+    energyKWh = itEnergyKWh * pue;
+  }
+
+  // Carbon.
+  let grid: number;
+  if (spec.gridGCO2ePerKWh !== undefined) {
+    grid = spec.gridGCO2ePerKWh;
+    A.push(assumption('gridGCO2ePerKWh', grid, 'gCO2e/kWh', src('gridGCO2ePerKWh')));
+  } else if (region) {
+    grid = region.gCO2ePerKWh;
+    A.push(assumption('gridGCO2ePerKWh', grid, 'gCO2e/kWh', `${region.name}, ${region.year}, ${region.basis} (${region.source})`));
+  } else {
+    region = getRegion('world');
+    grid = region.gCO2ePerKWh;
+    A.push(assumption('gridGCO2ePerKWh', grid, 'gCO2e/kWh', `world average (no region given): ${region.source}`));
+  }
+  const co2eKg = co2eFor(energyKWh, grid);
+
+  let embodied: number | null = null;
+  if (spec.embodied) {
+    const kg = constantRow('embodied.a100.kgPerGpu');
+    const life = constantRow('embodied.lifetimeYears');
+    const util = constantRow('embodied.utilisation');
+    embodied = embodiedCo2eKg(totalHours, kg.value, life.value, util.value);
+    A.push(assumption('embodiedKgPerAccelerator', kg.value, 'kgCO2e', constantSource(kg) + (acc.id.includes('a100') ? '' : `; A100 figure applied to ${acc.id}`)));
+    A.push(assumption('embodiedLifetimeYears', life.value, 'years', constantSource(life)));
+    A.push(assumption('embodiedUtilisation', util.value, '', constantSource(util)));
+  }
+  let water: number | null = null;
+  if (spec.water !== undefined && spec.water !== false) {
+    const wue = typeof spec.water === 'number' ? spec.water : constant('water.wue.onsite.us');
+    water = waterLitres(itEnergyKWh, wue);
+    A.push(typeof spec.water === 'number' ? assumption('wueLPerKWh', wue, 'L/kWh', 'user') : constantAssumption('wueLPerKWh', 'water.wue.onsite.us'));
+  }
+
+  const household = spec.household ?? 'us';
+  const hhKey = `household.${household}.kwhPerYear`;
+  A.push(constantAssumption('householdKWhPerYear', hhKey));
+
+  return {
+    preset: run ? { id: run.id, name: run.name, citation: run.citation, reported: run.reported, notes: run.notes } : undefined,
+    params, activeParams, tokens, flops, flopsMethod,
+    accelerator: { id: acc.id, name: acc.name }, precision, peakFlopsPerSecond: peak, mfu, count,
+    computeAcceleratorHours: computeHours, acceleratorHours: totalHours, wallClockHours,
+    usdPerHour, costUsd,
+    watts, hostOverhead, pue, itEnergyKWh, energyKWh,
+    gridGCO2ePerKWh: grid, region: region ? { id: region.id, name: region.name, kind: region.kind } : null,
+    co2eKg, embodiedCo2eKg: embodied, waterLitres: water,
+    householdYears: householdYears(energyKWh, constant(hhKey)),
+    assumptions: A,
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Time from FLOPs: accelerator-hours = FLOPs / (peak FLOP/s × MFU × 3600);
+ * wall-clock = accelerator-hours / count (perfect scaling at the given MFU;
+ * MFU = model FLOPs utilisation, Chowdhery et al. 2022 App. B). The inverses
+ * answer "how many accelerators for a deadline" and "what FLOPs a budget buys".
+ * Plain numbers, no validation: these run on E's Monte Carlo hot path.
+ */
+
+/** Accelerator-hours to do `flops` at `mfu` of `peakFlopsPerSecond`. */
+export function acceleratorHours(flops: number, peakFlopsPerSecond: number, mfu: number): number {
+  return flops / (peakFlopsPerSecond * mfu * 3600);
+}
+
+/** Wall-clock hours when `count` accelerators share `acceleratorHours`. */
+export function wallClockHours(acceleratorHours: number, count: number): number {
+  return acceleratorHours / count;
+}
+
+/** FLOPs done by `acceleratorHours` at `mfu` of `peakFlopsPerSecond` (inverse of acceleratorHours). */
+export function flopsFromHours(acceleratorHours: number, peakFlopsPerSecond: number, mfu: number): number {
+  return acceleratorHours * 3600 * peakFlopsPerSecond * mfu;
+}
+
+/** Smallest whole number of accelerators that finishes `flops` within `deadlineHours`. */
+export function acceleratorsForDeadline(flops: number, peakFlopsPerSecond: number, mfu: number, deadlineHours: number): number {
+  return Math.ceil(acceleratorHours(flops, peakFlopsPerSecond, mfu) / deadlineHours - 1e-9);
+}
+
+/** FLOPs a budget of `usd` buys at `usdPerHour` per accelerator (before overheads). */
+export function flopsForBudget(usd: number, usdPerHour: number, peakFlopsPerSecond: number, mfu: number): number {
+  return flopsFromHours(usd / usdPerHour, peakFlopsPerSecond, mfu);
+}
+
+/** MFU implied by doing `flops` in `acceleratorHours` on accelerators of `peakFlopsPerSecond`. */
+export function impliedMfu(flops: number, acceleratorHours: number, peakFlopsPerSecond: number): number {
+  return flops / (acceleratorHours * 3600 * peakFlopsPerSecond);
+}
