@@ -8,3 +8,4 @@ export * from './sensitivity.js';
 export * from './defaultRanges.js';
 export * from './runUncertainty.js';
 export * from './data/gridYears.generated.js';
+export * from './projection.js';

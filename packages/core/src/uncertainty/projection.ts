@@ -1,0 +1,148 @@
+/**
+ * Fit uncertainty carried forward: a fitted law's bootstrap parameter sets
+ * (E, A, B, α, β per sample) flow through compute-optimal allocation and into
+ * the run estimate, in the same Monte Carlo as the assumptions' ranges.
+ *
+ * Per sample i: draw a bootstrap row (the parameters stay together, keeping
+ * their strong correlations) and the run inputs (MFU, power, PUE, price, grid…);
+ * then, with the scaling-law functions of laws/decisions.ts:
+ *
+ * - target-loss mode: computeForLoss(law_i, L) → C, N_opt, D_opt. When L is not
+ *   above the sample's irreducible loss E_i no compute reaches it: C = +∞ for
+ *   that sample, reported as `unreachableFraction`.
+ * - budget mode (FLOPs): computeOptimal(law_i, C) → N_opt, D_opt and the loss C buys.
+ * - budget mode (USD): C = flopsForBudget(usd, price_i, peak, mfu_i) first.
+ *
+ * and C goes through runModel (runUncertainty.ts) for accelerator-hours, wall
+ * time, cost, kWh and CO2e. Without bootstrap rows the law is a fixed point and
+ * only the assumptions vary.
+ */
+import { computeForLoss, computeOptimal, lossFloor } from '../laws/decisions.js';
+import type { ChinchillaLaw, Law } from '../laws/types.js';
+import { validateLaw } from '../laws/validate.js';
+import { InputError } from '../errors.js';
+import { flopsForBudget } from '../estimate/time.js';
+import { type Distribution, describeDistribution } from './distribution.js';
+import { type JointSamples, type MonteCarloResult, monteCarlo } from './monteCarlo.js';
+import { INPUT_BOUNDS } from './defaultRanges.js';
+import { RUN_OUTPUTS, type RunOutput, type Uncertain, type UncertainAssumption, type UncertainRunResult, type UncertainRunSpec, resolveRunInputs, runModel } from './runUncertainty.js';
+import { type SensitivityResult, sensitivity } from './sensitivity.js';
+
+/** One bootstrap parameter set of a Chinchilla-form law. */
+export interface LawParams {
+  E: number;
+  A: number;
+  B: number;
+  alpha: number;
+  beta: number;
+}
+
+export interface ProjectionSpec extends Omit<UncertainRunSpec, 'flops' | 'params' | 'tokens'> {
+  /** The central law (published or fitted). */
+  law: Law;
+  /** Bootstrap parameter sets of a Chinchilla-form fit; omitted → the law is fixed. */
+  lawSamples?: readonly LawParams[];
+  /** Loss (nats/token) to reach: "what will it take". */
+  targetLoss?: Uncertain;
+  /** Training budget in FLOPs: "what does it buy". */
+  budgetFlops?: Uncertain;
+  /** Training budget in USD (turned into FLOPs with the sampled price and MFU). */
+  budgetUsd?: Uncertain;
+}
+
+export const PROJECTION_OUTPUTS = ['params', 'tokens', 'loss', ...RUN_OUTPUTS] as const;
+export type ProjectionOutput = (typeof PROJECTION_OUTPUTS)[number];
+
+export interface ProjectionResult {
+  mode: 'targetLoss' | 'budgetFlops' | 'budgetUsd';
+  law: Law;
+  /** Bootstrap rows used (0 when the law is fixed). */
+  lawSamples: number;
+  /** Share of samples whose law cannot reach the target loss (target mode), else 0. */
+  unreachableFraction: number;
+  hardware: UncertainRunResult['hardware'];
+  accelerators: number;
+  assumptions: UncertainAssumption[];
+  monteCarlo: MonteCarloResult<ProjectionOutput>;
+  sensitivity: SensitivityResult<ProjectionOutput>;
+}
+
+/** Turns bootstrap rows into joint columns {E, A, B, alpha, beta}, validating each row. */
+export function lawSamplesToColumns(rows: readonly LawParams[]): JointSamples {
+  if (!Array.isArray(rows) || rows.length === 0) throw new InputError('lawSamples', 'no bootstrap samples', 'give at least one {E, A, B, alpha, beta} row, or omit them');
+  const cols = { E: new Float64Array(rows.length), A: new Float64Array(rows.length), B: new Float64Array(rows.length), alpha: new Float64Array(rows.length), beta: new Float64Array(rows.length) };
+  rows.forEach((r, i) => {
+    validateLaw({ form: 'chinchilla', ...r } as ChinchillaLaw, `lawSamples[${i}]`);
+    cols.E[i] = r.E; cols.A[i] = r.A; cols.B[i] = r.B; cols.alpha[i] = r.alpha; cols.beta[i] = r.beta;
+  });
+  return cols;
+}
+
+/** The per-sample projection model; `fixedLaw` is used when the inputs carry no E/A/B/alpha/beta. */
+export function projectionModel(
+  mode: ProjectionResult['mode'],
+  fixedLaw: Law,
+  run: (x: Record<string, number>) => Record<RunOutput, number>,
+  ctx: { peakFlopsPerSecond: number },
+): (x: Record<string, number>) => Record<ProjectionOutput, number> {
+  const runX: Record<string, number> = {};
+  return (x) => {
+    const law: Law = x.alpha !== undefined ? { form: 'chinchilla', E: x.E, A: x.A, B: x.B, alpha: x.alpha, beta: x.beta } : fixedLaw;
+    let flops: number;
+    let params: number;
+    let tokens: number;
+    let loss: number;
+    if (mode === 'targetLoss') {
+      loss = x.targetLoss;
+      if (!(loss > lossFloor(law))) {
+        flops = params = tokens = Infinity;
+      } else {
+        const o = computeForLoss(law, loss);
+        flops = o.flops; params = o.params; tokens = o.tokens;
+      }
+    } else {
+      flops = mode === 'budgetFlops' ? x.budgetFlops : flopsForBudget(x.budgetUsd / (1 + (x.overheadFraction ?? 0)), x.usdPerHour, ctx.peakFlopsPerSecond, x.mfu);
+      const o = computeOptimal(law, flops);
+      params = o.params; tokens = o.tokens; loss = o.loss;
+    }
+    for (const k in x) runX[k] = x[k];
+    runX.flops = flops;
+    const r = run(runX);
+    return { params, tokens, loss, ...r };
+  };
+}
+
+/** Projection with intervals from both the fit (bootstrap) and the assumptions; see the module comment. */
+export function projectUncertain(spec: ProjectionSpec): ProjectionResult {
+  const law = validateLaw(spec.law);
+  const given = (['targetLoss', 'budgetFlops', 'budgetUsd'] as const).filter((k) => spec[k] !== undefined);
+  if (given.length !== 1) {
+    throw new InputError('targetLoss', given.length ? `give only one of targetLoss, budgetFlops, budgetUsd (got ${given.join(', ')})` : 'nothing to project', 'give a target loss, or a budget in FLOPs or USD');
+  }
+  const mode = given[0];
+  // Resolve the run inputs with a placeholder compute; flops is computed per sample.
+  const { inputs, assumptions, context, hardware } = resolveRunInputs({ ...spec, flops: 1 });
+  delete inputs.flops;
+  const kept = assumptions.filter((a) => a.name !== 'flops');
+  const bounds = { ...INPUT_BOUNDS, budgetFlops: { exclusiveMin: 0, unit: 'FLOP' }, budgetUsd: { exclusiveMin: 0, unit: 'USD' } };
+  const modeInput = spec[mode] as Uncertain;
+  const modeDist: Distribution = typeof modeInput === 'number' ? { kind: 'point', value: modeInput } : modeInput;
+  inputs[mode] = modeDist;
+  kept.unshift({ name: mode, distribution: modeDist, unit: mode === 'targetLoss' ? 'nats/token' : mode === 'budgetFlops' ? 'FLOP' : 'USD', source: 'user', range: describeDistribution(modeDist) });
+  if (spec.lawSamples && law.form !== 'chinchilla') throw new InputError('lawSamples', 'bootstrap samples need a Chinchilla-form law', 'use a chinchilla fit');
+  const joint = spec.lawSamples ? { fit: lawSamplesToColumns(spec.lawSamples) } : undefined;
+  const model = projectionModel(mode, law, runModel(context), context);
+  const mc = monteCarlo({ inputs, bounds, joint, model, samples: spec.samples, seed: spec.seed, level: spec.level });
+  const sens = sensitivity({ inputs, bounds, joint, model, level: spec.level, maxJointRows: 1000 });
+  return {
+    mode,
+    law,
+    lawSamples: spec.lawSamples?.length ?? 0,
+    unreachableFraction: mode === 'targetLoss' ? mc.outputs.flops.infiniteFraction : 0,
+    hardware,
+    accelerators: context.accelerators,
+    assumptions: kept,
+    monteCarlo: mc,
+    sensitivity: sens,
+  };
+}
