@@ -20,6 +20,7 @@ export * from './data/regions.js';
 export * from './data/publishedRuns.js';
 export * from './estimate/params.js';
 export * from './estimate/flops.js';
+export * from './estimate/memory.js';
 export * from './estimate/time.js';
 export * from './estimate/cost.js';
 export * from './estimate/energy.js';
