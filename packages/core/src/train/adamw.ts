@@ -32,24 +32,24 @@ export class AdamW {
     this.b2 = opts.beta2 ?? 0.95;
     this.eps = opts.epsilon ?? 1e-8;
     for (const [name, p] of params) {
-      this.m.set(name, tf.variable(tf.zerosLike(p), false));
-      this.v.set(name, tf.variable(tf.zerosLike(p), false));
+      this.m.set(name, tf.tidy(() => tf.variable(tf.zerosLike(p), false)));
+      this.v.set(name, tf.tidy(() => tf.variable(tf.zerosLike(p), false)));
     }
   }
 
-  /** Applies one update with learning rate `lr`; returns the pre-clip global gradient norm (a scalar tensor the caller disposes). */
+  /** Applies one update with learning rate `lr` (`grads` keyed by tf variable name, as tf.variableGrads returns them); returns the pre-clip global gradient norm (a scalar tensor the caller disposes). */
   step(grads: tf.NamedTensorMap, lr: number): tf.Scalar {
     this.t++;
     const { b1, b2, eps } = this;
     const c1 = 1 - b1 ** this.t;
     const c2 = 1 - b2 ** this.t;
     return tf.tidy(() => {
-      const sq = [...this.params.keys()].map((k) => tf.sum(tf.square(grads[k])));
+      const sq = [...this.params.values()].map((p) => tf.sum(tf.square(grads[p.name])));
       const norm = tf.sqrt(tf.addN(sq)) as tf.Scalar;
       const clip = this.opts.gradClip;
       const scale = clip > 0 && Number.isFinite(clip) ? tf.div(clip, tf.maximum(norm, clip)) : tf.scalar(1);
       for (const [name, p] of this.params) {
-        const g = tf.mul(grads[name], scale);
+        const g = tf.mul(grads[p.name], scale);
         const m = this.m.get(name)!;
         const v = this.v.get(name)!;
         m.assign(tf.add(tf.mul(m, b1), tf.mul(g, 1 - b1)));

@@ -57,10 +57,10 @@ export function createTransformer(shape: ModelShape, vocab: number, opts: Transf
     const n = dims.reduce((a, b) => a * b, 1);
     const v = new Float32Array(n);
     for (let i = 0; i < n; i++) v[i] = rng.normal() * std;
-    params.set(name, tf.variable(tf.tensor(v, dims), true, name));
+    params.set(name, tf.tidy(() => tf.variable(tf.tensor(v, dims), true)));
   };
   const fill = (name: string, dims: number[], value: number) => {
-    params.set(name, tf.variable(tf.fill(dims, value), true, name));
+    params.set(name, tf.tidy(() => tf.variable(tf.fill(dims, value), true)));
   };
   const std = 0.02;
   const residStd = std / Math.sqrt(2 * L);
