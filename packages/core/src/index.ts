@@ -28,4 +28,5 @@ export * from './estimate/carbon.js';
 export * from './estimate/estimateRun.js';
 // laws/
 // fit/
-// uncertainty/
+// uncertainty/ (engineer E)
+export * from './uncertainty/index.js';

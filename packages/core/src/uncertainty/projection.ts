@@ -25,7 +25,7 @@ import { flopsForBudget } from '../estimate/time.js';
 import { type Distribution, describeDistribution } from './distribution.js';
 import { type JointSamples, type MonteCarloResult, monteCarlo } from './monteCarlo.js';
 import { INPUT_BOUNDS } from './defaultRanges.js';
-import { RUN_OUTPUTS, type RunOutput, type Uncertain, type UncertainAssumption, type UncertainRunResult, type UncertainRunSpec, resolveRunInputs, runModel } from './runUncertainty.js';
+import { RUN_OUTPUTS, type RunOutput, type Uncertain, type UncertainAssumption, type UncertainRunSpec, resolveRunInputs, runModel } from './runUncertainty.js';
 import { type SensitivityResult, sensitivity } from './sensitivity.js';
 
 /** One bootstrap parameter set of a Chinchilla-form law. */
@@ -37,7 +37,7 @@ export interface LawParams {
   beta: number;
 }
 
-export interface ProjectionSpec extends Omit<UncertainRunSpec, 'flops' | 'params' | 'tokens'> {
+export type ProjectionSpec = Omit<UncertainRunSpec, 'flops' | 'params' | 'tokens' | 'activeParams' | 'acceleratorHours' | 'energyKWh' | 'preset' | 'architecture'> & {
   /** The central law (published or fitted). */
   law: Law;
   /** Bootstrap parameter sets of a Chinchilla-form fit; omitted → the law is fixed. */
@@ -48,7 +48,7 @@ export interface ProjectionSpec extends Omit<UncertainRunSpec, 'flops' | 'params
   budgetFlops?: Uncertain;
   /** Training budget in USD (turned into FLOPs with the sampled price and MFU). */
   budgetUsd?: Uncertain;
-}
+};
 
 export const PROJECTION_OUTPUTS = ['params', 'tokens', 'loss', ...RUN_OUTPUTS] as const;
 export type ProjectionOutput = (typeof PROJECTION_OUTPUTS)[number];
@@ -60,8 +60,9 @@ export interface ProjectionResult {
   lawSamples: number;
   /** Share of samples whose law cannot reach the target loss (target mode), else 0. */
   unreachableFraction: number;
-  hardware: UncertainRunResult['hardware'];
-  accelerators: number;
+  hardware: { id: string; name: string; peakFlopsPerSecond: number };
+  /** Accelerators sharing the run (wall-clock time is reported only when given). */
+  count: number | null;
   assumptions: UncertainAssumption[];
   monteCarlo: MonteCarloResult<ProjectionOutput>;
   sensitivity: SensitivityResult<ProjectionOutput>;
@@ -101,7 +102,8 @@ export function projectionModel(
         flops = o.flops; params = o.params; tokens = o.tokens;
       }
     } else {
-      flops = mode === 'budgetFlops' ? x.budgetFlops : flopsForBudget(x.budgetUsd / (1 + (x.overheadFraction ?? 0)), x.usdPerHour, ctx.peakFlopsPerSecond, x.mfu);
+      // A USD budget pays for the run and its restarts/sweep overheads (as estimateRun's cost does).
+      flops = mode === 'budgetFlops' ? x.budgetFlops : flopsForBudget(x.budgetUsd / (1 + x.restartOverhead + x.sweepOverhead), x.usdPerHour, ctx.peakFlopsPerSecond, x.mfu);
       const o = computeOptimal(law, flops);
       params = o.params; tokens = o.tokens; loss = o.loss;
     }
@@ -121,17 +123,21 @@ export function projectUncertain(spec: ProjectionSpec): ProjectionResult {
   }
   const mode = given[0];
   // Resolve the run inputs with a placeholder compute; flops is computed per sample.
-  const { inputs, assumptions, context, hardware } = resolveRunInputs({ ...spec, flops: 1 });
+  // Resolve the run inputs at a placeholder compute (1 FLOP): the per-sample compute
+  // comes from the law, so the `flops` input is dropped again.
+  const { law: _l, lawSamples: _s, targetLoss: _t, budgetFlops: _b, budgetUsd: _u, ...runSpec } = spec;
+  const { point, plan, inputs, assumptions } = resolveRunInputs({ ...runSpec, flops: 1 });
   delete inputs.flops;
   const kept = assumptions.filter((a) => a.name !== 'flops');
-  const bounds = { ...INPUT_BOUNDS, budgetFlops: { exclusiveMin: 0, unit: 'FLOP' }, budgetUsd: { exclusiveMin: 0, unit: 'USD' } };
+  const bounds = INPUT_BOUNDS;
+  if (mode === 'budgetUsd' && !plan.priced) throw new InputError('price', `no price known for ${point.accelerator.id}`, 'give --price USD_PER_HOUR');
   const modeInput = spec[mode] as Uncertain;
   const modeDist: Distribution = typeof modeInput === 'number' ? { kind: 'point', value: modeInput } : modeInput;
   inputs[mode] = modeDist;
   kept.unshift({ name: mode, distribution: modeDist, unit: mode === 'targetLoss' ? 'nats/token' : mode === 'budgetFlops' ? 'FLOP' : 'USD', source: 'user', range: describeDistribution(modeDist) });
   if (spec.lawSamples && law.form !== 'chinchilla') throw new InputError('lawSamples', 'bootstrap samples need a Chinchilla-form law', 'use a chinchilla fit');
   const joint = spec.lawSamples ? { fit: lawSamplesToColumns(spec.lawSamples) } : undefined;
-  const model = projectionModel(mode, law, runModel(context), context);
+  const model = projectionModel(mode, law, runModel(plan), plan);
   const mc = monteCarlo({ inputs, bounds, joint, model, samples: spec.samples, seed: spec.seed, level: spec.level });
   const sens = sensitivity({ inputs, bounds, joint, model, level: spec.level, maxJointRows: 1000 });
   return {
@@ -139,8 +145,8 @@ export function projectUncertain(spec: ProjectionSpec): ProjectionResult {
     law,
     lawSamples: spec.lawSamples?.length ?? 0,
     unreachableFraction: mode === 'targetLoss' ? mc.outputs.flops.infiniteFraction : 0,
-    hardware,
-    accelerators: context.accelerators,
+    hardware: { id: point.accelerator.id, name: point.accelerator.name, peakFlopsPerSecond: point.peakFlopsPerSecond },
+    count: point.count,
     assumptions: kept,
     monteCarlo: mc,
     sensitivity: sens,

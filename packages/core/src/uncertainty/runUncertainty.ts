@@ -1,177 +1,245 @@
 /**
  * A training run's FLOPs, accelerator-hours, wall-clock time, cost, energy and
- * CO2e under uncertainty: every numeric input may be a distribution; the ones
- * left out get the sourced default ranges of defaultRanges.ts. One seeded
- * Monte Carlo (default 10,000 samples) calls the estimation core's arithmetic
- * per sample — nothing is re-derived here:
+ * CO2e under uncertainty: any numeric input may be a distribution.
  *
- *   flops            = trainingFlops(N, D) = 6·N·D        (or given directly)
- *   acceleratorHours = acceleratorHours(flops, peak, mfu)  = flops / (peak·mfu·3600)
- *   wallClockHours   = wallClockHours(accH, accelerators)
- *   energyKWh        = energyKWh({accH, watts = averageWatts(TDP, powerFraction), hostOverhead, pue})
- *   costUsd          = costUsd(accH, usdPerHour, overheadFraction)
- *   co2eKg           = co2eKg(energyKWh, gridGCO2ePerKWh)
- *
- * plus a one-at-a-time sensitivity (tornado data) over the same inputs.
+ * 1. The run is first resolved by the estimation core's `estimateRun` at the
+ *    inputs' medians (so presets, architectures, hardware and region look-ups,
+ *    defaults and every validation rule are exactly the core's).
+ * 2. Each uncertain input then gets a distribution: the caller's (a number or a
+ *    distribution); else, when the core took the value from a default (not the
+ *    caller, not a preset's paper), the sourced default range of
+ *    defaultRanges.ts; else the core's resolved value as a point.
+ * 3. One seeded Monte Carlo (default 10,000 samples) calls the core's
+ *    arithmetic per sample, following estimateRun's rules:
+ *      flops      = trainingFlops(N_active, D)  (or given, or fixed by the core)
+ *      computeH   = acceleratorHours(flops, peak, mfu)   (or given hours)
+ *      totalH     = computeH · (1 + restartOverhead + sweepOverhead)
+ *      wallClockH = wallClockHours(computeH · (1 + restartOverhead), count)
+ *      costUsd    = costUsd(totalH, usdPerHour)
+ *      energyKWh  = energyKWh({totalH, watts = averageWatts(TDP, powerFraction), hostOverhead, pue})
+ *      co2eKg     = co2eKg(energyKWh, gridGCO2ePerKWh)
+ * 4. A one-at-a-time sensitivity (tornado data) over the same inputs.
  */
-import { getAccelerator, peakFlopsPerSecond } from '../data/hardware.js';
+import { constant, constantRow, constantSource, providerPueKey } from '../data/constants.js';
+import { getPublishedRun } from '../data/publishedRuns.js';
 import { getRegion } from '../data/regions.js';
-import type { PriceRow, Precision } from '../data/types.js';
 import { InputError } from '../errors.js';
 import { co2eKg } from '../estimate/carbon.js';
 import { costUsd } from '../estimate/cost.js';
 import { averageWatts, energyKWh } from '../estimate/energy.js';
+import { type Estimate, type EstimateSpec, estimateRun } from '../estimate/estimateRun.js';
 import { trainingFlops } from '../estimate/flops.js';
-import { acceleratorHours, wallClockHours } from '../estimate/time.js';
-import { type Distribution, checkDistribution, describeDistribution, pointDistribution } from './distribution.js';
-import { INPUT_BOUNDS, type RangeDefault, gridRange, hostOverheadRange, mfuRange, powerFractionRange, pueRange, requirePriceRange } from './defaultRanges.js';
+import { acceleratorHours, flopsFromHours, wallClockHours } from '../estimate/time.js';
+import { getAccelerator } from '../data/hardware.js';
+import { type Distribution, checkDistribution, describeDistribution, distributionQuantile, pointDistribution } from './distribution.js';
+import { INPUT_BOUNDS, type RangeDefault, gridRange, hostOverheadRange, mfuRange, powerFractionRange, priceRange, pueRange } from './defaultRanges.js';
 import { type MonteCarloResult, monteCarlo, toDistribution } from './monteCarlo.js';
 import { type SensitivityResult, sensitivity } from './sensitivity.js';
 
 /** A number or a distribution. */
 export type Uncertain = number | Distribution;
 
-export interface UncertainRunSpec {
-  /** Training FLOPs; or give params and tokens (6·N·D). */
-  flops?: Uncertain;
-  params?: Uncertain;
-  tokens?: Uncertain;
-  /** Accelerator id or name (forgiving look-up, e.g. `h100`). */
-  hardware: string;
-  precision?: Precision;
-  /** Number of accelerators sharing the run (for wall-clock time); default 1. */
-  accelerators?: number;
-  mfu?: Uncertain;
-  /** Average accelerator draw as a fraction of TDP. */
-  powerFraction?: Uncertain;
-  /** Average accelerator draw in W (replaces TDP × powerFraction). */
-  watts?: Uncertain;
-  hostOverhead?: Uncertain;
-  pue?: Uncertain;
-  /** Price per accelerator-hour, USD. */
-  usdPerHour?: Uncertain;
-  gridGCO2ePerKWh?: Uncertain;
-  /** Restarts, failed runs, sweeps as a fraction of the run (cost only); default 0. */
-  overheadFraction?: Uncertain;
-  /** Cloud provider for the PUE default (gcp, aws, azure, meta, oracle); else taken from the region. */
-  provider?: string;
-  /** Grid region (country, cloud region or `world`) for the grid-intensity default; default `world`. */
-  region?: string;
-  pricing?: PriceRow['pricing'];
+/** estimateRun's numeric inputs that may be uncertain. */
+export const UNCERTAIN_FIELDS = [
+  'params', 'activeParams', 'tokens', 'flops', 'mfu', 'acceleratorHours', 'watts', 'powerFraction', 'hostOverhead',
+  'pue', 'gridGCO2ePerKWh', 'usdPerHour', 'restartOverhead', 'sweepOverhead', 'energyKWh',
+] as const;
+export type UncertainField = (typeof UNCERTAIN_FIELDS)[number];
+
+export type UncertainRunSpec = Omit<EstimateSpec, UncertainField> & { [K in UncertainField]?: Uncertain } & {
   samples?: number;
   seed?: number;
   /** Central-interval probability (default 0.9 → 5–95%). */
   level?: number;
-}
+  /** Give inputs the caller left out their default ranges (default true); false keeps them as points. */
+  defaultRanges?: boolean;
+};
 
 export const RUN_OUTPUTS = ['flops', 'acceleratorHours', 'wallClockHours', 'costUsd', 'energyKWh', 'co2eKg'] as const;
 export type RunOutput = (typeof RUN_OUTPUTS)[number];
 
-/** One input as used: its distribution, unit and where it came from (`user` or a citation). */
+/** One input as used: its distribution, unit, where it came from, and a short form of the range. */
 export interface UncertainAssumption extends RangeDefault {
-  /** Short human form of the distribution. */
   range: string;
 }
 
 export interface UncertainRunResult {
-  hardware: { id: string; name: string; peakFlopsPerSecond: number; precision: Precision; tdpW: number | null };
-  accelerators: number;
+  /** The core's point estimate at the inputs' medians (with its assumptions). */
+  point: Estimate;
+  /** The uncertain inputs as used in the Monte Carlo. */
   assumptions: UncertainAssumption[];
+  /** Outputs: flops, acceleratorHours, energyKWh, co2eKg, and wallClockHours / costUsd when a count / price is known. */
   monteCarlo: MonteCarloResult<RunOutput>;
   sensitivity: SensitivityResult<RunOutput>;
 }
 
-/** Fixed context for the per-sample model. */
-export interface RunContext {
+/** How the per-sample model computes, fixed by the resolved point estimate. */
+export interface RunPlan {
   peakFlopsPerSecond: number;
-  /** W the power fraction applies to (TDP, or the vendor's measured mean where no TDP exists). */
-  referenceWatts: number;
-  accelerators: number;
+  /** Compute from `flops` input, from params/tokens inputs, or fixed at the core's value. */
+  flopsFrom: 'flops' | 'paramsTokens' | 'fixed' | 'fromHours';
+  fixedFlops: number | null;
+  /** Hours from the `acceleratorHours` input (given) or from FLOPs and MFU. */
+  hoursGiven: boolean;
+  /** Power from the `watts` input, or TDP × powerFraction. */
+  wattsGiven: boolean;
+  tdpW: number;
+  energyGiven: boolean;
+  count: number | null;
+  priced: boolean;
 }
 
-/**
- * The per-sample model over plain numbers (inputs by name). `flops` wins over
- * params × tokens; `watts` wins over referenceWatts × powerFraction.
- */
-export function runModel(ctx: RunContext): (x: Record<string, number>) => Record<RunOutput, number> {
+/** The per-sample model over plain numbers (inputs by name); see the module comment. */
+export function runModel(plan: RunPlan): (x: Record<string, number>) => Record<RunOutput, number> {
+  const { peakFlopsPerSecond: peak } = plan;
   return (x) => {
-    const flops = x.flops !== undefined ? x.flops : trainingFlops(x.params, x.tokens);
-    const accH = acceleratorHours(flops, ctx.peakFlopsPerSecond, x.mfu);
-    const watts = x.watts !== undefined ? x.watts : averageWatts(ctx.referenceWatts, x.powerFraction);
-    const kWh = energyKWh({ acceleratorHours: accH, watts, hostOverhead: x.hostOverhead, pue: x.pue });
-    return {
-      flops,
-      acceleratorHours: accH,
-      wallClockHours: wallClockHours(accH, ctx.accelerators),
-      costUsd: costUsd(accH, x.usdPerHour, x.overheadFraction),
-      energyKWh: kWh,
-      co2eKg: co2eKg(kWh, x.gridGCO2ePerKWh),
-    };
+    let flops: number;
+    let computeH: number;
+    if (plan.hoursGiven) {
+      computeH = x.acceleratorHours;
+      flops = plan.flopsFrom === 'fromHours' ? flopsFromHours(computeH, peak, x.mfu) : (plan.fixedFlops ?? NaN);
+    } else {
+      flops = plan.flopsFrom === 'flops' ? x.flops : plan.flopsFrom === 'paramsTokens' ? trainingFlops(x.params, x.tokens) : plan.fixedFlops!;
+      computeH = acceleratorHours(flops, peak, x.mfu);
+    }
+    const restart = x.restartOverhead;
+    const totalH = computeH * (1 + restart + x.sweepOverhead);
+    const kWh = plan.energyGiven
+      ? x.energyKWh * (1 + restart + x.sweepOverhead)
+      : energyKWh({ acceleratorHours: totalH, watts: plan.wattsGiven ? x.watts : averageWatts(plan.tdpW, x.powerFraction), hostOverhead: x.hostOverhead, pue: x.pue });
+    const out = { flops, acceleratorHours: totalH, energyKWh: kWh, co2eKg: co2eKg(kWh, x.gridGCO2ePerKWh) } as Record<RunOutput, number>;
+    if (plan.count !== null) out.wallClockHours = wallClockHours(computeH * (1 + restart), plan.count);
+    if (plan.priced) out.costUsd = costUsd(totalH, x.usdPerHour);
+    return out;
   };
 }
 
-/** The resolved inputs (user values or default ranges) and the model context for a run spec. */
+const num = (e: Estimate, name: string) => e.assumptions.find((a) => a.name === name);
+
+/**
+ * Resolves a spec: the core's point estimate at the medians, the plan of the
+ * per-sample model, and the distribution of every input the model reads.
+ */
 export function resolveRunInputs(spec: Omit<UncertainRunSpec, 'samples' | 'seed' | 'level'>): {
+  point: Estimate;
+  plan: RunPlan;
   inputs: Record<string, Distribution>;
   assumptions: UncertainAssumption[];
-  context: RunContext;
-  hardware: UncertainRunResult['hardware'];
 } {
-  const acc = getAccelerator(spec.hardware);
-  const peak = peakFlopsPerSecond(acc, spec.precision);
-  const accelerators = spec.accelerators ?? 1;
-  if (!Number.isInteger(accelerators) || accelerators < 1) throw new InputError('accelerators', `must be a whole number ≥ 1, got ${accelerators}`, 'give e.g. 1024');
-  const region = spec.region ? getRegion(spec.region) : undefined;
-  const provider = spec.provider ?? region?.provider;
+  // 1. Point estimate at the medians (the core validates everything).
+  const pointSpec: EstimateSpec = { ...(spec as EstimateSpec) };
+  const given: Partial<Record<UncertainField, Distribution>> = {};
+  for (const f of UNCERTAIN_FIELDS) {
+    const v = spec[f];
+    if (v === undefined) continue;
+    const d = checkDistribution(f, toDistribution(v), INPUT_BOUNDS[f]);
+    given[f] = d;
+    (pointSpec as Record<string, unknown>)[f] = distributionQuantile(d, 0.5);
+  }
+  delete (pointSpec as Record<string, unknown>).defaultRanges;
+  const point = estimateRun(pointSpec);
+  const useDefaults = spec.defaultRanges !== false;
+  const preset = spec.preset !== undefined ? getPublishedRun(spec.preset) : undefined;
+  const acc = getAccelerator(point.accelerator.id);
 
-  const assumptions: UncertainAssumption[] = [];
   const inputs: Record<string, Distribution> = {};
-  const use = (name: string, given: Uncertain | undefined, fallback: (() => RangeDefault) | undefined, unit: string) => {
-    let r: RangeDefault;
-    if (given !== undefined) r = { name, distribution: toDistribution(given), unit, source: 'user' };
-    else if (fallback) r = fallback();
-    else return;
-    checkDistribution(name, r.distribution, INPUT_BOUNDS[name]);
+  const assumptions: UncertainAssumption[] = [];
+  /** Adds input `name`: caller's distribution, else a default range when the core defaulted it, else the core's value. */
+  const add = (name: UncertainField, resolved: number, unit: string, defaulted: boolean, range?: () => RangeDefault | undefined) => {
+    let r: RangeDefault | undefined;
+    if (given[name]) r = { name, distribution: given[name]!, unit, source: 'user' };
+    else if (defaulted && useDefaults && range) r = range();
+    if (!r) r = { name, distribution: pointDistribution(resolved), unit, source: num(point, name)?.source ?? 'estimateRun' };
+    r = { ...r, name };
     inputs[name] = r.distribution;
     assumptions.push({ ...r, range: describeDistribution(r.distribution) });
   };
+  const fromPreset = (k: keyof NonNullable<typeof preset>, v: number | null) => {
+    const p = preset?.[k] as { value: unknown } | undefined;
+    return p !== undefined && p.value === v;
+  };
+  const isDefault = (name: UncertainField, v: number | null) => !given[name] && !fromPreset(name as never, v);
 
-  if (spec.flops !== undefined) {
-    if (spec.params !== undefined || spec.tokens !== undefined) throw new InputError('flops', 'was given together with params/tokens', 'give either flops, or params and tokens');
-    use('flops', spec.flops, undefined, 'FLOP');
+  // 2. Compute.
+  // estimateRun lists `acceleratorHours` only when the caller or the preset fixed the hours.
+  const hoursGiven = num(point, 'acceleratorHours') !== undefined;
+  let flopsFrom: RunPlan['flopsFrom'];
+  if (hoursGiven) {
+    add('acceleratorHours', point.computeAcceleratorHours, 'h', false);
+    flopsFrom = point.flopsMethod === 'from hours' ? 'fromHours' : 'fixed';
+    if (flopsFrom === 'fromHours') add('mfu', point.mfu!, '', false);
   } else {
-    if (spec.params === undefined || spec.tokens === undefined) throw new InputError('params', 'params and tokens (or flops) are needed', 'give params and tokens, e.g. 70B and 1.4T');
-    use('params', spec.params, undefined, 'parameters');
-    use('tokens', spec.tokens, undefined, 'tokens');
+    if (given.flops || (spec.flops !== undefined)) {
+      flopsFrom = 'flops';
+      add('flops', point.flops!, 'FLOP', false);
+    } else if (point.flopsMethod === '6ND' && spec.architecture === undefined && (preset?.architecture === undefined || spec.params !== undefined)) {
+      flopsFrom = 'paramsTokens';
+      // 6·N·D uses the active parameters when known (MoE).
+      const n = point.activeParams ?? point.params!;
+      if (given.activeParams || point.activeParams !== null) {
+        add('activeParams', n, 'parameters', false);
+        inputs.params = inputs.activeParams;
+        delete inputs.activeParams;
+      } else add('params', n, 'parameters', false);
+      add('tokens', point.tokens!, 'tokens', false);
+    } else {
+      flopsFrom = 'fixed';
+      if (given.params || given.tokens || given.activeParams) {
+        throw new InputError('params', 'ranges for params/tokens need the 6ND FLOP count', 'give a range for flops instead, or drop the architecture');
+      }
+    }
+    add('mfu', point.mfu!, '', isDefault('mfu', point.mfu), mfuRange);
   }
-  use('mfu', spec.mfu, mfuRange, '');
-  let referenceWatts = acc.tdpW ?? acc.measuredMeanW ?? NaN;
-  if (spec.watts !== undefined) {
-    use('watts', spec.watts, undefined, 'W');
-    referenceWatts = 0;
+
+  // 3. Power, energy, PUE.
+  const energyGiven = num(point, 'energyKWh') !== undefined || given.energyKWh !== undefined;
+  const wattsGiven = given.watts !== undefined || num(point, 'watts') !== undefined || acc.tdpW === null;
+  if (energyGiven) {
+    add('energyKWh', point.energyKWh / (1 + (spec.restartOverhead !== undefined ? distributionQuantile(given.restartOverhead!, 0.5) : 0) + (spec.sweepOverhead !== undefined ? distributionQuantile(given.sweepOverhead!, 0.5) : 0)), 'kWh', false);
   } else {
-    if (!Number.isFinite(referenceWatts)) throw new InputError('watts', `${acc.id} has no published TDP or measured power`, 'give the average accelerator power with --watts');
-    use('powerFraction', spec.powerFraction, powerFractionRange, '');
+    if (wattsGiven) add('watts', point.watts, 'W', false);
+    else add('powerFraction', point.watts / acc.tdpW!, '', num(point, 'powerFraction')?.source === constantSource(constantRow('power.fractionOfTdp')), powerFractionRange);
+    const hostDefault = num(point, 'hostOverhead')?.source === constantSource(constantRow('power.hostOverhead'));
+    add('hostOverhead', point.hostOverhead, '', isDefault('hostOverhead', point.hostOverhead) && hostDefault, hostOverheadRange);
+    const region = spec.region !== undefined ? getRegion(spec.region) : undefined;
+    const pueKey = (region?.provider && providerPueKey(region.provider)) || 'pue.industry-average';
+    const pueDefault = num(point, 'pue')?.source === constantSource(constantRow(pueKey)) && point.pue === constant(pueKey);
+    add('pue', point.pue, '', isDefault('pue', point.pue) && pueDefault, () => pueRange(region?.provider));
   }
-  use('hostOverhead', spec.hostOverhead, hostOverheadRange, '');
-  use('pue', spec.pue, () => pueRange(provider), '');
-  use('usdPerHour', spec.usdPerHour, () => requirePriceRange(acc.id, spec.pricing), 'USD/h');
-  use('gridGCO2ePerKWh', spec.gridGCO2ePerKWh, () => gridRange(spec.region ?? 'world'), 'gCO2e/kWh');
-  use('overheadFraction', spec.overheadFraction, () => ({ name: 'overheadFraction', distribution: pointDistribution(0), unit: '', source: 'none assumed (give restarts/sweep overhead explicitly)' }), '');
+
+  // 4. Grid, price, overheads.
+  const gridDefault = !given.gridGCO2ePerKWh && !fromPreset('gridGCO2ePerKWh', point.gridGCO2ePerKWh);
+  add('gridGCO2ePerKWh', point.gridGCO2ePerKWh, 'gCO2e/kWh', gridDefault, () => gridRange(point.region?.id ?? 'world'));
+  const priced = point.costUsd !== null || given.usdPerHour !== undefined;
+  if (priced) add('usdPerHour', point.usdPerHour!, 'USD/h', isDefault('usdPerHour', point.usdPerHour), () => priceRange(acc.id, spec.pricing));
+  add('restartOverhead', spec.restartOverhead === undefined ? 0 : distributionQuantile(given.restartOverhead!, 0.5), 'fraction of run', false);
+  add('sweepOverhead', spec.sweepOverhead === undefined ? 0 : distributionQuantile(given.sweepOverhead!, 0.5), 'fraction of run', false);
+  for (const a of assumptions) checkDistribution(a.name, a.distribution, INPUT_BOUNDS[a.name]);
 
   return {
+    point,
+    plan: {
+      peakFlopsPerSecond: point.peakFlopsPerSecond,
+      flopsFrom,
+      fixedFlops: point.flops,
+      hoursGiven,
+      wattsGiven,
+      tdpW: acc.tdpW ?? NaN,
+      energyGiven,
+      count: point.count,
+      priced,
+    },
     inputs,
     assumptions,
-    context: { peakFlopsPerSecond: peak.flopsPerSecond, referenceWatts, accelerators },
-    hardware: { id: acc.id, name: acc.name, peakFlopsPerSecond: peak.flopsPerSecond, precision: peak.precision, tdpW: acc.tdpW },
   };
 }
 
 /** Monte Carlo and sensitivity of a run estimate; see the module comment. */
 export function estimateRunUncertain(spec: UncertainRunSpec): UncertainRunResult {
-  const { inputs, assumptions, context, hardware } = resolveRunInputs(spec);
-  const model = runModel(context);
+  const { point, plan, inputs, assumptions } = resolveRunInputs(spec);
+  const model = runModel(plan);
   const mc = monteCarlo({ inputs, bounds: INPUT_BOUNDS, model, samples: spec.samples, seed: spec.seed, level: spec.level });
   const sens = sensitivity({ inputs, bounds: INPUT_BOUNDS, model, level: spec.level });
-  return { hardware, accelerators: context.accelerators, assumptions, monteCarlo: mc, sensitivity: sens };
+  return { point, assumptions, monteCarlo: mc, sensitivity: sens };
 }
+
