@@ -76,7 +76,7 @@ export function fuzzyFind<T>(query: string, candidates: readonly Candidate<T>[],
   if (containing.length === 1) return { match: containing[0], how: 'contains', suggestions: [] };
   const scored = candidates
     .map((c, i) => ({ c, i, s: Math.max(...c.keys.map((k) => keySimilarity(q, k))) }))
-    .filter((x) => x.s >= 0.45)
+    .filter((x) => x.s >= 0.6)
     .sort((a, b) => b.s - a.s || a.i - b.i);
   return { suggestions: scored.slice(0, maxSuggestions).map((x) => x.c) };
 }

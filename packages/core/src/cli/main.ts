@@ -8,6 +8,9 @@
 import { Command, CommanderError } from 'commander';
 import { fail } from './util.js';
 // Command modules (one line each; keep sorted by command name).
+import { registerEstimate } from './estimate.js';
+import { registerProject } from './project.js';
+import { registerReference } from './reference.js';
 import { registerSweep } from './sweep.js';
 
 const program = new Command('scaling-lab')
@@ -17,6 +20,9 @@ const program = new Command('scaling-lab')
   .exitOverride();
 
 // registrations (one line each)
+registerEstimate(program);
+registerProject(program);
+registerReference(program);
 registerSweep(program);
 
 try {

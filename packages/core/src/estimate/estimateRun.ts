@@ -232,7 +232,7 @@ export function estimateRun(input: EstimateSpec): Estimate {
   if (spec.architecture) {
     const p = paramsFromArchitecture(spec.architecture);
     params = p.total;
-    activeParams = p.active;
+    activeParams = p.active !== p.total ? p.active : null;
     A.push(assumption('architecture', JSON.stringify(spec.architecture), '', src('architecture')));
     A.push(assumption('params', p.total, 'parameters', 'computed from the architecture (paramsFromArchitecture)'));
     if (p.active !== p.total) A.push(assumption('activeParams', p.active, 'parameters', 'computed from the architecture (active experts)'));

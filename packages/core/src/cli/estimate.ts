@@ -1,0 +1,306 @@
+/**
+ * `scaling-lab estimate`: time, cost, energy and carbon of a training run from
+ * its size (params × tokens, FLOPs, an architecture or a published preset),
+ * hardware and site. Options arrive as raw strings and are parsed in
+ * `specFromOptions`, so other modules (ranges, E's uncertainty) can intercept
+ * them; bad input exits 2 with one line naming the flag and the fix.
+ */
+import type { Command } from 'commander';
+import { InputError } from '../errors.js';
+import { estimateRun, DEFAULT_ACCELERATOR, type Estimate, type EstimateSpec } from '../estimate/estimateRun.js';
+import type { Architecture } from '../estimate/params.js';
+import { acceleratorsForDeadline, flopsForBudget } from '../estimate/time.js';
+import { getAccelerator, peakFlopsPerSecond } from '../data/hardware.js';
+import { defaultPrice } from '../data/prices.js';
+import { constant } from '../data/constants.js';
+import type { Precision, PriceRow } from '../data/types.js';
+import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
+import { action, parseNumber, printJson } from './util.js';
+
+/** Raw option strings as commander hands them over. */
+export interface EstimateCliOptions {
+  preset?: string;
+  params?: string;
+  activeParams?: string;
+  tokens?: string;
+  flops?: string;
+  layers?: string;
+  dModel?: string;
+  heads?: string;
+  kvHeads?: string;
+  headDim?: string;
+  ffn?: string;
+  ffnType?: string;
+  vocab?: string;
+  context?: string;
+  tied?: boolean;
+  experts?: string;
+  activeExperts?: string;
+  detailed?: boolean;
+  recompute?: boolean;
+  hardware?: string;
+  precision?: string;
+  peak?: string;
+  count?: string;
+  mfu?: string;
+  hours?: string;
+  deadline?: string;
+  budget?: string;
+  watts?: string;
+  powerFraction?: string;
+  hostOverhead?: string;
+  energy?: string;
+  price?: string;
+  pricing?: string;
+  pue?: string;
+  region?: string;
+  grid?: string;
+  restarts?: string;
+  sweep?: string;
+  embodied?: boolean;
+  water?: string | boolean;
+  household?: string;
+  json?: boolean;
+}
+
+/** EstimateSpec field (or InputError field) → the flag a CLI user types. */
+const FLAG: Record<string, string> = {
+  preset: '--preset', params: '--params', activeParams: '--active-params', tokens: '--tokens', flops: '--flops',
+  layers: '--layers', dModel: '--d-model', heads: '--heads', kvHeads: '--kv-heads', headDim: '--head-dim', ffnDim: '--ffn',
+  ffnType: '--ffn-type', vocab: '--vocab', context: '--context', experts: '--experts', activeExperts: '--active-experts',
+  hardware: '--hardware', precision: '--precision', peakFlopsPerSecond: '--peak', count: '--count', mfu: '--mfu',
+  acceleratorHours: '--hours', watts: '--watts', powerFraction: '--power-fraction', hostOverhead: '--host-overhead',
+  energyKWh: '--energy', usdPerHour: '--price', pricing: '--pricing', pue: '--pue', region: '--region', grid: '--grid',
+  gridGCO2ePerKWh: '--grid', restartOverhead: '--restarts', sweepOverhead: '--sweep', water: '--water', household: '--household',
+  flopsMethod: '--detailed', deadline: '--deadline', budget: '--budget', spec: '--params',
+};
+
+/** Re-labels an InputError with the CLI flag for its field. */
+export function withFlag(err: unknown): unknown {
+  if (err instanceof InputError && FLAG[err.field] && !err.message.startsWith('--')) {
+    const problem = err.message.slice(err.field.length + 2).replace(/ \(.*\)$/, '');
+    return new InputError(FLAG[err.field], problem, err.fix);
+  }
+  return err;
+}
+
+/** Parses one numeric option ("1e9", "70B", "1.4T"); InputError naming the flag otherwise. */
+export function numberOption(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const v = parseNumber(raw);
+  if (v === undefined) throw new InputError(flag, `"${raw}" is not a number`, 'write e.g. 1e9, 70B or 0.4');
+  return v;
+}
+
+const PRECISIONS = ['fp32', 'tf32', 'bf16', 'fp16', 'fp8', 'int8'];
+const PRICINGS = ['on-demand', 'reserved-1yr', 'reserved-3yr', 'spot'];
+
+/** Builds the EstimateSpec from raw options (without --deadline/--budget, which the action handles). */
+export function specFromOptions(o: EstimateCliOptions): EstimateSpec {
+  const n = (flag: string, raw: string | undefined) => numberOption(flag, raw);
+  const spec: EstimateSpec = {
+    preset: o.preset,
+    params: n('--params', o.params),
+    activeParams: n('--active-params', o.activeParams),
+    tokens: n('--tokens', o.tokens),
+    flops: n('--flops', o.flops),
+    hardware: o.hardware,
+    peakFlopsPerSecond: n('--peak', o.peak),
+    count: n('--count', o.count),
+    mfu: n('--mfu', o.mfu),
+    acceleratorHours: n('--hours', o.hours),
+    watts: n('--watts', o.watts),
+    powerFraction: n('--power-fraction', o.powerFraction),
+    hostOverhead: n('--host-overhead', o.hostOverhead),
+    energyKWh: n('--energy', o.energy),
+    usdPerHour: n('--price', o.price),
+    pue: n('--pue', o.pue),
+    region: o.region,
+    gridGCO2ePerKWh: n('--grid', o.grid),
+    restartOverhead: n('--restarts', o.restarts),
+    sweepOverhead: n('--sweep', o.sweep),
+    embodied: o.embodied,
+  };
+  if (o.precision !== undefined) {
+    if (!PRECISIONS.includes(o.precision)) throw new InputError('--precision', `unknown "${o.precision}"`, `use one of ${PRECISIONS.join(', ')}`);
+    spec.precision = o.precision as Precision;
+  }
+  if (o.pricing !== undefined) {
+    if (!PRICINGS.includes(o.pricing)) throw new InputError('--pricing', `unknown "${o.pricing}"`, `use one of ${PRICINGS.join(', ')}`);
+    spec.pricing = o.pricing as PriceRow['pricing'];
+  }
+  if (o.household !== undefined) {
+    if (o.household !== 'us' && o.household !== 'eu') throw new InputError('--household', `unknown "${o.household}"`, 'use us or eu');
+    spec.household = o.household;
+  }
+  if (o.water !== undefined) spec.water = o.water === true ? true : n('--water', o.water as string);
+  if (o.layers !== undefined || o.dModel !== undefined) {
+    const need = (flag: string, raw: string | undefined) => {
+      const v = n(flag, raw);
+      if (v === undefined) throw new InputError(flag, 'is needed with --layers/--d-model', `give ${flag}`);
+      return v;
+    };
+    const ffnType = o.ffnType ?? 'gelu';
+    if (ffnType !== 'gelu' && ffnType !== 'swiglu') throw new InputError('--ffn-type', `unknown "${ffnType}"`, 'use gelu or swiglu');
+    const arch: Architecture = {
+      layers: need('--layers', o.layers), dModel: need('--d-model', o.dModel), heads: need('--heads', o.heads), vocab: need('--vocab', o.vocab),
+      kvHeads: n('--kv-heads', o.kvHeads), headDim: n('--head-dim', o.headDim), ffnDim: n('--ffn', o.ffn), ffnType,
+      context: n('--context', o.context), tiedEmbeddings: o.tied, experts: n('--experts', o.experts), activeExperts: n('--active-experts', o.activeExperts),
+    };
+    spec.architecture = arch;
+  } else if (o.detailed) {
+    throw new InputError('--detailed', 'needs an architecture', 'give --layers, --d-model, --heads, --vocab and --context');
+  }
+  if (o.detailed) spec.flopsMethod = 'detailed';
+  if (o.recompute) spec.recompute = true;
+  for (const k of Object.keys(spec) as (keyof EstimateSpec)[]) if (spec[k] === undefined) delete spec[k];
+  return spec;
+}
+
+export interface CliEstimate extends Estimate {
+  deadlineHours?: number;
+  budgetUsd?: number;
+}
+
+/** Runs the estimate for parsed options, applying --deadline (sets the count) and --budget (sets the FLOPs). */
+export function runEstimateOptions(o: EstimateCliOptions): CliEstimate {
+  try {
+    const spec = specFromOptions(o);
+    const deadline = numberOption('--deadline', o.deadline);
+    const budget = numberOption('--budget', o.budget);
+    if (deadline !== undefined) {
+      if (!(deadline > 0)) throw new InputError('--deadline', `must be greater than 0 hours, got ${o.deadline}`, 'give the wall-clock hours available');
+      if (spec.count !== undefined) throw new InputError('--deadline', 'given together with --count', 'give either --count or --deadline, not both');
+    }
+    if (budget !== undefined) {
+      if (!(budget > 0)) throw new InputError('--budget', `must be greater than 0 USD, got ${o.budget}`, 'give a budget such as 1e6');
+      if (spec.flops !== undefined || spec.params !== undefined || spec.tokens !== undefined || spec.architecture !== undefined || spec.acceleratorHours !== undefined || spec.preset !== undefined) {
+        throw new InputError('--budget', 'given together with a model size, hours or preset', 'use --budget alone with --hardware, --mfu and --price to see what it buys');
+      }
+      const acc = getAccelerator(spec.hardware ?? DEFAULT_ACCELERATOR);
+      const peak = spec.peakFlopsPerSecond ?? peakFlopsPerSecond(acc, spec.precision).flopsPerSecond;
+      const price = spec.usdPerHour ?? defaultPrice(acc.id, spec.pricing)?.usdPerHour;
+      if (price === undefined) throw new InputError('--price', `no default price for ${acc.id}`, 'give --price in USD per accelerator-hour');
+      const mfu = spec.mfu ?? constant('mfu.default');
+      const overhead = 1 + (spec.restartOverhead ?? 0) + (spec.sweepOverhead ?? 0);
+      spec.flops = flopsForBudget(budget, price, peak, mfu) / overhead;
+      spec.usdPerHour = price;
+    }
+    let e: CliEstimate = estimateRun(spec);
+    if (deadline !== undefined) {
+      const restart = spec.restartOverhead ?? 0;
+      const count = Math.max(1, Math.ceil((e.computeAcceleratorHours * (1 + restart)) / deadline - 1e-9));
+      e = estimateRun({ ...spec, count });
+      e.deadlineHours = deadline;
+    }
+    if (budget !== undefined) {
+      e.budgetUsd = budget;
+      const f = e.assumptions.find((a) => a.name === 'flops');
+      if (f) f.source = `bought by the --budget of ${budget} USD at ${e.usdPerHour} USD/h, peak × MFU, less overheads (flopsForBudget)`;
+    }
+    return e;
+  } catch (err) {
+    throw withFlag(err);
+  }
+}
+
+/** The JSON printed by --json: the whole estimate (flops, acceleratorHours, wallClockHours, costUsd, energyKWh, co2eKg, assumptions, …). */
+export function estimateJson(e: CliEstimate): Record<string, unknown> {
+  return { ...e };
+}
+
+/** Human-readable report. */
+export function formatEstimate(e: CliEstimate): string {
+  const lines: string[] = [];
+  const title = e.preset ? `${e.preset.name} (preset ${e.preset.id})` : 'Training run estimate';
+  lines.push(title);
+  const size = [e.params !== null ? `${formatCount(e.params)} params` : '', e.activeParams !== null && e.activeParams !== e.params ? `${formatCount(e.activeParams)} active` : '', e.tokens !== null ? `${formatCount(e.tokens)} tokens` : ''].filter(Boolean).join(', ');
+  if (e.flops !== null) lines.push(`  Compute   ${formatFlops(e.flops)} (${e.flopsMethod})${size ? `; ${size}` : ''}`);
+  else if (size) lines.push(`  Model     ${size}`);
+  const mfuSrc = e.assumptions.find((a) => a.name === 'mfu')?.source ?? '';
+  const mfu = e.mfu !== null ? `, MFU ${sig(e.mfu * 100, 3)} %${mfuSrc.startsWith('implied') ? ' (implied)' : ''}` : '';
+  lines.push(`  Hardware  ${e.accelerator.name}, peak ${sig(e.peakFlopsPerSecond / 1e12, 4)} TFLOP/s${e.precision ? ` ${e.precision}` : ''}${mfu}`);
+  const wall = e.wallClockHours !== null ? `; wall-clock ${formatDuration(e.wallClockHours)} on ${e.count!.toLocaleString('en-US')} accelerators` : '; give --count or --deadline for wall-clock time';
+  const overhead = e.acceleratorHours !== e.computeAcceleratorHours ? ` (${formatCount(e.computeAcceleratorHours)} for the run itself)` : '';
+  lines.push(`  Time      ${formatCount(e.acceleratorHours)} accelerator-hours${overhead}${wall}`);
+  if (e.deadlineHours !== undefined) lines.push(`  Deadline  ${formatDuration(e.deadlineHours)} needs ${e.count} accelerators`);
+  lines.push(`  Cost      ${e.costUsd !== null ? `${formatUsd(e.costUsd)} at $${sig(e.usdPerHour!, 3)}/accelerator-hour` : 'unknown: no default price for this accelerator (give --price)'}${e.budgetUsd !== undefined ? ` (budget ${formatUsd(e.budgetUsd)})` : ''}`);
+  lines.push(`  Energy    ${formatEnergyKWh(e.energyKWh)} (${formatEnergyKWh(e.itEnergyKWh)} IT × PUE ${sig(e.pue, 3)}; ${sig(e.watts, 4)} W per accelerator × host ${sig(e.hostOverhead, 3)}) ≈ ${sig(e.householdYears, 3)} household-years`);
+  const where = e.region ? ` (${e.region.name})` : '';
+  lines.push(`  Carbon    ${formatCO2eKg(e.co2eKg)} at ${sig(e.gridGCO2ePerKWh, 4)} gCO2e/kWh${where}, location-based`);
+  if (e.embodiedCo2eKg !== null) lines.push(`  Embodied  ${formatCO2eKg(e.embodiedCo2eKg)} (hardware manufacturing, amortised)`);
+  if (e.waterLitres !== null) lines.push(`  Water     ${sig(e.waterLitres / 1000, 3)} m³ on site`);
+  if (e.preset) {
+    const r = e.preset.reported;
+    const parts = [r.energyKWh ? `energy ${formatEnergyKWh(r.energyKWh.value)}` : '', r.co2eKg ? `${formatCO2eKg(r.co2eKg.value)}` : '', r.costUsd ? `cost ${formatUsd(r.costUsd.value)}` : '', r.flops ? formatFlops(r.flops.value) : ''].filter(Boolean);
+    if (parts.length) lines.push(`  Paper     ${parts.join(', ')}`);
+    if (e.preset.notes) lines.push(`  Note      ${e.preset.notes}`);
+  }
+  lines.push('Assumptions');
+  for (const a of e.assumptions) {
+    const v = typeof a.value !== 'number' ? a.value : Number.isInteger(a.value) && Math.abs(a.value) < 1e15 ? a.value.toLocaleString('en-US') : sig(a.value, 6);
+    lines.push(`  ${a.name} = ${v}${a.unit ? ` ${a.unit}` : ''} — ${a.source}`);
+  }
+  return lines.join('\n');
+}
+
+export function registerEstimate(program: Command): void {
+  program
+    .command('estimate')
+    .description('estimate FLOPs, time, cost, energy and CO2e of a training run')
+    .option('--preset <id>', 'start from a published run (see `scaling-lab presets`)')
+    .option('--params <n>', 'total parameters, e.g. 7e9 or 70B')
+    .option('--active-params <n>', 'parameters active per token (mixture of experts)')
+    .option('--tokens <n>', 'training tokens, e.g. 1.4T')
+    .option('--flops <n>', 'training FLOPs (instead of --params and --tokens)')
+    .option('--layers <n>', 'architecture: layers (with --d-model, --heads, --vocab)')
+    .option('--d-model <n>', 'architecture: width')
+    .option('--heads <n>', 'architecture: attention heads')
+    .option('--kv-heads <n>', 'architecture: key/value heads (grouped-query attention)')
+    .option('--head-dim <n>', 'architecture: width per head (default d-model / heads)')
+    .option('--ffn <n>', 'architecture: feed-forward width (default 4 × d-model)')
+    .option('--ffn-type <type>', 'architecture: gelu or swiglu')
+    .option('--vocab <n>', 'architecture: vocabulary size')
+    .option('--context <n>', 'architecture: context length')
+    .option('--tied', 'architecture: input and output embeddings tied')
+    .option('--experts <n>', 'architecture: routed experts per layer (MoE)')
+    .option('--active-experts <n>', 'architecture: experts active per token')
+    .option('--detailed', 'count FLOPs layer by layer (needs an architecture) instead of 6ND')
+    .option('--recompute', 'with --detailed: full activation recomputation')
+    .option('--hardware <id>', `accelerator id (see \`scaling-lab hardware\`; default ${DEFAULT_ACCELERATOR})`)
+    .option('--precision <p>', 'peak rate to use: bf16 (default), fp16, fp8, tf32, fp32')
+    .option('--peak <flops/s>', 'override the accelerator peak, FLOP/s')
+    .option('--count <n>', 'number of accelerators (for wall-clock time)')
+    .option('--deadline <hours>', 'wall-clock hours available: sets --count to what the deadline needs')
+    .option('--budget <usd>', 'what FLOPs (and energy, CO2e) a budget buys, at --price and --mfu')
+    .option('--mfu <fraction>', 'model FLOPs utilisation, 0-1 (default 0.4)')
+    .option('--hours <n>', 'accelerator-hours of the run (instead of FLOPs ÷ throughput)')
+    .option('--watts <W>', 'average power per accelerator (default TDP × 0.7, plus host overhead 1.1)')
+    .option('--power-fraction <f>', 'average power as a fraction of TDP')
+    .option('--host-overhead <x>', 'host/network power multiplier (default 1.1, or 1 with --watts)')
+    .option('--energy <kWh>', 'measured facility energy (replaces hours × power × PUE)')
+    .option('--price <usd>', 'USD per accelerator-hour (default: dated price table)')
+    .option('--pricing <kind>', 'default price kind: on-demand, reserved-1yr, reserved-3yr, spot')
+    .option('--pue <x>', 'power usage effectiveness (default: provider or industry average)')
+    .option('--region <id>', 'country (FRA, France) or cloud region (us-east-1, gcp:europe-west1); see `scaling-lab regions`')
+    .option('--grid <g>', 'grid carbon intensity, gCO2e/kWh (instead of --region)')
+    .option('--restarts <fraction>', 'restarts and failed runs, as a fraction of the run (e.g. 0.1)')
+    .option('--sweep <fraction>', 'the hyper-parameter sweep before the run, as a fraction of it')
+    .option('--embodied', 'add embodied (manufacturing) carbon')
+    .option('--water [L/kWh]', 'add on-site water use (default WUE 0.55 L/kWh)')
+    .option('--household <us|eu>', 'household for the equivalent-homes figure (default us)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', `
+Examples:
+  scaling-lab estimate --params 7B --tokens 1.4T --hardware nvidia-h100-sxm5-80gb --count 256
+  scaling-lab estimate --preset llama-2-70b
+  scaling-lab estimate --hours 1720320 --hardware nvidia-a100-sxm4-80gb --watts 400 --pue 1.1 --grid 385
+  scaling-lab estimate --flops 1e24 --deadline 720 --region us-east-1 --json`)
+    .action(
+      action((opts: EstimateCliOptions) => {
+        const e = runEstimateOptions(opts);
+        if (opts.json) printJson(estimateJson(e));
+        else process.stdout.write(`${formatEstimate(e)}\n`);
+      }),
+    );
+}
