@@ -139,6 +139,10 @@ export function projectUncertain(spec: ProjectionSpec): ProjectionResult {
   const joint = spec.lawSamples ? { fit: lawSamplesToColumns(spec.lawSamples) } : undefined;
   const model = projectionModel(mode, law, runModel(plan), plan);
   const mc = monteCarlo({ inputs, bounds, joint, model, samples: spec.samples, seed: spec.seed, level: spec.level });
+  if (mode === 'targetLoss' && mc.outputs.flops.infiniteFraction === 1) {
+    const floor = spec.lawSamples ? Math.max(...spec.lawSamples.map((r) => r.E)) : lossFloor(law);
+    throw new InputError('targetLoss', `no sample reaches it: the law's irreducible loss is ${+floor.toPrecision(4)}${spec.lawSamples ? ' or more in every bootstrap fit' : ''}`, `give a target loss above ${+floor.toPrecision(4)}`);
+  }
   const sens = sensitivity({ inputs, bounds, joint, model, level: spec.level, maxJointRows: 1000 });
   return {
     mode,

@@ -215,6 +215,8 @@ export function resolveRunInputs(spec: Omit<UncertainRunSpec, 'samples' | 'seed'
   add('restartOverhead', spec.restartOverhead === undefined ? 0 : distributionQuantile(given.restartOverhead!, 0.5), 'fraction of run', false);
   add('sweepOverhead', spec.sweepOverhead === undefined ? 0 : distributionQuantile(given.sweepOverhead!, 0.5), 'fraction of run', false);
   for (const a of assumptions) checkDistribution(a.name, a.distribution, INPUT_BOUNDS[a.name]);
+  // Overheads the caller did not give are zero in the core too; leave them out of the listing.
+  const listed = assumptions.filter((a) => !((a.name === 'restartOverhead' || a.name === 'sweepOverhead') && !given[a.name]));
 
   return {
     point,
@@ -230,7 +232,7 @@ export function resolveRunInputs(spec: Omit<UncertainRunSpec, 'samples' | 'seed'
       priced,
     },
     inputs,
-    assumptions,
+    assumptions: listed,
   };
 }
 

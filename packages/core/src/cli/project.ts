@@ -1,0 +1,223 @@
+/**
+ * `scaling-lab project`: "what will it take to reach this loss" (or "what does
+ * this budget buy") with intervals. The law's fit uncertainty (its bootstrap
+ * parameter sets, when the fit file has them) and the run assumptions' ranges
+ * (MFU, power, PUE, price, grid…) combine in one seeded Monte Carlo; the
+ * output gives the median and a 5–95% interval for N_opt, D_opt, loss,
+ * compute, accelerator-hours, wall-clock, cost, energy and CO2e, and the
+ * inputs that move cost and CO2e most.
+ *
+ *   scaling-lab project --law fit.json --target-loss 2.1 --hardware h100 --count 1024
+ *   scaling-lab project --law besiroglu2024 --budget-usd 1e6 --mfu 0.3..0.5 --json
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { InputError } from '../errors.js';
+import { getPublishedLaw } from '../laws/published.js';
+import type { Law } from '../laws/types.js';
+import { validateLaw } from '../laws/validate.js';
+import { INPUT_BOUNDS } from '../uncertainty/defaultRanges.js';
+import { type Distribution, describeDistribution } from '../uncertainty/distribution.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../uncertainty/monteCarlo.js';
+import { PROJECTION_OUTPUTS, type LawParams, type ProjectionResult, projectUncertain } from '../uncertainty/projection.js';
+import { RANGE_SYNTAX_HELP, distributionArg, tornadoLines, uncertainTable } from './ranges.js';
+import { action, numberArg, printJson } from './util.js';
+
+export interface LoadedLaw {
+  law: Law;
+  /** Where it came from: a published id or a file path. */
+  label: string;
+  /** Bootstrap parameter sets found in the fit file, if any. */
+  samples?: LawParams[];
+}
+
+/**
+ * Bootstrap rows in a fit JSON: `bootstrap` as an array of {E, A, B, alpha, beta}
+ * (or of {law: {…}}), or as an object holding such an array in `samples`/`laws`.
+ */
+export function extractLawSamples(json: unknown): LawParams[] | undefined {
+  const j = json as Record<string, unknown>;
+  const boot = j?.bootstrap ?? j?.bootstrapSamples;
+  const rows = Array.isArray(boot) ? boot : Array.isArray((boot as Record<string, unknown>)?.samples) ? (boot as { samples: unknown[] }).samples : Array.isArray((boot as Record<string, unknown>)?.laws) ? (boot as { laws: unknown[] }).laws : undefined;
+  if (!rows) return undefined;
+  return rows.map((r) => {
+    const o = ((r as { law?: unknown }).law ?? r) as Record<string, unknown>;
+    return { E: o.E as number, A: o.A as number, B: o.B as number, alpha: o.alpha as number, beta: o.beta as number };
+  });
+}
+
+/** A published law id, or a fit JSON file `{ "law": {...}, "bootstrap": [...]? }`. */
+export function loadLaw(arg: string): LoadedLaw {
+  const looksLikeFile = /\.json$/i.test(arg) || arg.includes('/') || existsSync(arg);
+  if (!looksLikeFile) {
+    const p = getPublishedLaw(arg);
+    return { law: p.law, label: `${p.id} (${p.citation})` };
+  }
+  if (!existsSync(arg)) throw new InputError('law', `no file "${arg}"`, 'give a fit JSON written by `scaling-lab fit --json`, or a published law id');
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(arg, 'utf8'));
+  } catch (err) {
+    throw new InputError('law', `"${arg}" is not valid JSON (${(err as Error).message})`, 'give a fit JSON written by `scaling-lab fit --json`');
+  }
+  const lawJson = (json as { law?: unknown })?.law ?? json;
+  const law = validateLaw(lawJson, 'law');
+  const samples = extractLawSamples(json);
+  return { law, label: arg, samples: samples?.length ? samples : undefined };
+}
+
+interface ProjectOptions {
+  law: string;
+  targetLoss?: Distribution;
+  budgetFlops?: Distribution;
+  budgetUsd?: Distribution;
+  hardware?: string;
+  precision?: string;
+  count?: number;
+  region?: string;
+  mfu?: Distribution;
+  powerFraction?: Distribution;
+  watts?: Distribution;
+  hostOverhead?: Distribution;
+  pue?: Distribution;
+  grid?: Distribution;
+  price?: Distribution;
+  pricing?: 'on-demand' | 'reserved-1yr' | 'reserved-3yr' | 'spot';
+  restartOverhead?: Distribution;
+  sweepOverhead?: Distribution;
+  fit?: boolean;
+  samples: number;
+  seed: number;
+  level: number;
+  defaultRanges: boolean;
+  json?: boolean;
+  includeSamples?: boolean;
+}
+
+/** JSON form of a projection (samples only when asked: they are large). */
+export function projectionToJson(r: ProjectionResult, lawLabel: string, includeSamples = false) {
+  const outputs: Record<string, unknown> = {};
+  for (const [name, o] of Object.entries(r.monteCarlo.outputs)) {
+    outputs[name] = {
+      median: o.median, low: o.low, high: o.high, mean: o.mean,
+      ...(o.infiniteFraction > 0 ? { infiniteFraction: o.infiniteFraction } : {}),
+      ...(includeSamples ? { samples: Array.from(o.samples) } : {}),
+    };
+  }
+  return {
+    mode: r.mode,
+    law: r.law,
+    lawSource: lawLabel,
+    lawSamples: r.lawSamples,
+    unreachableFraction: r.unreachableFraction,
+    hardware: r.hardware,
+    count: r.count,
+    samples: r.monteCarlo.samples,
+    seed: r.monteCarlo.seed,
+    level: r.monteCarlo.level,
+    note: 'Infinite values (a target loss at or below a bootstrap law\'s E) appear as null in JSON; see unreachableFraction.',
+    outputs,
+    sensitivity: { baseline: r.sensitivity.baseline, bars: r.sensitivity.bars },
+    assumptions: r.assumptions.map((a) => ({ name: a.name, range: a.range, distribution: a.distribution, unit: a.unit, source: a.source })),
+  };
+}
+
+export function registerProject(program: Command): void {
+  const dist = (flag: string) => distributionArg(flag, INPUT_BOUNDS[flagToField(flag)] ?? {});
+  program
+    .command('project')
+    .description('what it takes to reach a loss (or what a budget buys), with intervals from the fit and the assumptions')
+    .requiredOption('--law <id|fit.json>', 'published law id (e.g. besiroglu2024) or a fit JSON; its "bootstrap" samples carry the fit uncertainty')
+    .option('--target-loss <L>', `loss to reach, nats/token (${RANGE_SYNTAX_HELP})`, dist('target-loss'))
+    .option('--budget-flops <C>', 'training budget in FLOPs (number or range)', dist('budget-flops'))
+    .option('--budget-usd <USD>', 'training budget in USD (number or range)', dist('budget-usd'))
+    .option('--hardware <id>', 'accelerator id or name (see `scaling-lab hardware`); default H100 SXM')
+    .option('--precision <p>', 'bf16, fp16, tf32, fp32, fp8')
+    .option('--count <n>', 'accelerators sharing the run (for wall-clock time)', numberArg('count', { min: 1 }))
+    .option('--region <id>', 'grid region: country, cloud region (gcp:us-central1) or world')
+    .option('--mfu <range>', 'model FLOPs utilisation, e.g. 0.3..0.5', dist('mfu'))
+    .option('--power-fraction <range>', 'average draw as a fraction of TDP', dist('power-fraction'))
+    .option('--watts <range>', 'average power per accelerator, W (instead of TDP × fraction)', dist('watts'))
+    .option('--host-overhead <range>', 'host/network power multiplier (≥ 1)', dist('host-overhead'))
+    .option('--pue <range>', 'power usage effectiveness (≥ 1), e.g. 1.1..1.6', dist('pue'))
+    .option('--grid <range>', 'grid intensity, gCO2e/kWh', dist('grid'))
+    .option('--price <range>', 'USD per accelerator-hour', dist('price'))
+    .addOption(new Option('--pricing <kind>', 'price kind for the default price range').choices(['on-demand', 'reserved-1yr', 'reserved-3yr', 'spot']))
+    .option('--restart-overhead <range>', 'restarts/failed runs as a fraction of the run', dist('restart-overhead'))
+    .option('--sweep-overhead <range>', 'the sweep before the run as a fraction of the run', dist('sweep-overhead'))
+    .option('--no-fit', 'ignore the fit file\'s bootstrap samples (law fixed at its central fit)')
+    .option('--no-default-ranges', 'keep inputs you leave out at the core\'s point defaults instead of their default ranges')
+    .option('--samples <n>', `Monte Carlo samples (default ${DEFAULT_SAMPLES})`, numberArg('samples', { min: 1, max: 1e7 }), DEFAULT_SAMPLES)
+    .option('--seed <s>', `random seed (default ${DEFAULT_SEED})`, numberArg('seed'), DEFAULT_SEED)
+    .option('--level <p>', 'central interval probability (default 0.9 → 5–95%)', numberArg('level', { positive: true, max: 0.999 }), 0.9)
+    .option('--json', 'print JSON')
+    .option('--include-samples', 'with --json: include every sample of every output (for plotting)')
+    .action(action((opts: ProjectOptions) => runProject(opts)));
+}
+
+function flagToField(flag: string): string {
+  const map: Record<string, string> = {
+    'target-loss': 'targetLoss', 'budget-flops': 'budgetFlops', 'budget-usd': 'budgetUsd', 'power-fraction': 'powerFraction',
+    'host-overhead': 'hostOverhead', grid: 'gridGCO2ePerKWh', price: 'usdPerHour', 'restart-overhead': 'restartOverhead', 'sweep-overhead': 'sweepOverhead',
+  };
+  return map[flag] ?? flag;
+}
+
+function runProject(opts: ProjectOptions): void {
+  if (!Number.isInteger(opts.samples)) throw new InputError('--samples', `must be a whole number, got ${opts.samples}`, 'use e.g. 10000');
+  if (!Number.isInteger(opts.seed)) throw new InputError('--seed', `must be a whole number, got ${opts.seed}`, 'use e.g. 42');
+  const loaded = loadLaw(opts.law);
+  const lawSamples = opts.fit === false ? undefined : loaded.samples;
+  const r = projectUncertain({
+    law: loaded.law,
+    lawSamples,
+    targetLoss: opts.targetLoss,
+    budgetFlops: opts.budgetFlops,
+    budgetUsd: opts.budgetUsd,
+    hardware: opts.hardware,
+    precision: opts.precision as never,
+    count: opts.count,
+    region: opts.region,
+    mfu: opts.mfu,
+    powerFraction: opts.powerFraction,
+    watts: opts.watts,
+    hostOverhead: opts.hostOverhead,
+    pue: opts.pue,
+    gridGCO2ePerKWh: opts.grid,
+    usdPerHour: opts.price,
+    pricing: opts.pricing,
+    restartOverhead: opts.restartOverhead,
+    sweepOverhead: opts.sweepOverhead,
+    samples: opts.samples,
+    seed: opts.seed,
+    level: opts.level,
+    defaultRanges: opts.defaultRanges,
+  });
+  if (opts.json) {
+    printJson(projectionToJson(r, loaded.label, opts.includeSamples));
+    return;
+  }
+  const out: string[] = [];
+  const goal = r.mode === 'targetLoss' ? `reach loss ${describeDistribution(opts.targetLoss!)} nats/token` : r.mode === 'budgetFlops' ? `spend ${describeDistribution(opts.budgetFlops!)} FLOPs` : `spend $${describeDistribution(opts.budgetUsd!)}`;
+  out.push(`Projection: ${goal} on ${r.count ? `${r.count} × ` : ''}${r.hardware.name}`);
+  out.push(`Law: ${loaded.label}; ${r.lawSamples ? `fit uncertainty from ${r.lawSamples} bootstrap parameter sets` : 'fixed (no bootstrap samples: only the assumptions vary)'}`);
+  out.push(`${r.monteCarlo.samples.toLocaleString('en-US')} Monte Carlo samples, seed ${r.monteCarlo.seed}`);
+  out.push('');
+  out.push(...uncertainTable(r.monteCarlo.outputs, PROJECTION_OUTPUTS, r.monteCarlo.level));
+  if (r.unreachableFraction > 0) {
+    out.push('');
+    out.push(`Unreachable in ${(r.unreachableFraction * 100).toFixed(1)}% of samples: those fits' irreducible loss E is at or above the target, so no compute reaches it (∞).`);
+  }
+  for (const o of ['flops', 'costUsd', 'co2eKg'] as const) {
+    const lines = tornadoLines(r.sensitivity, o);
+    if (lines.length === 0) continue;
+    out.push('');
+    out.push(`What moves ${o === 'flops' ? 'compute' : o === 'costUsd' ? 'cost' : 'CO2e'} most (each input over its interval, others at their medians):`);
+    out.push(...lines);
+  }
+  out.push('');
+  out.push('Inputs:');
+  for (const a of r.assumptions) out.push(`  ${a.name.padEnd(16)} ${a.range}${a.unit ? ` ${a.unit}` : ''} — ${a.source}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}

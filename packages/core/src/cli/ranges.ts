@@ -1,0 +1,178 @@
+/**
+ * Range and distribution syntax for numeric CLI flags (engineer E):
+ *
+ *   0.4                          a point value (suffixes as elsewhere: 70B, 1.4T, 300M)
+ *   0.3..0.5                     uniform between low and high
+ *   uniform:0.3,0.5              the same, spelled out
+ *   triangular:0.2,0.4,0.5       low, most likely, high
+ *   normal:1.3,1.1,1.5           median, low, high: low/high are the 5th/95th percentiles
+ *   lognormal:0.4,0.25,0.6       idem, in log space (asymmetric intervals are kept as given)
+ *   normal:1.3,1.1,1.5,0.8       … a fourth number sets the interval level (0.8 or 80%)
+ *   samples:2.69,3.49,6.88       explicit values, drawn with replacement
+ *
+ * Bad syntax and impossible ranges (low > high, PUE below 1, MFU above 1, …)
+ * are errors naming the flag; see uncertainty/distribution.ts for the checks.
+ */
+import { InvalidArgumentError } from 'commander';
+import { InputError } from '../errors.js';
+import {
+  type Bounds, type Distribution, checkDistribution, lognormalDistribution, normalDistribution, pointDistribution,
+  samplesDistribution, triangularDistribution, uniformDistribution,
+} from '../uncertainty/distribution.js';
+import { parseNumber } from './util.js';
+import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
+import type { OutputResult } from '../uncertainty/monteCarlo.js';
+import type { SensitivityResult } from '../uncertainty/sensitivity.js';
+
+export const RANGE_SYNTAX_HELP = 'a number, low..high, or uniform:|triangular:|normal:|lognormal:|samples: followed by comma-separated numbers';
+
+function numberOrThrow(flag: string, raw: string, what: string): number {
+  const v = parseNumber(raw);
+  if (v === undefined) throw new InputError(flag, `${what} "${raw}" is not a number`, 'write e.g. 0.4, 1e9 or 70B');
+  return v;
+}
+
+function levelOf(flag: string, raw: string): number {
+  const pct = raw.trim().endsWith('%');
+  const v = numberOrThrow(flag, pct ? raw.trim().slice(0, -1) : raw, 'interval level');
+  return pct || v > 1 ? v / 100 : v;
+}
+
+/**
+ * Parses a flag value into a Distribution and checks it against `bounds`.
+ * Throws an InputError whose field is `flag` (e.g. `--mfu`).
+ */
+export function parseDistribution(flag: string, raw: string, bounds: Bounds = {}): Distribution {
+  const s = String(raw).trim();
+  if (!s) throw new InputError(flag, 'is empty', `give ${RANGE_SYNTAX_HELP}`);
+  let d: Distribution;
+  const colon = s.indexOf(':');
+  if (colon > 0) {
+    const kind = s.slice(0, colon).trim().toLowerCase();
+    const parts = s.slice(colon + 1).split(',').map((p) => p.trim()).filter((p) => p !== '');
+    const nums = (n: number[], names: string) => {
+      if (!n.includes(parts.length)) throw new InputError(flag, `${kind}: expects ${names}, got ${parts.length} number${parts.length === 1 ? '' : 's'}`, `write e.g. ${EXAMPLES[kind] ?? 'uniform:0.3,0.5'}`);
+    };
+    switch (kind) {
+      case 'uniform': {
+        nums([2], 'low,high');
+        d = uniformDistribution(numberOrThrow(flag, parts[0], 'low'), numberOrThrow(flag, parts[1], 'high'));
+        break;
+      }
+      case 'triangular': {
+        nums([3], 'low,mode,high');
+        d = triangularDistribution(numberOrThrow(flag, parts[0], 'low'), numberOrThrow(flag, parts[1], 'mode'), numberOrThrow(flag, parts[2], 'high'));
+        break;
+      }
+      case 'normal':
+      case 'lognormal': {
+        nums([3, 4], 'median,low,high[,level]');
+        const o = {
+          median: numberOrThrow(flag, parts[0], 'median'),
+          low: numberOrThrow(flag, parts[1], 'low'),
+          high: numberOrThrow(flag, parts[2], 'high'),
+          level: parts[3] !== undefined ? levelOf(flag, parts[3]) : undefined,
+        };
+        d = kind === 'normal' ? normalDistribution(o) : lognormalDistribution(o);
+        break;
+      }
+      case 'samples': {
+        if (parts.length === 0) throw new InputError(flag, 'samples: the list is empty', 'write e.g. samples:2.69,3.49,6.88');
+        d = samplesDistribution(parts.map((p, i) => numberOrThrow(flag, p, `sample ${i + 1}`)));
+        break;
+      }
+      case 'point': {
+        nums([1], 'one value');
+        d = pointDistribution(numberOrThrow(flag, parts[0], 'value'));
+        break;
+      }
+      default:
+        throw new InputError(flag, `unknown distribution "${kind}"`, 'use uniform, triangular, normal, lognormal or samples (or low..high)');
+    }
+  } else if (s.includes('..')) {
+    const [lo, hi, ...rest] = s.split('..');
+    if (rest.length) throw new InputError(flag, `"${s}" has more than one ".."`, 'write low..high, e.g. 0.3..0.5');
+    d = uniformDistribution(numberOrThrow(flag, lo, 'low'), numberOrThrow(flag, hi, 'high'));
+  } else {
+    d = pointDistribution(numberOrThrow(flag, s, 'value'));
+  }
+  return checkDistribution(flag, d, bounds);
+}
+
+const EXAMPLES: Record<string, string> = {
+  uniform: 'uniform:0.3,0.5',
+  triangular: 'triangular:0.2,0.4,0.5',
+  normal: 'normal:1.3,1.1,1.5',
+  lognormal: 'lognormal:0.4,0.25,0.6',
+  point: 'point:0.4',
+};
+
+/** Commander option parser for a number-or-distribution flag (bad input → one-line error, exit 2). */
+export function distributionArg(flag: string, bounds: Bounds = {}) {
+  return (raw: string): Distribution => {
+    try {
+      return parseDistribution(`--${flag}`, raw, bounds);
+    } catch (err) {
+      if (err instanceof InputError) throw new InvalidArgumentError(err.message);
+      throw err;
+    }
+  };
+}
+
+/** The point value of a distribution flag, or undefined when it is a real range. */
+export function pointValue(d: Distribution | undefined): number | undefined {
+  return d?.kind === 'point' ? d.value : undefined;
+}
+
+/** True when any of the values is a distribution other than a point. */
+export function hasRange(values: readonly (Distribution | undefined)[]): boolean {
+  return values.some((d) => d !== undefined && d.kind !== 'point');
+}
+
+// ---------------------------------------------------------------------------
+// Printing uncertain results (shared by `estimate` with ranges and `project`).
+
+
+/** Label and formatter of each output the uncertainty module produces. */
+export const OUTPUT_FORMATS: Record<string, { label: string; format: (x: number) => string }> = {
+  params: { label: 'params (N_opt)', format: (x) => formatCount(x) },
+  tokens: { label: 'tokens (D_opt)', format: (x) => formatCount(x) },
+  loss: { label: 'loss (nats/token)', format: (x) => sig(x, 4) },
+  flops: { label: 'training compute', format: (x) => formatFlops(x) },
+  acceleratorHours: { label: 'accelerator-hours', format: (x) => `${formatCount(x)} h` },
+  wallClockHours: { label: 'wall-clock', format: (x) => formatDuration(x) },
+  costUsd: { label: 'cost', format: (x) => formatUsd(x) },
+  energyKWh: { label: 'energy (facility)', format: (x) => formatEnergyKWh(x) },
+  co2eKg: { label: 'CO2e (operational)', format: (x) => formatCO2eKg(x) },
+};
+
+/** Formats one value of output `name` (∞ for an unreachable target). */
+export function formatOutput(name: string, x: number): string {
+  if (x === Infinity) return '∞';
+  return (OUTPUT_FORMATS[name]?.format ?? ((v: number) => sig(v)))(x);
+}
+
+/** Lines "label   median   [low – high]" for the outputs, aligned. */
+export function uncertainTable(outputs: Record<string, OutputResult>, order: readonly string[], level: number): string[] {
+  const pct = `${Math.round(((1 - level) / 2) * 100)}–${Math.round(((1 + level) / 2) * 100)}%`;
+  const rows = order
+    .filter((n) => outputs[n] !== undefined)
+    .map((n) => {
+      const o = outputs[n];
+      const fixed = o.low === o.high;
+      return [OUTPUT_FORMATS[n]?.label ?? n, formatOutput(n, o.median), fixed ? '(fixed)' : `${formatOutput(n, o.low)} – ${formatOutput(n, o.high)}`];
+    });
+  const w0 = Math.max(...rows.map((r) => r[0].length), 6);
+  const w1 = Math.max(...rows.map((r) => r[1].length), 6);
+  return [`${'output'.padEnd(w0)}  ${'median'.padEnd(w1)}  ${pct} interval`, ...rows.map((r) => `${r[0].padEnd(w0)}  ${r[1].padEnd(w1)}  ${r[2]}`)];
+}
+
+/** Lines naming the inputs that move `output` most (one-at-a-time swing), largest first. */
+export function tornadoLines(sens: SensitivityResult, output: string, top = 4): string[] {
+  const bars = (sens.bars as Record<string, SensitivityResult['bars'][string]>)[output] ?? [];
+  return bars.slice(0, top).map((b) => {
+    const lo = formatOutput(output, Math.min(b.outputAtLow, b.outputAtHigh));
+    const hi = formatOutput(output, Math.max(b.outputAtLow, b.outputAtHigh));
+    return `  ${b.input.padEnd(16)} ${lo} – ${hi}   (${b.range})`;
+  });
+}

@@ -1,0 +1,87 @@
+// `scaling-lab project` run as a user runs it: a child process on the built CLI.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CLI = join(import.meta.dirname, '..', 'packages', 'core', 'dist', 'cli', 'main.js');
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+function json(...args: string[]) {
+  const r = run(...args, '--json');
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+}
+const H100 = 'nvidia-h100-sxm5-80gb';
+
+describe('scaling-lab project (CLI)', () => {
+  it('answers a target loss with a fixed published law: compute equals computeForLoss, costs get intervals', () => {
+    // Besiroglu et al. 2024 law (E 1.817, A 482.01, B 2085.43, α 0.3478, β 0.3659): L = 2.1 needs
+    // N_opt ≈ 13.3B, D_opt ≈ 265B, C ≈ 2.1e22 (closed form of Hoffmann et al. 2022 eq. 4 inverted).
+    const j = json('project', '--law', 'besiroglu2024', '--target-loss', '2.1', '--hardware', H100, '--count', '1024', '--samples', '2000', '--seed', '3');
+    expect(j.mode).toBe('targetLoss');
+    expect(j.lawSamples).toBe(0);
+    expect(j.outputs.params.median / 1e9).toBeGreaterThan(12);
+    expect(j.outputs.params.median / 1e9).toBeLessThan(15);
+    expect(j.outputs.flops.low).toBe(j.outputs.flops.high);
+    expect(j.outputs.costUsd.low).toBeLessThan(j.outputs.costUsd.median);
+    expect(j.outputs.costUsd.median).toBeLessThan(j.outputs.costUsd.high);
+    expect(j.samples).toBe(2000);
+    expect(j.assumptions.find((a: { name: string }) => a.name === 'mfu').source).toMatch(/PaLM/);
+  });
+
+  it('carries a fit file’s bootstrap samples, reproducibly with a seed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-project-'));
+    const file = join(dir, 'fit.json');
+    const base = { E: 1.82, A: 482, B: 2085, alpha: 0.348, beta: 0.366 };
+    const bootstrap = Array.from({ length: 50 }, (_, i) => ({ ...base, E: 1.8 + 0.001 * i, A: base.A * (1 + 0.004 * (i - 25)) }));
+    writeFileSync(file, JSON.stringify({ law: { form: 'chinchilla', ...base }, bootstrap }));
+    const args = ['project', '--law', file, '--target-loss', '2.2', '--hardware', H100, '--samples', '1000', '--seed', '7', '--mfu', '0.35..0.45', '--pue', '1.1', '--price', '2', '--grid', '400', '--power-fraction', '0.7', '--host-overhead', '1.1'];
+    const a = json(...args);
+    const b = json(...args);
+    expect(a.lawSamples).toBe(50);
+    expect(a.outputs.params.low).toBeLessThan(a.outputs.params.high);
+    expect(a.outputs.co2eKg).toEqual(b.outputs.co2eKg);
+    expect(a.sensitivity.bars.flops[0].input).toBe('fit');
+    const noFit = json(...args, '--no-fit');
+    expect(noFit.outputs.params.low).toBe(noFit.outputs.params.high);
+    const text = run(...args);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/50 bootstrap parameter sets/);
+    expect(text.stdout).toMatch(/5–95% interval/);
+  });
+
+  it('budget mode reports the loss a budget buys', () => {
+    const j = json('project', '--law', 'hoffmann2022', '--budget-flops', '5.76e23', '--hardware', H100, '--samples', '200');
+    // Hoffmann et al. 2022: Chinchilla's budget 5.76e23 FLOPs → ~70B params (rounded law gives ~1.9 nats)
+    expect(j.outputs.loss.median).toBeGreaterThan(1.85);
+    expect(j.outputs.loss.median).toBeLessThan(2.05);
+  });
+
+  it('exits 2 with one line on impossible ranges and bad input', () => {
+    for (const args of [
+      ['--mfu', '0.5..0.3'],
+      ['--pue', '0.8..1.2'],
+      ['--mfu', '1.3'],
+      ['--mfu', 'gamma:1,2'],
+    ]) {
+      const r = run('project', '--law', 'besiroglu2024', '--target-loss', '2.1', ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(2); // commander's message + "(run with --help for usage)"
+      expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    }
+    const both = run('project', '--law', 'besiroglu2024', '--target-loss', '2.1', '--budget-flops', '1e20');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/only one/);
+    const unknown = run('project', '--law', 'nosuchlaw', '--target-loss', '2');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown law/);
+    const low = run('project', '--law', 'besiroglu2024', '--target-loss', '1.5');
+    expect(low.code).toBe(2);
+    expect(low.stderr).toMatch(/targetLoss: no sample reaches it: the law's irreducible loss is 1.817/);
+  });
+});
