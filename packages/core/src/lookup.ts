@@ -62,17 +62,46 @@ function keySimilarity(q: string, key: string): number {
   return best;
 }
 
+interface Index<T> {
+  literal: Map<string, Candidate<T>[]>;
+  normalized: Map<string, Candidate<T>[]>;
+  normKeys: string[][];
+}
+const INDEXES = new WeakMap<readonly Candidate<unknown>[], Index<unknown>>();
+
+/** Lower-cased and normalized keys, computed once per candidate list (look-ups sit on estimateRun's path). */
+function indexOf<T>(candidates: readonly Candidate<T>[]): Index<T> {
+  let idx = INDEXES.get(candidates) as Index<T> | undefined;
+  if (!idx) {
+    const add = (m: Map<string, Candidate<T>[]>, k: string, c: Candidate<T>) => {
+      const list = m.get(k) ?? [];
+      if (!list.includes(c)) list.push(c);
+      m.set(k, list);
+    };
+    idx = { literal: new Map(), normalized: new Map(), normKeys: [] };
+    for (const c of candidates) {
+      for (const k of c.keys) {
+        add(idx.literal, k.toLowerCase(), c);
+        add(idx.normalized, normalizeKey(k), c);
+      }
+      idx.normKeys.push(c.keys.map(normalizeKey));
+    }
+    INDEXES.set(candidates, idx as Index<unknown>);
+  }
+  return idx;
+}
+
 /** Finds `query` among `candidates`; see the module comment for the rules. */
 export function fuzzyFind<T>(query: string, candidates: readonly Candidate<T>[], maxSuggestions = 3): Match<T> {
   const q = normalizeKey(query);
   if (!q) return { suggestions: [] };
-  const raw = query.trim().toLowerCase();
-  const literal = candidates.filter((c) => c.keys.some((k) => k.toLowerCase() === raw));
+  const idx = indexOf(candidates);
+  const literal = idx.literal.get(query.trim().toLowerCase()) ?? [];
   if (literal.length === 1) return { match: literal[0], how: 'exact', suggestions: [] };
-  const exact = candidates.filter((c) => c.keys.some((k) => normalizeKey(k) === q));
+  const exact = idx.normalized.get(q) ?? [];
   if (exact.length === 1) return { match: exact[0], how: 'exact', suggestions: [] };
   if (exact.length > 1) return { suggestions: exact.slice(0, maxSuggestions) };
-  const containing = candidates.filter((c) => c.keys.some((k) => normalizeKey(k).includes(q)));
+  const containing = candidates.filter((_, i) => idx.normKeys[i].some((k) => k.includes(q)));
   if (containing.length === 1) return { match: containing[0], how: 'contains', suggestions: [] };
   const scored = candidates
     .map((c, i) => ({ c, i, s: Math.max(...c.keys.map((k) => keySimilarity(q, k))) }))

@@ -13,7 +13,15 @@ export function listPrices(acceleratorId?: string): readonly PriceRow[] {
 }
 
 /** The default price row for an accelerator id, or undefined when the table has none. */
+const DEFAULTS = new Map<string, PriceRow | undefined>();
+
 export function defaultPrice(acceleratorId: string, pricing: PriceRow['pricing'] = 'on-demand'): PriceRow | undefined {
+  const key = `${acceleratorId}|${pricing}`;
+  if (!DEFAULTS.has(key)) DEFAULTS.set(key, pickDefault(acceleratorId, pricing));
+  return DEFAULTS.get(key);
+}
+
+function pickDefault(acceleratorId: string, pricing: PriceRow['pricing']): PriceRow | undefined {
   const rows = PRICES.filter(
     (p) =>
       p.acceleratorId === acceleratorId &&

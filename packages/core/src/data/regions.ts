@@ -68,6 +68,7 @@ const ALIASES: Record<string, string> = { us: 'USA', usa: 'USA', uk: 'GBR', gb: 
  * `region` with suggestions when nothing matches.
  */
 export function getRegion(query: string): GridRegion {
+  if (query === 'world') return REGIONS[0];
   const alias = ALIASES[normalizeKey(query)];
   return fuzzyGet('region', 'region', alias ?? query, CANDIDATES, 'list them with `scaling-lab regions [search]`').value;
 }
