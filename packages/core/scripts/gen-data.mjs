@@ -5,6 +5,7 @@
 //   node packages/core/scripts/gen-data.mjs
 // The CSV parser is hand-written (RFC 4180 quoting only) because the data is
 // small and simple and the core has no CSV dependency to reuse.
+// `--check` regenerates in memory and exits 1 if a committed file differs.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +39,10 @@ export function parseCsv(text) {
   return body.map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? ''])));
 }
 
+const CHECK = process.argv.includes('--check');
+let stale = 0;
+process.on('exit', () => { if (stale) process.exitCode = 1; });
+
 const read = (rel) => parseCsv(readFileSync(join(dataDir, rel), 'utf8'));
 const num = (s, what) => {
   const v = Number(s);
@@ -53,7 +58,15 @@ import type { ${typeName} } from './types.js';
 
 export const ${constName}: readonly ${typeName}[] = ${JSON.stringify(rows, null, 1)};
 `;
-  writeFileSync(join(outDir, name), body);
+  const path = join(outDir, name);
+  if (CHECK) {
+    let current = '';
+    try { current = readFileSync(path, 'utf8'); } catch { /* missing */ }
+    if (current !== body) { console.error(`stale: src/data/${name} (run node packages/core/scripts/gen-data.mjs)`); stale++; }
+    else console.log(`up to date: src/data/${name} (${rows.length} rows)`);
+    return;
+  }
+  writeFileSync(path, body);
   console.log(`wrote src/data/${name} (${rows.length} rows)`);
 }
 
