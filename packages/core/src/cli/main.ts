@@ -11,6 +11,7 @@ import { fail } from './util.js';
 import { registerEstimate } from './estimate.js';
 import { registerProject } from './project.js';
 import { registerReference } from './reference.js';
+import { registerMainJob } from './main-job.js';
 import { registerSweep } from './sweep.js';
 
 const program = new Command('scaling-lab')
@@ -23,6 +24,7 @@ const program = new Command('scaling-lab')
 registerEstimate(program);
 registerProject(program);
 registerReference(program);
+registerMainJob(program);
 registerSweep(program);
 
 try {

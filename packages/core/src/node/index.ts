@@ -6,3 +6,4 @@ export * from './sweep/index.js';
 export * from './backend.js';
 export * from './corpus.js';
 export * from './trainRun.js';
+export * from './report/index.js';

@@ -55,9 +55,9 @@ describe('expandSweep', () => {
     expect(() => expandSweep(tiny)).toThrow(/budgets\[0\]\.models\[1\]: model "m" would get 3 optimiser step.*minSteps/);
   });
 
-  it('largestFirst orders by nominal FLOPs, descending', () => {
+  it('largestFirst orders by estimated cost, descending', () => {
     const grid = parseSweepSpec({ ...isoRest, design: 'grid', seeds: [0], grid: { models: ['s', 'm'], tokens: [1e5, 4e5] } });
-    const order = largestFirst(expandSweep(grid)).map((r) => r.flopsNominal);
+    const order = largestFirst(expandSweep(grid)).map((r) => r.costEstimate);
     expect(order).toEqual([...order].sort((x, y) => y - x));
     expect(order[0]).toBeGreaterThan(order[order.length - 1]);
   });

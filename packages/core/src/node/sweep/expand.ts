@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../../errors.js';
 import { countParams } from '../../train/params.js';
+import { countedTrainingFlops } from '../../train/flops.js';
 import type { ModelShape, SweepSpec, LearningRateRule } from './spec.js';
 import type { PlannedRun, RunSpec, SweepCoordinates } from './types.js';
 
@@ -44,6 +45,13 @@ export function runKeyFor(modelName: string, spec: Omit<RunSpec, 'id'>): string 
   const hash = createHash('sha256').update(canonicalJson(spec)).digest('hex').slice(0, 8);
   const d = spec.tokens.toExponential(2).replace('+', '');
   return `${modelName}-D${d}-s${spec.seed}-${hash}`;
+}
+
+/** Vocabulary size for cost estimates only (character-level Moby Dick has under 100 symbols; bytes 256). */
+function vocabGuess(spec: SweepSpec): number {
+  const ds = spec.dataset;
+  if (ds.kind === 'markov') return ds.vocab;
+  return ds.tokenizer === 'byte' ? 256 : 100;
 }
 
 export function expandSweep(spec: SweepSpec, source = 'spec'): PlannedRun[] {
@@ -87,6 +95,7 @@ export function expandSweep(spec: SweepSpec, source = 'spec'): PlannedRun[] {
         sweep: { ...coords, seed },
         paramsNonEmbeddingNominal: nNominal,
         flopsNominal: 6 * nNominal * tokens,
+        costEstimate: countedTrainingFlops(body.model, vocabGuess(spec), tokens),
         steps,
       });
     }
@@ -109,7 +118,7 @@ export function expandSweep(spec: SweepSpec, source = 'spec'): PlannedRun[] {
   return runs;
 }
 
-/** Largest first (by nominal FLOPs), so the longest runs do not start last and leave a core idle at the end. */
+/** Largest first (by estimated cost), so the longest runs do not start last and leave a core idle at the end. */
 export function largestFirst(runs: readonly PlannedRun[]): PlannedRun[] {
-  return [...runs].sort((a, b) => b.flopsNominal - a.flopsNominal || (a.runKey < b.runKey ? -1 : 1));
+  return [...runs].sort((a, b) => b.costEstimate - a.costEstimate || (a.runKey < b.runKey ? -1 : 1));
 }

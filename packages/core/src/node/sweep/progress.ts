@@ -3,8 +3,9 @@
  * for the sweep with its ETA, one per worker with the run's steps and loss), or
  * plain lines (one per finished run) when stderr is not a TTY or output is JSON.
  *
- * The sweep ETA weighs runs by their nominal FLOPs (6·N·D), not by count, since
- * runs differ in cost by orders of magnitude: ETA = elapsed · (remaining / done).
+ * The sweep ETA weighs runs by their estimated FLOPs (attention and logits
+ * included), not by count, since runs differ in cost by orders of magnitude:
+ * ETA = elapsed · (remaining / done).
  */
 import cliProgress from 'cli-progress';
 import { formatFlops } from '../../format.js';
@@ -32,16 +33,16 @@ class FlopsClock {
   inFlight = new Map<string, { flops: number; fraction: number }>();
   t0 = Date.now();
   start(runs: PlannedRun[]) {
-    this.total = runs.reduce((a, r) => a + r.flopsNominal, 0);
+    this.total = runs.reduce((a, r) => a + r.costEstimate, 0);
     this.t0 = Date.now();
   }
   progress(run: PlannedRun, fraction: number) {
-    this.inFlight.set(run.runKey, { flops: run.flopsNominal, fraction: Math.min(1, Math.max(0, fraction)) });
+    this.inFlight.set(run.runKey, { flops: run.costEstimate, fraction: Math.min(1, Math.max(0, fraction)) });
   }
   finish(run: PlannedRun, counted: boolean) {
     this.inFlight.delete(run.runKey);
-    if (counted) this.done += run.flopsNominal;
-    else this.total -= run.flopsNominal;
+    if (counted) this.done += run.costEstimate;
+    else this.total -= run.costEstimate;
   }
   get value(): number {
     let v = this.done;
@@ -70,7 +71,7 @@ export function plainReporter(stream: NodeJS.WritableStream = process.stderr): P
           clock.start(e.toRun);
           line(
             `sweep: ${e.total} run(s), ${e.skipped} already in ${e.outPath}, ${total} to train on ${e.workers} worker(s)` +
-              (total ? ` (${formatFlops(clock.total)} nominal)` : '') +
+              (total ? ` (~${formatFlops(clock.total)})` : '') +
               (e.repaired ? `; repaired the file's torn last line (${e.repaired})` : ''),
           );
           break;

@@ -35,8 +35,15 @@ export interface PlannedRun {
   sweep: SweepCoordinates;
   /** Non-embedding parameters, 12·L·d² (Kaplan et al. 2020, Table 1), used to size D and order runs. */
   paramsNonEmbeddingNominal: number;
-  /** 6·N·D with N = paramsNonEmbeddingNominal; the runner starts the largest first. */
+  /** 6·N·D with N = paramsNonEmbeddingNominal. */
   flopsNominal: number;
+  /**
+   * Estimated training FLOPs counting attention, embeddings and logits (the
+   * trainer's `countedTrainingFlops`, with the vocabulary guessed from the
+   * dataset): a better guide to wall time for tiny models than 6ND. The runner
+   * starts the largest first and the ETA weighs runs by it.
+   */
+  costEstimate: number;
   steps: number;
 }
 

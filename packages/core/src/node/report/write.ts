@@ -1,0 +1,124 @@
+/**
+ * Writes the main job's report folder: report.json (every number), report.md
+ * (the same for people), the SVG charts, and a copy of the sweep's results
+ * (runs.jsonl) so the folder stands alone. Also renders the console summary.
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd } from '../../format.js';
+import type { Analysis, Projection } from './analyse.js';
+import { frontierChart, isoflopChart, lossComputeChart } from './charts.js';
+
+export interface ReportMeta {
+  specPath: string;
+  specName: string;
+  resultsPath: string;
+  createdAt: string;
+  targetFlops: number;
+  sweep?: { trained: number; skipped: number; failed: number; wallSeconds: number; workers?: number; backend?: string };
+}
+
+const sci = (x: number, d = 2) => x.toExponential(d).replace('e+', 'e');
+
+function projectionLines(p: Projection): string[] {
+  const lines = [
+    `model size N      ${formatCount(p.params)} parameters`,
+    `training tokens D ${formatCount(p.tokens)} (${p.tokensPerParam.toFixed(1)} tokens per parameter)`,
+  ];
+  if (p.loss !== undefined) lines.push(`predicted loss    ${p.loss.toFixed(3)} nats/token (this sweep's data and tokenizer)`);
+  if (p.estimate) {
+    const e = p.estimate;
+    lines.push(
+      `hardware          ${e.acceleratorName}${e.mfu !== null ? ` at MFU ${e.mfu}` : ''}`,
+      `GPU-hours         ${formatCount(e.acceleratorHours)} (${formatDuration(e.acceleratorHours)} on one GPU)`,
+      `cost              ${e.costUsd !== null ? formatUsd(e.costUsd) : 'n/a'}${e.usdPerHour !== null ? ` at ${formatUsd(e.usdPerHour)}/GPU-hour` : ''}`,
+      `energy            ${formatEnergyKWh(e.energyKWh)} (PUE ${e.pue})`,
+      `emissions         ${formatCO2eKg(e.co2eKg)} = ${sig(e.tCO2e)} tCO2e at ${Math.round(e.gridGCO2ePerKWh)} gCO2e/kWh`,
+    );
+  } else if (p.estimateUnavailable) lines.push(`cost/energy       unavailable: ${p.estimateUnavailable}`);
+  return lines;
+}
+const sig = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
+
+/** The console summary (also the body of report.md). */
+export function summaryText(a: Analysis, meta: ReportMeta): string {
+  const out: string[] = [];
+  out.push(`Sweep "${meta.specName}": ${a.points.length} usable runs${a.excluded.length ? `, ${a.excluded.length} excluded (${a.excluded.map((e) => `${e.runKey}: ${e.reason}`).join('; ')})` : ''}.`);
+  out.push('');
+  out.push('Fitted law');
+  if (a.parametric) {
+    const l = a.parametric.law;
+    out.push(`  Approach 3: L(N, D) = ${l.E.toFixed(3)} + ${sig(l.A)} / N^${l.alpha.toFixed(3)} + ${sig(l.B)} / D^${l.beta.toFixed(3)}`);
+    out.push(`    (${a.parametric.method}${a.parametric.converged === false ? '; optimiser did NOT report convergence' : ''})`);
+  } else out.push(`  Approach 3: not fitted (${a.parametricUnavailable})`);
+  if (a.isoflop.paramsLaw && a.isoflop.tokensLaw) {
+    out.push(`  Approach 2: N_opt = ${sci(a.isoflop.paramsLaw.coefficient)} · C^${a.isoflop.paramsLaw.exponent.toFixed(3)},  D_opt = ${sci(a.isoflop.tokensLaw.coefficient)} · C^${a.isoflop.tokensLaw.exponent.toFixed(3)}`);
+    out.push(`    (${a.isoflop.method}; ${a.isoflop.budgets.length} budgets)`);
+  }
+  if (a.lossVsCompute) out.push(`  Loss frontier: L_min = ${a.lossVsCompute.coefficient.toFixed(3)} · C^${a.lossVsCompute.exponent.toFixed(4)} (log-log power law over the budgets' optima)`);
+  out.push('');
+  out.push('Compute-optimal frontier (measured optimum per budget)');
+  out.push('  C (FLOPs)   N_opt      D_opt      D/N     loss');
+  for (const b of a.isoflop.budgets) {
+    const o = b.optimum;
+    out.push(`  ${sci(o.flops).padEnd(10)}  ${formatCount(o.params).padEnd(9)}  ${formatCount(o.tokens).padEnd(9)}  ${o.tokensPerParam.toFixed(1).padStart(6)}  ${o.loss?.toFixed(3) ?? ''}`);
+  }
+  const f = a.frontier.filter((p) => p.source === (a.parametric ? 'approach3' : 'approach2'));
+  const decades = f.filter((p, i) => i % 5 === 0 || i === f.length - 1);
+  out.push(`  fitted (${a.parametric ? 'Approach 3' : 'Approach 2'}), every ~10×/3 in C:`);
+  for (const p of decades) {
+    out.push(`  ${sci(p.flops).padEnd(10)}  ${formatCount(p.params).padEnd(9)}  ${formatCount(p.tokens).padEnd(9)}  ${p.tokensPerParam.toFixed(1).padStart(6)}  ${p.loss?.toFixed(3) ?? ''}`);
+  }
+  out.push('');
+  out.push(`Projection: the compute-optimal model for ${formatFlops(meta.targetFlops)} (${a.projection.source})`);
+  for (const l of projectionLines(a.projection)) out.push(`  ${l}`);
+  if (a.reference) {
+    out.push('');
+    out.push(`For comparison, ${a.reference.source}:`);
+    for (const l of projectionLines(a.reference)) out.push(`  ${l}`);
+  }
+  if (a.notes.length) {
+    out.push('');
+    out.push('Notes');
+    for (const n of a.notes) out.push(`  - ${n}`);
+  }
+  return out.join('\n');
+}
+
+function markdown(a: Analysis, meta: ReportMeta): string {
+  const md: string[] = [];
+  md.push(`# Scaling-law report: ${meta.specName}`, '');
+  md.push(`Created ${meta.createdAt} from \`${meta.resultsPath}\` (spec \`${meta.specPath}\`).`);
+  if (meta.sweep) {
+    md.push(
+      `This run trained ${meta.sweep.trained} run(s) and reused ${meta.sweep.skipped} in ${formatDuration(meta.sweep.wallSeconds / 3600)}` +
+        `${meta.sweep.workers ? ` on ${meta.sweep.workers} worker(s)` : ''}${meta.sweep.failed ? `; ${meta.sweep.failed} failed` : ''}.`,
+    );
+  }
+  md.push('', '```text', summaryText(a, meta), '```', '');
+  md.push('## Charts', '', '![isoFLOP profiles](isoflop.svg)', '', '![compute-optimal frontier](frontier.svg)', '', '![loss vs compute](loss-compute.svg)', '');
+  md.push('## Runs', '', '| run | budget C | N | D | 6ND | val loss |', '|---|---|---|---|---|---|');
+  for (const p of [...a.points].sort((x, y) => (x.flopsBudget ?? 0) - (y.flopsBudget ?? 0) || x.params - y.params)) {
+    md.push(`| ${p.runKey} | ${p.flopsBudget ? sci(p.flopsBudget, 0) : ''} | ${formatCount(p.params)} | ${formatCount(p.tokens)} | ${sci(p.flops)} | ${p.loss.toFixed(4)} |`);
+  }
+  if (a.projection.estimate) {
+    md.push('', '## Projection assumptions', '', '| assumption | value | source |', '|---|---|---|');
+    for (const s of a.projection.estimate.assumptions) md.push(`| ${s.name} | ${String(s.value)}${s.unit ? ` ${s.unit}` : ''} | ${s.source.replace(/\|/g, '/')} |`);
+  }
+  return `${md.join('\n')}\n`;
+}
+
+/** Writes the report folder and returns the paths written. */
+export function writeReport(dir: string, a: Analysis, meta: ReportMeta): { dir: string; files: string[] } {
+  mkdirSync(dir, { recursive: true });
+  const files: [string, string][] = [
+    ['isoflop.svg', isoflopChart(a)],
+    ['frontier.svg', frontierChart(a, meta.targetFlops)],
+    ['loss-compute.svg', lossComputeChart(a, meta.targetFlops)],
+    ['report.json', `${JSON.stringify({ meta, analysis: a }, null, 2)}\n`],
+    ['report.md', markdown(a, meta)],
+  ];
+  for (const [name, text] of files) writeFileSync(join(dir, name), text);
+  if (resolve(meta.resultsPath) !== resolve(join(dir, 'runs.jsonl'))) copyFileSync(meta.resultsPath, join(dir, 'runs.jsonl'));
+  return { dir, files: [...files.map(([n]) => join(dir, n)), join(dir, 'runs.jsonl')] };
+}
