@@ -1,6 +1,7 @@
 // The embedded data modules are what scripts/gen-data.mjs makes of the CSVs.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ACCELERATORS } from './accelerators.generated.js';
 import { PRICES } from './prices.generated.js';
@@ -8,7 +9,7 @@ import { listConstants } from './constants.js';
 
 describe('generated reference data', () => {
   it('src/data/*.generated.ts match packages/core/data/*.csv (gen-data --check)', () => {
-    const script = join(import.meta.dirname, '..', '..', 'scripts', 'gen-data.mjs');
+    const script = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scripts', 'gen-data.mjs');
     const r = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
