@@ -16,6 +16,7 @@ import { constant } from '../data/constants.js';
 import type { Precision, PriceRow } from '../data/types.js';
 import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
 import { action, parseNumber, printJson } from './util.js';
+import { runRangeEstimate, wantsRanges, withRangeOptions } from './ranges.js';
 
 /** Raw option strings as commander hands them over. */
 export interface EstimateCliOptions {
@@ -245,8 +246,7 @@ export function formatEstimate(e: CliEstimate): string {
 }
 
 export function registerEstimate(program: Command): void {
-  program
-    .command('estimate')
+  withRangeOptions(program.command('estimate')) // ranges: --uncertain, --samples, --seed (E, src/cli/ranges.ts)
     .description('estimate FLOPs, time, cost, energy and CO2e of a training run')
     .option('--preset <id>', 'start from a published run (see `scaling-lab presets`)')
     .option('--params <n>', 'total parameters, e.g. 7e9 or 70B')
@@ -298,6 +298,7 @@ Examples:
   scaling-lab estimate --flops 1e24 --deadline 720 --region us-east-1 --json`)
     .action(
       action((opts: EstimateCliOptions) => {
+        if (wantsRanges(opts)) return runRangeEstimate(opts, specFromOptions, withFlag);
         const e = runEstimateOptions(opts);
         if (opts.json) printJson(estimateJson(e));
         else process.stdout.write(`${formatEstimate(e)}\n`);

@@ -13,13 +13,17 @@
  * Bad syntax and impossible ranges (low > high, PUE below 1, MFU above 1, …)
  * are errors naming the flag; see uncertainty/distribution.ts for the checks.
  */
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { InputError } from '../errors.js';
+import type { EstimateSpec } from '../estimate/estimateRun.js';
+import { INPUT_BOUNDS } from '../uncertainty/defaultRanges.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../uncertainty/monteCarlo.js';
+import { RUN_OUTPUTS, type UncertainField, type UncertainRunResult, type UncertainRunSpec, estimateRunUncertain } from '../uncertainty/runUncertainty.js';
 import {
-  type Bounds, type Distribution, checkDistribution, lognormalDistribution, normalDistribution, pointDistribution,
+  type Bounds, type Distribution, checkDistribution, describeDistribution, distributionQuantile, lognormalDistribution, normalDistribution, pointDistribution,
   samplesDistribution, triangularDistribution, uniformDistribution,
 } from '../uncertainty/distribution.js';
-import { parseNumber } from './util.js';
+import { parseNumber, printJson } from './util.js';
 import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
 import type { OutputResult } from '../uncertainty/monteCarlo.js';
 import type { SensitivityResult } from '../uncertainty/sensitivity.js';
@@ -175,4 +179,141 @@ export function tornadoLines(sens: SensitivityResult, output: string, top = 4): 
     const hi = formatOutput(output, Math.max(b.outputAtLow, b.outputAtHigh));
     return `  ${b.input.padEnd(16)} ${lo} – ${hi}   (${b.range})`;
   });
+}
+
+// ---------------------------------------------------------------------------
+// `scaling-lab estimate` with ranges: wired into A's estimate command by
+// `withRangeOptions(program.command('estimate'))` and one line in its action.
+
+
+/** estimate's option key → [flag, EstimateSpec field] for the flags that accept ranges. */
+export const RANGE_FLAGS: Readonly<Record<string, readonly [string, UncertainField]>> = {
+  params: ['--params', 'params'],
+  activeParams: ['--active-params', 'activeParams'],
+  tokens: ['--tokens', 'tokens'],
+  flops: ['--flops', 'flops'],
+  mfu: ['--mfu', 'mfu'],
+  hours: ['--hours', 'acceleratorHours'],
+  watts: ['--watts', 'watts'],
+  powerFraction: ['--power-fraction', 'powerFraction'],
+  hostOverhead: ['--host-overhead', 'hostOverhead'],
+  energy: ['--energy', 'energyKWh'],
+  price: ['--price', 'usdPerHour'],
+  pue: ['--pue', 'pue'],
+  grid: ['--grid', 'gridGCO2ePerKWh'],
+  restarts: ['--restarts', 'restartOverhead'],
+  sweep: ['--sweep', 'sweepOverhead'],
+};
+
+export interface RangeCliOptions {
+  samples?: string;
+  seed?: string;
+  level?: string;
+  uncertain?: boolean;
+  defaultRanges?: boolean;
+  includeSamples?: boolean;
+  json?: boolean;
+  deadline?: string;
+  budget?: string;
+  [key: string]: unknown;
+}
+
+/** Adds --uncertain, --samples, --seed, --level, --no-default-ranges, --include-samples to a command. */
+export function withRangeOptions(cmd: Command): Command {
+  // Added before the command's own options, so they lead its --help.
+  return cmd
+    .option('--uncertain', `report medians and intervals: numeric flags then also take ranges (${RANGE_SYNTAX_HELP}); inputs left out get sourced default ranges`)
+    .option('--samples <n>', `Monte Carlo samples with ranges (default ${DEFAULT_SAMPLES})`)
+    .option('--seed <s>', `random seed with ranges (default ${DEFAULT_SEED})`)
+    .option('--level <p>', 'central interval probability with ranges (default 0.9 → 5–95%)')
+    .addOption(new Option('--no-default-ranges', 'with ranges: keep inputs you leave out at their point defaults'))
+    .option('--include-samples', 'with ranges and --json: include every sample (for plotting)');
+}
+
+/** True when the options ask for the uncertain estimate: a range in a numeric flag, or --uncertain/--samples/--seed/--level. */
+export function wantsRanges(opts: object): boolean {
+  const o = opts as RangeCliOptions;
+  if (o.uncertain || o.samples !== undefined || o.seed !== undefined || o.level !== undefined) return true;
+  return Object.keys(RANGE_FLAGS).some((k) => typeof o[k] === 'string' && parseNumber(o[k] as string) === undefined);
+}
+
+/**
+ * Runs the estimate with ranges. `specFromOptions` is the estimate command's own
+ * parser (given the flags' medians, so its checks and look-ups apply unchanged);
+ * `relabel` turns core field names into flags in errors.
+ */
+export function runRangeEstimate<O extends object>(opts: O, specFromOptions: (o: O) => EstimateSpec, relabel: (err: unknown) => unknown): void {
+  const o = opts as RangeCliOptions;
+  let result: UncertainRunResult;
+  const level = o.level !== undefined ? numberOrThrow('--level', o.level, 'value') : 0.9;
+  try {
+    if (o.deadline !== undefined || o.budget !== undefined) {
+      throw new InputError(o.deadline !== undefined ? '--deadline' : '--budget', 'is not supported with ranges', o.budget !== undefined ? 'use `scaling-lab project --law … --budget-usd` for what a budget buys, with intervals' : 'give --count instead');
+    }
+    const dists: Partial<Record<UncertainField, Distribution>> = {};
+    const medians: Record<string, unknown> = { ...o };
+    for (const [key, [flag, field]] of Object.entries(RANGE_FLAGS)) {
+      const raw = o[key];
+      if (typeof raw !== 'string') continue;
+      const d = parseDistribution(flag, raw, INPUT_BOUNDS[field]);
+      dists[field] = d;
+      medians[key] = String(distributionQuantile(d, 0.5));
+    }
+    const spec: UncertainRunSpec = { ...specFromOptions(medians as O), ...dists };
+    const samples = o.samples !== undefined ? numberOrThrow('--samples', o.samples, 'value') : DEFAULT_SAMPLES;
+    const seed = o.seed !== undefined ? numberOrThrow('--seed', o.seed, 'value') : DEFAULT_SEED;
+    if (!(level > 0 && level < 1)) throw new InputError('--level', `must be between 0 and 1, got ${o.level}`, 'use e.g. 0.9 for a 5–95% interval');
+    result = estimateRunUncertain({ ...spec, samples, seed, level, defaultRanges: o.defaultRanges !== false });
+  } catch (err) {
+    const e = relabel(err);
+    if (e instanceof InputError && !e.field.startsWith('--')) {
+      const flag = Object.values(RANGE_FLAGS).find(([, f]) => f === e.field)?.[0] ?? (e.field === 'samples' || e.field === 'seed' ? `--${e.field}` : undefined);
+      if (flag) throw new InputError(flag, e.message.slice(e.field.length + 2).replace(/ \(.*\)$/, ''), e.fix);
+    }
+    throw e;
+  }
+  if (o.json) {
+    printJson(uncertainEstimateJson(result, o.includeSamples === true));
+    return;
+  }
+  process.stdout.write(`${formatUncertainEstimate(result)}\n`);
+}
+
+/** JSON of an estimate with ranges: the point estimate, the intervals, the tornado data and the inputs. */
+export function uncertainEstimateJson(r: UncertainRunResult, includeSamples = false) {
+  const outputs: Record<string, unknown> = {};
+  for (const [name, o] of Object.entries(r.monteCarlo.outputs)) {
+    outputs[name] = { median: o.median, low: o.low, high: o.high, mean: o.mean, ...(includeSamples ? { samples: Array.from(o.samples) } : {}) };
+  }
+  return {
+    samples: r.monteCarlo.samples,
+    seed: r.monteCarlo.seed,
+    level: r.monteCarlo.level,
+    outputs,
+    sensitivity: { baseline: r.sensitivity.baseline, bars: r.sensitivity.bars },
+    inputs: r.assumptions.map((a) => ({ name: a.name, range: a.range, distribution: a.distribution, unit: a.unit, source: a.source })),
+    point: r.point,
+  };
+}
+
+/** Human-readable estimate with ranges. */
+export function formatUncertainEstimate(r: UncertainRunResult): string {
+  const p = r.point;
+  const lines: string[] = [];
+  lines.push(`${p.preset ? `${p.preset.name} (preset ${p.preset.id})` : 'Training run estimate'} with uncertainty: ${p.accelerator.name}${p.count ? ` × ${p.count.toLocaleString('en-US')}` : ''}`);
+  lines.push(`${r.monteCarlo.samples.toLocaleString('en-US')} Monte Carlo samples, seed ${r.monteCarlo.seed}`);
+  lines.push('');
+  lines.push(...uncertainTable(r.monteCarlo.outputs, RUN_OUTPUTS, r.monteCarlo.level));
+  if (p.wallClockHours === null) lines.push('(give --count for wall-clock time)');
+  for (const o of ['acceleratorHours', 'costUsd', 'co2eKg'] as const) {
+    const t = tornadoLines(r.sensitivity, o);
+    if (!t.length) continue;
+    lines.push('');
+    lines.push(`What moves ${OUTPUT_FORMATS[o].label} most (each input over its interval, others at their medians):`);
+    lines.push(...t);
+  }
+  lines.push('');
+  lines.push('Inputs:');
+  for (const a of r.assumptions) lines.push(`  ${a.name.padEnd(16)} ${describeDistribution(a.distribution)}${a.unit ? ` ${a.unit}` : ''} — ${a.source}`);
+  return lines.join('\n');
 }

@@ -174,8 +174,15 @@ export function triangularQuantile(low: number, mode: number, high: number, u: n
   return u < fc ? low + Math.sqrt(u * width * (mode - low)) : high - Math.sqrt((1 - u) * width * (high - mode));
 }
 
+/** 4 significant digits; scientific (7e10) for large or tiny magnitudes. */
+function shortNumber(x: number): string {
+  const a = Math.abs(x);
+  if (a !== 0 && (a >= 1e6 || a < 1e-3)) return x.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  return String(+x.toPrecision(4));
+}
+
 /** Short human form, e.g. `0.3..0.5`, `lognormal 1.3 (1.1–1.6, 90%)`. */
-export function describeDistribution(d: Distribution, fmt: (x: number) => string = (x) => String(+x.toPrecision(4))): string {
+export function describeDistribution(d: Distribution, fmt: (x: number) => string = shortNumber): string {
   switch (d.kind) {
     case 'point':
       return fmt(d.value);

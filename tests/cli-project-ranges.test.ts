@@ -1,0 +1,60 @@
+// `scaling-lab estimate` with range syntax (engineer E's module wired into the estimate command),
+// run as a user runs it: a child process on the built CLI.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CLI = join(import.meta.dirname, '..', 'packages', 'core', 'dist', 'cli', 'main.js');
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const z95 = 1.6448536269514722;
+
+describe('scaling-lab estimate with ranges (CLI)', () => {
+  it('a lognormal MFU gives the analytic accelerator-hours interval (to sampling error)', () => {
+    // accH = 6ND / (peak · MFU · 3600) is proportional to 1/MFU, so with MFU lognormal
+    // (median 0.4, 5–95% = 0.3–0.55) accH's 5/50/95% points are k/0.55, k/0.4, k/0.3.
+    // Tolerance: 4 standard errors of a sample quantile, √(p(1−p)/n)/f(q) (f: density of accH).
+    const n = 10_000;
+    const r = run('estimate', '--params', '7B', '--tokens', '2T', '--hardware', 'nvidia-h100-sxm5-80gb', '--mfu', 'lognormal:0.4,0.3,0.55', '--samples', String(n), '--seed', '1', '--json');
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout);
+    const k = (6 * 7e9 * 2e12) / (989.4e12 * 3600);
+    const acc = j.outputs.acceleratorHours;
+    // accH = k/MFU: ln accH is two-piece normal around ln(k/0.4); accH's upper side is MFU's lower side.
+    const sUp = Math.log(0.4 / 0.3) / z95;   // spread of ln accH above its median
+    const sDown = Math.log(0.55 / 0.4) / z95; // below
+    const dens = (q: number, s: number) => Math.exp(-((Math.log(q / (k / 0.4)) / s) ** 2) / 2) / (q * s * Math.sqrt(2 * Math.PI));
+    for (const [got, q, p, s] of [[acc.low, k / 0.55, 0.05, sDown], [acc.median, k / 0.4, 0.5, sUp], [acc.high, k / 0.3, 0.95, sUp]] as const) {
+      const se = Math.sqrt((p * (1 - p)) / n) / dens(q, s);
+      expect(Math.abs(got - q), `quantile ${p}`).toBeLessThan(4 * se);
+    }
+    expect(j.inputs.find((i: { name: string }) => i.name === 'mfu').source).toBe('user');
+    expect(j.point.mfu).toBeCloseTo(0.4, 12);
+  });
+
+  it('prints median and interval per output, with the inputs that matter most', () => {
+    const r = run('estimate', '--params', '70B', '--tokens', '1.4T', '--hardware', 'nvidia-h100-sxm5-80gb', '--count', '2048', '--mfu', '0.3..0.5', '--pue', '1.1..1.6', '--samples', '2000');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/5–95% interval/);
+    for (const label of ['accelerator-hours', 'wall-clock', 'cost', 'energy', 'CO2e']) expect(r.stdout).toContain(label);
+    expect(r.stdout).toMatch(/What moves cost most/);
+    expect(r.stdout).toMatch(/pue\s+1\.1\.\.1\.6 — user/);
+  });
+
+  it('same seed → same answer; exit 2 with one line for impossible ranges', () => {
+    const args = ['estimate', '--flops', '1e22', '--mfu', '0.3..0.5', '--samples', '500', '--seed', '4', '--json'];
+    expect(run(...args).stdout).toBe(run(...args).stdout);
+    for (const [flag, value, msg] of [
+      ['--mfu', '0.5..0.3', /--mfu: range low 0.5 is above high 0.3/],
+      ['--pue', '0.9..1.2', /--pue: must be at least 1/],
+      ['--mfu', '0.2..1.4', /--mfu: must be at most 1/],
+    ] as const) {
+      const r = run('estimate', '--flops', '1e22', flag, value);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(msg);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
