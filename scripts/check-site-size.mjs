@@ -41,7 +41,8 @@ function routeOf(distDir, file) {
 
 // Static imports in (minified) ES modules: `import{a as b}from"./x.js"`, `import"./y.js"`, `export*from"./z.js"`.
 const STATIC_RE = /(?:^|[^\w$.])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"'\n]+\.m?js)["']/g;
-const DYNAMIC_RE = /import\(\s*["']([^"'\n]+\.m?js)["']\s*\)/g;
+// Lazy: dynamic `import("…")` and workers / assets referenced as `new URL("….js", import.meta.url)`.
+const DYNAMIC_RE = /(?:import\(|new URL\()\s*["']([^"'\n]+\.m?js)["']/g;
 
 function resolveUrl(distDir, fromFile, spec) {
   if (/^https?:/.test(spec)) return null;

@@ -50,6 +50,8 @@ export default defineConfig({
   integrations: [pageSizeReport()],
   vite: {
     plugins: [prebundleNodeFetch()],
+    // The live trainer's worker is an ES module (TensorFlow.js loads lazily inside it).
+    worker: { format: 'es' },
     build: {
       // One core chunk per page keeps the per-page JS figure honest; no sourcemaps keeps the build light.
       sourcemap: false,

@@ -200,3 +200,17 @@ export async function fill(page: Page, name: string, value: string): Promise<voi
 export async function out(page: Page, key: string): Promise<string> {
   return ((await page.textContent(`[data-out="${key}"]`)) ?? '').trim();
 }
+
+/**
+ * Polls until `fn` (run in the page) returns true; fails at once when the page
+ * threw an uncaught error, else after `timeoutMs`.
+ */
+export async function waitUntil(site: Site, page: Page, fn: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (site.pageErrors.length) throw new Error(`page error while waiting for ${what}: ${site.pageErrors.join('; ')}`);
+    if (await page.evaluate(fn)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
