@@ -17,7 +17,6 @@ import { registerSweep } from './sweep.js';
 const program = new Command('scaling-lab')
   .description('Scaling laws, training cost, time, energy and carbon for AI models')
   .version('0.1.0')
-  .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
 // registrations (one line each)
