@@ -1,10 +1,11 @@
 // `scaling-lab estimate` with range syntax (engineer E's module wired into the estimate command),
 // run as a user runs it: a child process on the built CLI.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const CLI = join(import.meta.dirname, '..', 'packages', 'core', 'dist', 'cli', 'main.js');
+const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'packages', 'core', 'dist', 'cli', 'main.js');
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

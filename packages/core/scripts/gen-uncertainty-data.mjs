@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Turns packages/core/data/uncertainty/google_region_carbon/<year>.csv into
 // src/uncertainty/data/gridYears.generated.ts (see data/uncertainty/PROVENANCE.md):
-//   node packages/core/scripts/gen-uncertainty-data.mjs
+//   node packages/core/scripts/gen-uncertainty-data.mjs           (write)
+//   node packages/core/scripts/gen-uncertainty-data.mjs --check   (exit 1 if the file is stale)
 // The CSVs are plain (no quoted commas), so a split is enough.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -67,5 +68,14 @@ export const TYPICAL_GRID_LOG_SD = ${medianSd};
 
 export const GCP_CARBON_YEARS: readonly RegionCarbonYears[] = ${JSON.stringify(rows, null, 1)};
 `;
+if (process.argv.includes('--check')) {
+  let current = '';
+  try { current = readFileSync(out, 'utf8'); } catch { /* missing */ }
+  if (current !== text) {
+    console.error(`${out} is stale: run node packages/core/scripts/gen-uncertainty-data.mjs`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
 writeFileSync(out, text);
 console.log(`wrote ${out}: ${rows.length} regions, typical log sd ${medianSd.toFixed(4)} over ${sds.length} regions`);
