@@ -72,7 +72,8 @@ describe('scaling-lab project (CLI)', () => {
     ]) {
       const r = run('project', '--law', 'besiroglu2024', '--target-loss', '2.1', ...args);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr.trim().split('\n')).toHaveLength(2); // commander's message + "(run with --help for usage)"
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/--(mfu|pue)/);
       expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     }
     const both = run('project', '--law', 'besiroglu2024', '--target-loss', '2.1', '--budget-flops', '1e20');
