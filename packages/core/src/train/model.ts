@@ -15,7 +15,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { InputError, requireNumber } from '../errors.js';
 import { createRng } from '../random.js';
-import { fastMatMul, naiveMatMul } from './matmul.js';
+import { addPositions, fastDense, fastLayerNorm, fastMatMul, naiveDense, naiveLayerNorm, naiveMatMul } from './matmul.js';
 import type { ModelShape } from './types.js';
 
 export interface TransformerOptions {
@@ -51,7 +51,10 @@ export function createTransformer(shape: ModelShape, vocab: number, opts: Transf
   const { layers: L, dModel: d, heads: H, context: T } = shape;
   const hd = d / H;
   const rng = createRng(opts.seed ?? 0);
-  const mm = opts.matmul === 'naive' ? naiveMatMul : fastMatMul;
+  const naive = opts.matmul === 'naive';
+  const mm = naive ? naiveMatMul : fastMatMul;
+  const denseFn = naive ? naiveDense : fastDense;
+  const lnFn = naive ? naiveLayerNorm : fastLayerNorm;
   const params = new Map<string, tf.Variable>();
   const normal = (name: string, dims: number[], std: number) => {
     const n = dims.reduce((a, b) => a * b, 1);
@@ -68,7 +71,7 @@ export function createTransformer(shape: ModelShape, vocab: number, opts: Transf
   normal('wpe', [T, d], std);
   for (let l = 0; l < L; l++) {
     fill(`h${l}.ln1.g`, [d], 1); fill(`h${l}.ln1.b`, [d], 0);
-    normal(`h${l}.attn.wqkv`, [d, 3 * d], std); fill(`h${l}.attn.bqkv`, [3 * d], 0);
+    for (const m of ['q', 'k', 'v']) { normal(`h${l}.attn.w${m}`, [d, d], std); fill(`h${l}.attn.b${m}`, [d], 0); }
     normal(`h${l}.attn.wo`, [d, d], residStd); fill(`h${l}.attn.bo`, [d], 0);
     fill(`h${l}.ln2.g`, [d], 1); fill(`h${l}.ln2.b`, [d], 0);
     normal(`h${l}.mlp.w1`, [d, 4 * d], std); fill(`h${l}.mlp.b1`, [4 * d], 0);
@@ -82,20 +85,20 @@ export function createTransformer(shape: ModelShape, vocab: number, opts: Transf
   for (let i = 0; i < T; i++) for (let j = i + 1; j < T; j++) maskData[i * T + j] = -1e9;
   const mask = tf.keep(tf.tensor2d(maskData, [T, T]));
 
-  const dense = (x: tf.Tensor, w: string, b: string) => tf.add(mm(x, p(w)), p(b));
-  const layerNorm = (x: tf.Tensor, prefix: string) => {
-    const mean = tf.mean(x, -1, true);
-    const xc = tf.sub(x, mean);
-    const variance = tf.mean(tf.square(xc), -1, true);
-    return tf.add(tf.mul(tf.mul(xc, tf.rsqrt(tf.add(variance, 1e-5))), p(`${prefix}.g`)), p(`${prefix}.b`));
-  };
-  // GELU, tanh approximation (Hendrycks & Gimpel 2016), as in GPT-2.
+  const dense = (x: tf.Tensor, w: string, b: string) => denseFn(x, p(w), p(b));
+  const layerNorm = (x: tf.Tensor, prefix: string) => lnFn(x, p(`${prefix}.g`), p(`${prefix}.b`));
+  // GELU, tanh approximation (Hendrycks & Gimpel 2016), as in GPT-2:
+  // 0.5·x·(1 + tanh(z)) with z = √(2/π)(x + 0.044715x³), written as x·σ(2z) (the same
+  // function, since 1 + tanh(z) = 2σ(2z)) because WASM's sigmoid is vectorised and its
+  // tanh is not; x³ as x·x·x because tf.pow and its gradient are slow there.
   const gelu = (x: tf.Tensor) =>
-    tf.mul(tf.mul(x, 0.5), tf.add(1, tf.tanh(tf.mul(Math.sqrt(2 / Math.PI), tf.add(x, tf.mul(0.044715, tf.pow(x, 3)))))));
+    tf.mul(x, tf.sigmoid(tf.mul(2 * Math.sqrt(2 / Math.PI), tf.add(x, tf.mul(0.044715, tf.mul(tf.mul(x, x), x))))));
 
   const attention = (x: tf.Tensor, l: number, B: number) => {
-    const qkv = dense(x, `h${l}.attn.wqkv`, `h${l}.attn.bqkv`); // [B·T, 3d]
-    const [q, k, v] = tf.split(qkv, 3, 1);
+    // separate Q, K, V projections (same parameters as one fused [d, 3d]; WASM's split is slow)
+    const q = dense(x, `h${l}.attn.wq`, `h${l}.attn.bq`);
+    const k = dense(x, `h${l}.attn.wk`, `h${l}.attn.bk`);
+    const v = dense(x, `h${l}.attn.wv`, `h${l}.attn.bv`);
     const heads = (t: tf.Tensor, perm: number[]) => tf.transpose(tf.reshape(t, [B, T, H, hd]), perm);
     const qh = tf.reshape(heads(q, [0, 2, 1, 3]), [B * H, T, hd]);
     const vh = tf.reshape(heads(v, [0, 2, 1, 3]), [B * H, T, hd]);
@@ -118,7 +121,8 @@ export function createTransformer(shape: ModelShape, vocab: number, opts: Transf
       if (Tx !== T) throw new InputError('batch', `sequence length ${Tx} differs from the model context ${T}`, 'use windows of exactly `context` tokens');
       const onehot = tf.oneHot(tf.reshape(x, [B * T]) as tf.Tensor1D, vocab) as tf.Tensor2D;
       const tok = mm(onehot, p('wte')); // [B·T, d]
-      let h: tf.Tensor = tf.reshape(tf.add(tf.reshape(tok, [B, T, d]), p('wpe')), [B * T, d]);
+      const addPos = naive ? tf.add : addPositions;
+      let h: tf.Tensor = tf.reshape(addPos(tf.reshape(tok, [B, T, d]), p('wpe')), [B * T, d]);
       for (let l = 0; l < L; l++) {
         h = tf.add(h, attention(layerNorm(h, `h${l}.ln1`), l, B));
         const m = dense(gelu(dense(layerNorm(h, `h${l}.ln2`), `h${l}.mlp.w1`, `h${l}.mlp.b1`)), `h${l}.mlp.w2`, `h${l}.mlp.b2`);
