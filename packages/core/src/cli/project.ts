@@ -20,7 +20,7 @@ import { validateLaw } from '../laws/validate.js';
 import { INPUT_BOUNDS } from '../uncertainty/defaultRanges.js';
 import { type Distribution, describeDistribution } from '../uncertainty/distribution.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../uncertainty/monteCarlo.js';
-import { PROJECTION_OUTPUTS, type LawParams, type ProjectionResult, projectUncertain } from '../uncertainty/projection.js';
+import { PROJECTION_OUTPUTS, type LawColumns, type LawParams, type ProjectionResult, lawSampleRows, projectUncertain } from '../uncertainty/projection.js';
 import { RANGE_SYNTAX_HELP, distributionArg, tornadoLines, uncertainTable } from './ranges.js';
 import { action, numberArg, printJson } from './util.js';
 
@@ -34,11 +34,15 @@ export interface LoadedLaw {
 
 /**
  * Bootstrap rows in a fit JSON: `bootstrap` as an array of {E, A, B, alpha, beta}
- * (or of {law: {…}}), or as an object holding such an array in `samples`/`laws`.
+ * (or of {law: {…}}), as an object holding such an array in `samples`/`laws`, or
+ * as parameter columns in `bootstrap.params` ({E: [...], A: [...], …}).
  */
 export function extractLawSamples(json: unknown): LawParams[] | undefined {
   const j = json as Record<string, unknown>;
   const boot = j?.bootstrap ?? j?.bootstrapSamples;
+  // Columns, as the fitting module's bootstrapChinchilla returns them: { params: { E: [...], A: [...], … } }.
+  const cols = (boot as { params?: unknown })?.params;
+  if (cols && typeof cols === 'object' && Array.isArray((cols as { E?: unknown }).E)) return lawSampleRows(cols as LawColumns);
   const rows = Array.isArray(boot) ? boot : Array.isArray((boot as Record<string, unknown>)?.samples) ? (boot as { samples: unknown[] }).samples : Array.isArray((boot as Record<string, unknown>)?.laws) ? (boot as { laws: unknown[] }).laws : undefined;
   if (!rows) return undefined;
   return rows.map((r) => {

@@ -37,11 +37,34 @@ export interface LawParams {
   beta: number;
 }
 
+/** Bootstrap parameters as columns (index i = replicate i). */
+export interface LawColumns {
+  E: ArrayLike<number>;
+  A: ArrayLike<number>;
+  B: ArrayLike<number>;
+  alpha: ArrayLike<number>;
+  beta: ArrayLike<number>;
+}
+
+/** Bootstrap rows from rows or columns. */
+export function lawSampleRows(samples: readonly LawParams[] | LawColumns): LawParams[] {
+  if (Array.isArray(samples)) return samples as LawParams[];
+  const c = samples as LawColumns;
+  const n = c?.E?.length ?? 0;
+  for (const k of ['A', 'B', 'alpha', 'beta'] as const) {
+    if (c?.[k]?.length !== n) throw new InputError(`lawSamples.${k}`, `has ${c?.[k]?.length ?? 0} values, expected ${n}`, 'give the five parameter columns the same length');
+  }
+  return Array.from({ length: n }, (_, i) => ({ E: c.E[i], A: c.A[i], B: c.B[i], alpha: c.alpha[i], beta: c.beta[i] }));
+}
+
 export type ProjectionSpec = Omit<UncertainRunSpec, 'flops' | 'params' | 'tokens' | 'activeParams' | 'acceleratorHours' | 'energyKWh' | 'preset' | 'architecture'> & {
   /** The central law (published or fitted). */
   law: Law;
-  /** Bootstrap parameter sets of a Chinchilla-form fit; omitted → the law is fixed. */
-  lawSamples?: readonly LawParams[];
+  /**
+   * Bootstrap parameter sets of a Chinchilla-form fit, as rows or as columns (the
+   * `params` of the fitting module's bootstrapChinchilla); omitted → the law is fixed.
+   */
+  lawSamples?: readonly LawParams[] | LawColumns;
   /** Loss (nats/token) to reach: "what will it take". */
   targetLoss?: Uncertain;
   /** Training budget in FLOPs: "what does it buy". */
@@ -136,18 +159,19 @@ export function projectUncertain(spec: ProjectionSpec): ProjectionResult {
   inputs[mode] = modeDist;
   kept.unshift({ name: mode, distribution: modeDist, unit: mode === 'targetLoss' ? 'nats/token' : mode === 'budgetFlops' ? 'FLOP' : 'USD', source: 'user', range: describeDistribution(modeDist) });
   if (spec.lawSamples && law.form !== 'chinchilla') throw new InputError('lawSamples', 'bootstrap samples need a Chinchilla-form law', 'use a chinchilla fit');
-  const joint = spec.lawSamples ? { fit: lawSamplesToColumns(spec.lawSamples) } : undefined;
+  const rows = spec.lawSamples ? lawSampleRows(spec.lawSamples) : undefined;
+  const joint = rows ? { fit: lawSamplesToColumns(rows) } : undefined;
   const model = projectionModel(mode, law, runModel(plan), plan);
   const mc = monteCarlo({ inputs, bounds, joint, model, samples: spec.samples, seed: spec.seed, level: spec.level });
   if (mode === 'targetLoss' && mc.outputs.flops.infiniteFraction === 1) {
-    const floor = spec.lawSamples ? Math.max(...spec.lawSamples.map((r) => r.E)) : lossFloor(law);
-    throw new InputError('targetLoss', `no sample reaches it: the law's irreducible loss is ${+floor.toPrecision(4)}${spec.lawSamples ? ' or more in every bootstrap fit' : ''}`, `give a target loss above ${+floor.toPrecision(4)}`);
+    const floor = rows ? Math.min(...rows.map((r) => r.E)) : lossFloor(law);
+    throw new InputError('targetLoss', `no sample reaches it: the law's irreducible loss is ${+floor.toPrecision(4)}${rows ? ' or more in every bootstrap fit' : ''}`, `give a target loss above ${+floor.toPrecision(4)}`);
   }
   const sens = sensitivity({ inputs, bounds, joint, model, level: spec.level, maxJointRows: 1000 });
   return {
     mode,
     law,
-    lawSamples: spec.lawSamples?.length ?? 0,
+    lawSamples: rows?.length ?? 0,
     unreachableFraction: mode === 'targetLoss' ? mc.outputs.flops.infiniteFraction : 0,
     hardware: { id: point.accelerator.id, name: point.accelerator.name, peakFlopsPerSecond: point.peakFlopsPerSecond },
     count: point.count,
