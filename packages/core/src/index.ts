@@ -26,7 +26,18 @@ export * from './estimate/cost.js';
 export * from './estimate/energy.js';
 export * from './estimate/carbon.js';
 export * from './estimate/estimateRun.js';
+export * from './estimate/runMemory.js';
 // laws/
+export * from './laws/types.js';
+export * from './laws/validate.js';
+export * from './laws/decisions.js';
+export * from './laws/published.js';
 // fit/
+export * from './fit/lbfgs.js';
+export * from './fit/points.js';
+export * from './fit/chinchillaData.js';
+export * from './fit/chinchillaObjective.js';
+export * from './fit/fitChinchilla.js';
+export * from './fit/bootstrap.js';
 // uncertainty/ (engineer E)
 export * from './uncertainty/index.js';

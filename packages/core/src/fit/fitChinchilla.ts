@@ -1,0 +1,215 @@
+/**
+ * Approach 3 of Hoffmann et al. 2022 (arXiv 2203.15556, §3.3): fit
+ * L(N, D) = E + A/N^α + B/D^β by minimising the sum of Huber losses (δ = 1e-3) of
+ * LSE(a − α log N, b − β log D, e) − log L with L-BFGS from every start of a grid
+ * (α, β ∈ {0, 0.5, …, 2}, e ∈ {−1, −0.5, …, 1}, a, b ∈ {0, 5, …, 25}: 4,500 starts),
+ * keeping the best — the procedure Besiroglu et al. 2024 (arXiv 2404.10102) used to
+ * reproduce it. On their extracted data (240 runs) this reaches objective
+ * 0.001018274 with E 1.8172, A 477.8, B 2143, α 0.3473, β 0.3672.
+ */
+import { InputError } from '../errors.js';
+import type { ChinchillaLaw } from '../laws/types.js';
+import { chinchillaObjective, type ChinchillaData } from './chinchillaObjective.js';
+import { Lbfgs, type LbfgsOptions, type LbfgsStopReason } from './lbfgs.js';
+import { distinctCount, validatePoints, type ScalingPoint } from './points.js';
+
+export interface ChinchillaGrid {
+  a: readonly number[];
+  b: readonly number[];
+  e: readonly number[];
+  alpha: readonly number[];
+  beta: readonly number[];
+}
+
+const range = (from: number, to: number, step: number) =>
+  Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => from + i * step);
+
+/** The initialisation grid of Hoffmann et al. 2022 §D.2 / Besiroglu et al. 2024 §2 (4,500 starts). */
+export const HOFFMANN_GRID: ChinchillaGrid = {
+  alpha: range(0, 2, 0.5),
+  beta: range(0, 2, 0.5),
+  e: range(-1, 1, 0.5),
+  a: range(0, 25, 5),
+  b: range(0, 25, 5),
+};
+
+/** Natural-log parameters [a, b, e, α, β]: A = eᵃ, B = eᵇ, E = eᵉ. */
+export interface ChinchillaLogParams {
+  a: number;
+  b: number;
+  e: number;
+  alpha: number;
+  beta: number;
+}
+
+export interface FitChinchillaOptions {
+  /** Huber δ (default 1e-3). */
+  delta?: number;
+  /** Start grid (default HOFFMANN_GRID). Ignored when `starts` is given. */
+  grid?: ChinchillaGrid;
+  /** Explicit starts (e.g. a warm start from an earlier fit). */
+  starts?: readonly ChinchillaLogParams[];
+  /** Starts whose objective is within this relative distance of the (polished) best count as reaching it (default 1e-6). */
+  bestTolerance?: number;
+  /** Optimiser settings for each grid start (default GRID_LBFGS_OPTIONS). */
+  lbfgs?: LbfgsOptions;
+  /** Optimiser settings for polishing the best start (default: the Lbfgs defaults, tight). */
+  polishLbfgs?: LbfgsOptions;
+  /** Per-point weights (multiplicities), e.g. bootstrap counts. Default all 1. */
+  weights?: ArrayLike<number>;
+}
+
+export interface ChinchillaFit {
+  law: ChinchillaLaw;
+  logParams: ChinchillaLogParams;
+  /** Sum of Huber losses at the best start. */
+  objective: number;
+  /** Whether the best start's optimiser stopped on a convergence test. */
+  converged: boolean;
+  /** Why the best start's optimiser stopped. */
+  stopReason: LbfgsStopReason;
+  iterations: number;
+  gradientNorm: number;
+  starts: number;
+  /** How many starts ended within `bestTolerance` of the best objective. */
+  startsAtBest: number;
+  startsConverged: number;
+  /** Objective evaluations over all starts. */
+  evaluations: number;
+  points: number;
+  delta: number;
+}
+
+/**
+ * Per-start settings for the grid: relative f-change 1e-10 and at most 300 iterations,
+ * no steepest-descent restart after a failed line search. Starts that wander into the
+ * all-linear region of the Huber loss otherwise crawl for thousands of iterations towards
+ * nothing useful; the best start is then polished with the tight default settings.
+ */
+export const GRID_LBFGS_OPTIONS: LbfgsOptions = { relFunctionTolerance: 1e-10, maxIterations: 300, restartOnLineSearchFailure: false };
+
+/** Float64Array copies of log N, log D, log L (and weights) for the objective. */
+export function chinchillaData(points: readonly ScalingPoint[], weights?: ArrayLike<number>): ChinchillaData {
+  const n = points.length;
+  const data: ChinchillaData = {
+    logN: new Float64Array(n),
+    logD: new Float64Array(n),
+    logL: new Float64Array(n),
+    weights: new Float64Array(n).fill(1),
+  };
+  for (let i = 0; i < n; i++) {
+    data.logN[i] = Math.log(points[i].params);
+    data.logD[i] = Math.log(points[i].tokens);
+    data.logL[i] = Math.log(points[i].loss);
+  }
+  if (weights) {
+    if (weights.length !== n) throw new InputError('weights', `has ${weights.length} entries for ${n} points`, 'give one weight per point');
+    for (let i = 0; i < n; i++) data.weights[i] = weights[i];
+  }
+  return data;
+}
+
+/** Throws InputError if the points cannot identify the five parameters. */
+export function checkChinchillaDesign(points: readonly ScalingPoint[]): void {
+  validatePoints(points, 5);
+  if (distinctCount(points.map((p) => p.params)) < 2) {
+    throw new InputError('points', 'every run has the same parameter count, so α and A cannot be identified', 'add runs at two or more model sizes (three or more is better)');
+  }
+  if (distinctCount(points.map((p) => p.tokens)) < 2) {
+    throw new InputError('points', 'every run has the same token count, so β and B cannot be identified', 'add runs with two or more dataset sizes (three or more is better)');
+  }
+}
+
+export function lawFromLogParams(p: ChinchillaLogParams): ChinchillaLaw {
+  return { form: 'chinchilla', E: Math.exp(p.e), A: Math.exp(p.a), B: Math.exp(p.b), alpha: p.alpha, beta: p.beta };
+}
+
+export function logParamsFromLaw(law: ChinchillaLaw): ChinchillaLogParams {
+  return { a: Math.log(law.A), b: Math.log(law.B), e: Math.log(law.E), alpha: law.alpha, beta: law.beta };
+}
+
+function* gridStarts(grid: ChinchillaGrid): Generator<ChinchillaLogParams> {
+  for (const alpha of grid.alpha)
+    for (const beta of grid.beta)
+      for (const e of grid.e) for (const a of grid.a) for (const b of grid.b) yield { a, b, e, alpha, beta };
+}
+
+/** Approach 3: multi-start L-BFGS fit of L = E + A/N^α + B/D^β. */
+export function fitChinchilla(points: readonly ScalingPoint[], options: FitChinchillaOptions = {}): ChinchillaFit {
+  checkChinchillaDesign(points);
+  const delta = options.delta ?? 1e-3;
+  if (!(delta > 0 && Number.isFinite(delta))) throw new InputError('delta', `must be a finite number > 0, got ${delta}`, 'use the default 1e-3');
+  const data = chinchillaData(points, options.weights);
+  return fitChinchillaData(data, delta, options.starts ?? gridStarts(options.grid ?? HOFFMANN_GRID), options);
+}
+
+/**
+ * The multi-start loop over prepared data (used by fitChinchilla and the bootstrap,
+ * which reuses the buffers). Allocation per start: none besides the result object.
+ */
+export function fitChinchillaData(
+  data: ChinchillaData,
+  delta: number,
+  starts: Iterable<ChinchillaLogParams>,
+  options: Pick<FitChinchillaOptions, 'lbfgs' | 'polishLbfgs' | 'bestTolerance'> = {},
+  optimizer: Lbfgs = new Lbfgs(5, options.lbfgs ?? GRID_LBFGS_OPTIONS),
+  polisher: Lbfgs = new Lbfgs(5, options.polishLbfgs),
+): ChinchillaFit {
+  const fg = chinchillaObjective(data, delta);
+  const bestTol = options.bestTolerance ?? 1e-6;
+  const x0 = new Float64Array(5);
+  const xOut = new Float64Array(5);
+  const bestX = new Float64Array(5);
+  const finals: number[] = [];
+  let best: { f: number; stopReason: LbfgsStopReason; iterations: number; gradientNorm: number; converged: boolean } | undefined;
+  let evaluations = 0;
+  let startsConverged = 0;
+  for (const s of starts) {
+    x0[0] = s.a;
+    x0[1] = s.b;
+    x0[2] = s.e;
+    x0[3] = s.alpha;
+    x0[4] = s.beta;
+    const r = optimizer.minimize(fg, x0, xOut);
+    evaluations += r.evaluations;
+    if (r.converged) startsConverged++;
+    if (!Number.isFinite(r.f)) continue;
+    finals.push(r.f);
+    if (!best || r.f < best.f) {
+      best = { f: r.f, stopReason: r.stopReason, iterations: r.iterations, gradientNorm: r.gradientNorm, converged: r.converged };
+      bestX.set(xOut);
+    }
+  }
+  if (!best) throw new InputError('points', 'the objective was not finite at any start', 'check the data for extreme values');
+  // Polish the best start with tight tolerances; its stop reason is the one reported.
+  const polished = polisher.minimize(fg, bestX, xOut);
+  evaluations += polished.evaluations;
+  if (Number.isFinite(polished.f) && polished.f <= best.f) {
+    best = {
+      f: polished.f,
+      stopReason: polished.stopReason,
+      iterations: best.iterations + polished.iterations,
+      gradientNorm: polished.gradientNorm,
+      converged: polished.converged,
+    };
+    bestX.set(xOut);
+  }
+  const threshold = best.f + bestTol * Math.abs(best.f);
+  const startsAtBest = finals.filter((f) => f <= threshold).length;
+  const logParams: ChinchillaLogParams = { a: bestX[0], b: bestX[1], e: bestX[2], alpha: bestX[3], beta: bestX[4] };
+  return {
+    law: lawFromLogParams(logParams),
+    logParams,
+    objective: best.f,
+    converged: best.converged,
+    stopReason: best.stopReason,
+    iterations: best.iterations,
+    gradientNorm: best.gradientNorm,
+    starts: finals.length,
+    startsAtBest,
+    startsConverged,
+    evaluations,
+    points: data.logN.length,
+    delta,
+  };
+}

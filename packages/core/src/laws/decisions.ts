@@ -1,0 +1,198 @@
+/**
+ * Decisions from a two-variable law L(N, D), with training compute C = 6·N·D
+ * (Kaplan et al. 2020 §2.1; Hoffmann et al. 2022 §3):
+ *
+ * - `lossAt(law, N, D)`.
+ * - `computeOptimal(law, C)`: the N, D minimising L subject to 6ND = C. Closed forms:
+ *   Chinchilla (Hoffmann et al. 2022, eq. 4): N_opt = G·(C/6)^a, D_opt = G⁻¹·(C/6)^b,
+ *   G = (αA / βB)^(1/(α+β)), a = β/(α+β), b = α/(α+β); at the optimum αA·N^−α = βB·D^−β,
+ *   so L* = E + (1 + α/β)·A·N_opt^−α.
+ *   Kaplan form: L^(1/α_D) = k·N^−p + (6 D_c / C)·N with p = α_N/α_D, k = N_c^p, minimised at
+ *   N_opt = (p·k·C / (6 D_c))^(1/(1+p)), so N_opt ∝ C^(α_D/(α_N+α_D)) ≈ C^0.56. (Kaplan's
+ *   headline N ∝ C^0.73 comes from early-stopped training curves, not from this L(N, D).)
+ * - `computeForLoss(law, L)`: the least compute whose compute-optimal model reaches L (closed
+ *   forms obtained by inverting the above).
+ * - `marginalLossPerDoubling(law, {fromFlops, doublings})`: the loss gained by each doubling of
+ *   compute along the compute-optimal frontier — the diminishing-returns series.
+ * - `wrongSizePenalty(law, {params, targetLoss})`: a model of fixed size N needs
+ *   D = (B / (L − E − A·N^−α))^(1/β) tokens to reach L (Kaplan form: D = D_c / (L^(1/α_D) − (N_c/N)^p));
+ *   its compute 6ND versus the compute-optimal compute for L is the penalty.
+ */
+import { InputError, requireNumber } from '../errors.js';
+import type { ChinchillaLaw, KaplanLaw, Law } from './types.js';
+import { validateLaw } from './validate.js';
+
+export interface OptimalAllocation {
+  flops: number;
+  params: number;
+  tokens: number;
+  /** Loss (nats/token) of the compute-optimal model. */
+  loss: number;
+  tokensPerParam: number;
+}
+
+/** Loss predicted by a two-variable law at N params trained on D tokens. */
+export function lossAt(law: Law, params: number, tokens: number): number {
+  validateLaw(law);
+  requireNumber('params', params, { exclusiveMin: 0 });
+  requireNumber('tokens', tokens, { exclusiveMin: 0 });
+  return lossAtUnchecked(law, params, tokens);
+}
+
+/** lossAt without validation, for hot loops over already-validated inputs. */
+export function lossAtUnchecked(law: Law, params: number, tokens: number): number {
+  if (law.form === 'chinchilla') return law.E + law.A / params ** law.alpha + law.B / tokens ** law.beta;
+  const p = law.alphaN / law.alphaD;
+  return ((law.paramsC / params) ** p + law.tokensC / tokens) ** law.alphaD;
+}
+
+/**
+ * Exponents of the compute-optimal frontier N_opt ∝ C^a, D_opt ∝ C^b
+ * (Chinchilla: a = β/(α+β), b = α/(α+β); Kaplan form: a = α_D/(α_N+α_D)).
+ */
+export function frontierExponents(law: Law): { a: number; b: number } {
+  validateLaw(law);
+  const a = law.form === 'chinchilla' ? law.beta / (law.alpha + law.beta) : law.alphaD / (law.alphaN + law.alphaD);
+  return { a, b: 1 - a };
+}
+
+/** The compute-optimal params, tokens and loss for a training budget of `flops` (C = 6ND). */
+export function computeOptimal(law: Law, flops: number): OptimalAllocation {
+  validateLaw(law);
+  requireNumber('flops', flops, { exclusiveMin: 0, unit: 'FLOP' });
+  const params = law.form === 'chinchilla' ? chinchillaOptimalParams(law, flops) : kaplanOptimalParams(law, flops);
+  const tokens = flops / (6 * params);
+  return { flops, params, tokens, loss: lossAtUnchecked(law, params, tokens), tokensPerParam: tokens / params };
+}
+
+function chinchillaOptimalParams(law: ChinchillaLaw, flops: number): number {
+  const { A, B, alpha, beta } = law;
+  const G = ((alpha * A) / (beta * B)) ** (1 / (alpha + beta));
+  return G * (flops / 6) ** (beta / (alpha + beta));
+}
+
+function kaplanOptimalParams(law: KaplanLaw, flops: number): number {
+  const p = law.alphaN / law.alphaD;
+  const k = law.paramsC ** p;
+  return ((p * k * flops) / (6 * law.tokensC)) ** (1 / (1 + p));
+}
+
+/** The lowest loss any model can reach (Chinchilla: E; Kaplan form: 0). */
+export function lossFloor(law: Law): number {
+  validateLaw(law);
+  return law.form === 'chinchilla' ? law.E : 0;
+}
+
+/**
+ * The least training compute (and the compute-optimal model) that reaches `targetLoss`.
+ * Throws InputError when the target is at or below the law's floor (unreachable).
+ */
+export function computeForLoss(law: Law, targetLoss: number): OptimalAllocation {
+  validateLaw(law);
+  requireNumber('targetLoss', targetLoss, { exclusiveMin: 0, unit: 'nats/token' });
+  const floor = lossFloor(law);
+  if (!(targetLoss > floor)) {
+    throw new InputError('targetLoss', `${targetLoss} is not above this law's irreducible loss ${floor}, so no compute reaches it`, `give a loss above ${floor}`);
+  }
+  let params: number;
+  let flops: number;
+  if (law.form === 'chinchilla') {
+    const { E, A, B, alpha, beta } = law;
+    // L − E = (1 + α/β)·A·N^−α  →  N; then C = 6·N·D with αA·N^−α = βB·D^−β.
+    params = (((1 + alpha / beta) * A) / (targetLoss - E)) ** (1 / alpha);
+    const tokens = ((beta * B) / (alpha * A * params ** -alpha)) ** (1 / beta);
+    flops = 6 * params * tokens;
+  } else {
+    const p = law.alphaN / law.alphaD;
+    const k = law.paramsC ** p;
+    const inner = targetLoss ** (1 / law.alphaD); // = (1+p)·k·N^−p at the optimum
+    params = (((1 + p) * k) / inner) ** (1 / p);
+    flops = (6 * law.tokensC * params ** (1 + p)) / (p * k);
+  }
+  const tokens = flops / (6 * params);
+  return { flops, params, tokens, loss: lossAtUnchecked(law, params, tokens), tokensPerParam: tokens / params };
+}
+
+export interface DoublingStep {
+  fromFlops: number;
+  toFlops: number;
+  lossBefore: number;
+  lossAfter: number;
+  /** lossBefore − lossAfter (nats/token): what this doubling buys. */
+  lossGained: number;
+}
+
+/**
+ * Loss gained by each of `doublings` successive doublings of compute from `fromFlops`,
+ * always at the compute-optimal allocation.
+ */
+export function marginalLossPerDoubling(law: Law, opts: { fromFlops: number; doublings: number }): DoublingStep[] {
+  validateLaw(law);
+  requireNumber('fromFlops', opts.fromFlops, { exclusiveMin: 0, unit: 'FLOP' });
+  requireNumber('doublings', opts.doublings, { min: 1, max: 1000 });
+  const steps: DoublingStep[] = [];
+  let c = opts.fromFlops;
+  let before = computeOptimal(law, c).loss;
+  for (let i = 0; i < Math.floor(opts.doublings); i++) {
+    const after = computeOptimal(law, 2 * c).loss;
+    steps.push({ fromFlops: c, toFlops: 2 * c, lossBefore: before, lossAfter: after, lossGained: before - after });
+    c *= 2;
+    before = after;
+  }
+  return steps;
+}
+
+export interface WrongSizePenalty {
+  params: number;
+  /** Tokens this model needs to reach the target loss. */
+  tokens: number;
+  flops: number;
+  targetLoss: number;
+  optimal: OptimalAllocation;
+  /** flops − optimal.flops. */
+  extraFlops: number;
+  /** flops / optimal.flops − 1 (0.25 = 25% more compute). */
+  extraFraction: number;
+  /** params / optimal.params. */
+  sizeRatio: number;
+}
+
+/**
+ * The compute a model of `params` parameters needs to reach `targetLoss`, against the
+ * compute-optimal model for that loss. Throws InputError when the model is too small to
+ * reach the target with any amount of data.
+ */
+export function wrongSizePenalty(law: Law, opts: { params: number; targetLoss: number }): WrongSizePenalty {
+  const optimal = computeForLoss(law, opts.targetLoss);
+  const params = requireNumber('params', opts.params, { exclusiveMin: 0 });
+  const L = opts.targetLoss;
+  let gap: number; // what the data term must contribute
+  let tokens: number;
+  if (law.form === 'chinchilla') {
+    gap = L - law.E - law.A / params ** law.alpha;
+    tokens = (law.B / gap) ** (1 / law.beta);
+  } else {
+    const p = law.alphaN / law.alphaD;
+    gap = L ** (1 / law.alphaD) - (law.paramsC / params) ** p;
+    tokens = law.tokensC / gap;
+  }
+  if (!(gap > 0)) {
+    const floor = law.form === 'chinchilla' ? law.E + law.A / params ** law.alpha : (law.paramsC / params) ** law.alphaN;
+    throw new InputError(
+      'params',
+      `a ${params.toExponential(3)}-parameter model cannot reach loss ${L}: with unlimited data it stops at ${floor.toFixed(4)}`,
+      `give more parameters (the compute-optimal size is ${optimal.params.toExponential(3)}) or a higher target loss`,
+    );
+  }
+  const flops = 6 * params * tokens;
+  return {
+    params,
+    tokens,
+    flops,
+    targetLoss: L,
+    optimal,
+    extraFlops: flops - optimal.flops,
+    extraFraction: flops / optimal.flops - 1,
+    sizeRatio: params / optimal.params,
+  };
+}
