@@ -9,12 +9,14 @@ import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { estimateRun, DEFAULT_ACCELERATOR, type Estimate, type EstimateSpec } from '../estimate/estimateRun.js';
 import type { Architecture } from '../estimate/params.js';
+import type { LoraTarget, OptimizerKind, Recompute, TrainingPrecision } from '../estimate/memory.js';
+import type { MemorySpec } from '../estimate/runMemory.js';
 import { acceleratorsForDeadline, flopsForBudget } from '../estimate/time.js';
 import { getAccelerator, peakFlopsPerSecond } from '../data/hardware.js';
 import { defaultPrice } from '../data/prices.js';
 import { constant } from '../data/constants.js';
 import type { Precision, PriceRow } from '../data/types.js';
-import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
+import { formatBytes, formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
 import { action, parseNumber, printJson } from './util.js';
 import { runRangeEstimate, wantsRanges, withRangeOptions } from './ranges.js';
 
@@ -38,7 +40,8 @@ export interface EstimateCliOptions {
   experts?: string;
   activeExperts?: string;
   detailed?: boolean;
-  recompute?: boolean;
+  /** `true` (bare flag) = full, or none/selective/full. */
+  recompute?: boolean | string;
   hardware?: string;
   precision?: string;
   peak?: string;
@@ -61,6 +64,15 @@ export interface EstimateCliOptions {
   embodied?: boolean;
   water?: string | boolean;
   household?: string;
+  optimizer?: string;
+  trainPrecision?: string;
+  zero?: string;
+  tp?: string;
+  pp?: string;
+  microBatch?: string;
+  seq?: string;
+  loraRank?: string;
+  loraTargets?: string;
   json?: boolean;
 }
 
@@ -74,12 +86,18 @@ const FLAG: Record<string, string> = {
   energyKWh: '--energy', usdPerHour: '--price', pricing: '--pricing', pue: '--pue', region: '--region', grid: '--grid',
   gridGCO2ePerKWh: '--grid', restartOverhead: '--restarts', sweepOverhead: '--sweep', water: '--water', household: '--household',
   flopsMethod: '--detailed', deadline: '--deadline', budget: '--budget', spec: '--params',
+  optimizer: '--optimizer', trainPrecision: '--train-precision', zeroStage: '--zero', tensorParallel: '--tp', pipelineParallel: '--pp',
+  dataParallel: '--count', microBatch: '--micro-batch', sequence: '--seq', recompute: '--recompute', loraRank: '--lora-rank',
+  'lora.rank': '--lora-rank', loraTargets: '--lora-targets', 'lora.targets': '--lora-targets',
 };
 
 /** Re-labels an InputError with the CLI flag for its field. */
 export function withFlag(err: unknown): unknown {
   if (err instanceof InputError && FLAG[err.field] && !err.message.startsWith('--')) {
-    const problem = err.message.slice(err.field.length + 2).replace(/ \(.*\)$/, '');
+    // Strip exactly the " (fix)" suffix: the problem itself may hold parentheses.
+    const suffix = err.fix ? ` (${err.fix})` : '';
+    let problem = err.message.slice(err.field.length + 2);
+    if (suffix && problem.endsWith(suffix)) problem = problem.slice(0, -suffix.length);
     return new InputError(FLAG[err.field], problem, err.fix);
   }
   return err;
@@ -95,6 +113,37 @@ export function numberOption(flag: string, raw: string | undefined): number | un
 
 const PRECISIONS = ['fp32', 'tf32', 'bf16', 'fp16', 'fp8', 'int8'];
 const PRICINGS = ['on-demand', 'reserved-1yr', 'reserved-3yr', 'spot'];
+const OPTIMIZERS = ['sgd', 'sgd-momentum', 'adam', 'adamw'];
+const TRAIN_PRECISIONS = ['fp32', 'bf16', 'mixed'];
+const RECOMPUTES = ['none', 'selective', 'full'];
+const LORA_TARGETS = ['q', 'k', 'v', 'o', 'gate', 'up', 'down'];
+
+/** The memory flags (--optimizer, --zero, --tp, --pp, --micro-batch, --seq, --recompute, --lora-*) → MemorySpec; undefined when none is given. */
+export function memoryFromOptions(o: EstimateCliOptions): MemorySpec | undefined {
+  const oneOf = (flag: string, raw: string | undefined, allowed: string[]) => {
+    if (raw !== undefined && !allowed.includes(raw)) throw new InputError(flag, `unknown "${raw}"`, `use one of ${allowed.join(', ')}`);
+    return raw;
+  };
+  const m: MemorySpec = {
+    optimizer: oneOf('--optimizer', o.optimizer, OPTIMIZERS) as OptimizerKind | undefined,
+    precision: oneOf('--train-precision', o.trainPrecision, TRAIN_PRECISIONS) as TrainingPrecision | undefined,
+    zeroStage: numberOption('--zero', o.zero) as MemorySpec['zeroStage'],
+    tensorParallel: numberOption('--tp', o.tp),
+    pipelineParallel: numberOption('--pp', o.pp),
+    microBatch: numberOption('--micro-batch', o.microBatch),
+    sequence: numberOption('--seq', o.seq),
+    recompute: typeof o.recompute === 'string' ? (oneOf('--recompute', o.recompute, RECOMPUTES) as Recompute) : undefined,
+    loraRank: numberOption('--lora-rank', o.loraRank),
+  };
+  if (o.loraTargets !== undefined) {
+    const targets = o.loraTargets.split(',').map((t) => t.trim()).filter(Boolean);
+    if (!targets.length) throw new InputError('--lora-targets', 'is empty', `give a comma-separated list of ${LORA_TARGETS.join(', ')}`);
+    for (const t of targets) oneOf('--lora-targets', t, LORA_TARGETS);
+    m.loraTargets = targets as LoraTarget[];
+  }
+  for (const k of Object.keys(m) as (keyof MemorySpec)[]) if (m[k] === undefined) delete m[k];
+  return Object.keys(m).length ? m : undefined;
+}
 
 /** Builds the EstimateSpec from raw options (without --deadline/--budget, which the action handles). */
 export function specFromOptions(o: EstimateCliOptions): EstimateSpec {
@@ -153,7 +202,9 @@ export function specFromOptions(o: EstimateCliOptions): EstimateSpec {
     throw new InputError('--detailed', 'needs an architecture', 'give --layers, --d-model, --heads, --vocab and --context');
   }
   if (o.detailed) spec.flopsMethod = 'detailed';
-  if (o.recompute) spec.recompute = true;
+  // A bare --recompute (or --recompute full) is full recomputation, for FLOPs and memory alike.
+  if (o.recompute === true || o.recompute === 'full') spec.recompute = true;
+  spec.memory = memoryFromOptions(o);
   for (const k of Object.keys(spec) as (keyof EstimateSpec)[]) if (spec[k] === undefined) delete spec[k];
   return spec;
 }
@@ -231,6 +282,7 @@ export function formatEstimate(e: CliEstimate): string {
   lines.push(`  Carbon    ${formatCO2eKg(e.co2eKg)} at ${sig(e.gridGCO2ePerKWh, 4)} gCO2e/kWh${where}, location-based`);
   if (e.embodiedCo2eKg !== null) lines.push(`  Embodied  ${formatCO2eKg(e.embodiedCo2eKg)} (hardware manufacturing, amortised)`);
   if (e.waterLitres !== null) lines.push(`  Water     ${sig(e.waterLitres / 1000, 3)} m³ on site`);
+  if (e.memory) lines.push(...formatMemory(e.memory));
   if (e.preset) {
     const r = e.preset.reported;
     const parts = [r.energyKWh ? `energy ${formatEnergyKWh(r.energyKWh.value)}` : '', r.co2eKg ? `${formatCO2eKg(r.co2eKg.value)}` : '', r.costUsd ? `cost ${formatUsd(r.costUsd.value)}` : '', r.flops ? formatFlops(r.flops.value) : ''].filter(Boolean);
@@ -243,6 +295,21 @@ export function formatEstimate(e: CliEstimate): string {
     lines.push(`  ${a.name} = ${v}${a.unit ? ` ${a.unit}` : ''} — ${a.source}`);
   }
   return lines.join('\n');
+}
+
+/** The "Memory" lines of the human report. */
+export function formatMemory(m: NonNullable<Estimate['memory']>): string[] {
+  const parts = [`weights ${formatBytes(m.weightsBytes)}`, `gradients ${formatBytes(m.gradientsBytes)}`, `optimizer ${formatBytes(m.optimizerBytes)}`,
+    m.activationsBytes !== null ? `activations ${formatBytes(m.activationsBytes)}` : 'activations not counted (needs an architecture and sequence length)'];
+  const layout = `${m.precision} ${m.optimizer}, ZeRO ${m.zeroStage}, TP ${m.tensorParallel} × PP ${m.pipelineParallel} × DP ${m.dataParallel}${m.microBatch !== null ? `, micro-batch ${m.microBatch} × ${m.sequence} tokens, recompute ${m.recompute}` : ''}`;
+  const lines = [`  Memory    ${formatBytes(m.totalBytes)} per accelerator of ${formatBytes(m.acceleratorBytes)}: ${parts.join(', ')}`, `            ${layout}`];
+  if (m.lora) lines.push(`  LoRA      rank ${m.lora.rank} on ${m.lora.targets.join(',')}: ${formatCount(m.lora.trainableParams)} trainable params; saves ${formatBytes(m.lora.savedBytes)} against full fine-tuning (${formatBytes(m.lora.fullFineTuneBytes)})`);
+  if (m.fits) lines.push('  Fits      yes');
+  else {
+    const fixes = [m.toFit?.zeroStage != null ? `ZeRO stage ${m.toFit.zeroStage} (--zero ${m.toFit.zeroStage})` : '', m.toFit?.tensorParallel != null ? `tensor parallel ${m.toFit.tensorParallel} (--tp ${m.toFit.tensorParallel})` : ''].filter(Boolean);
+    lines.push(`  Fits      NO${fixes.length ? `; smallest that fit: ${fixes.join(' or ')}` : '; neither a higher ZeRO stage nor more tensor parallelism alone fits (try --pp, --recompute, LoRA or more accelerators)'}`);
+  }
+  return lines;
 }
 
 export function registerEstimate(program: Command): void {
@@ -266,7 +333,7 @@ export function registerEstimate(program: Command): void {
     .option('--experts <n>', 'architecture: routed experts per layer (MoE)')
     .option('--active-experts <n>', 'architecture: experts active per token')
     .option('--detailed', 'count FLOPs layer by layer (needs an architecture) instead of 6ND')
-    .option('--recompute', 'with --detailed: full activation recomputation')
+    .option('--recompute [kind]', 'activation recomputation: full (bare flag; also in --detailed FLOPs), selective or none')
     .option('--hardware <id>', `accelerator id (see \`scaling-lab hardware\`; default ${DEFAULT_ACCELERATOR})`)
     .option('--precision <p>', 'peak rate to use: bf16 (default), fp16, fp8, tf32, fp32')
     .option('--peak <flops/s>', 'override the accelerator peak, FLOP/s')
@@ -289,13 +356,23 @@ export function registerEstimate(program: Command): void {
     .option('--embodied', 'add embodied (manufacturing) carbon')
     .option('--water [L/kWh]', 'add on-site water use (default WUE 0.55 L/kWh)')
     .option('--household <us|eu>', 'household for the equivalent-homes figure (default us)')
+    .option('--optimizer <name>', 'memory: sgd, sgd-momentum, adam or adamw (default adamw)')
+    .option('--train-precision <p>', 'memory: fp32, bf16 or mixed (default mixed: 16 bytes/param with Adam)')
+    .option('--zero <stage>', 'memory: ZeRO stage 0-3 (default 0)')
+    .option('--tp <n>', 'memory: tensor-parallel degree (default 1)')
+    .option('--pp <n>', 'memory: pipeline-parallel degree (default 1)')
+    .option('--micro-batch <n>', 'memory: sequences per accelerator per micro-step (default 1)')
+    .option('--seq <n>', 'memory: sequence length in tokens (default the architecture context)')
+    .option('--lora-rank <r>', 'memory: fine-tune LoRA adapters of rank r (needs an architecture)')
+    .option('--lora-targets <list>', 'memory: matrices to adapt, comma-separated from q,k,v,o,gate,up,down (default q,v)')
     .option('--json', 'print JSON')
     .addHelpText('after', `
 Examples:
   scaling-lab estimate --params 7B --tokens 1.4T --hardware nvidia-h100-sxm5-80gb --count 256
   scaling-lab estimate --preset llama-2-70b
   scaling-lab estimate --hours 1720320 --hardware nvidia-a100-sxm4-80gb --watts 400 --pue 1.1 --grid 385
-  scaling-lab estimate --flops 1e24 --deadline 720 --region us-east-1 --json`)
+  scaling-lab estimate --flops 1e24 --deadline 720 --region us-east-1 --json
+  scaling-lab estimate --preset llama-2-70b --count 2048 --zero 1 --tp 8 --recompute selective`)
     .action(
       action((opts: EstimateCliOptions) => {
         if (wantsRanges(opts)) return runRangeEstimate(opts, specFromOptions, withFlag);

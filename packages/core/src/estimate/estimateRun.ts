@@ -19,6 +19,9 @@
  *   the industry average 1.54 (Uptime 2025). Grid: `gridGCO2ePerKWh`, else the
  *   region's yearly average, else the world average (480, Ember 2023).
  * - A preset fills every field its paper states; the caller's fields win.
+ * - Memory: when the parameter count is known, training memory per
+ *   accelerator and whether it fits (`memory`, see runMemory.ts for its
+ *   defaults); null otherwise.
  */
 import { assumption, type Assumption } from '../assumption.js';
 import { InputError, requireNumber } from '../errors.js';
@@ -33,6 +36,7 @@ import { detailedTrainingFlops, trainingFlops } from './flops.js';
 import { acceleratorHours as hoursFor, flopsFromHours, impliedMfu } from './time.js';
 import { energyKWh as energyFor, householdYears } from './energy.js';
 import { co2eKg as co2eFor, embodiedCo2eKg, waterLitres } from './carbon.js';
+import { memoryRequested, runMemory, type MemoryEstimate, type MemorySpec } from './runMemory.js';
 
 /** The accelerator assumed when the caller names none. */
 export const DEFAULT_ACCELERATOR = 'nvidia-h100-sxm5-80gb';
@@ -86,6 +90,8 @@ export interface EstimateSpec {
   water?: boolean | number;
   /** Household for the "equivalent homes" figure. Default `us`. */
   household?: 'us' | 'eu';
+  /** Training-memory inputs (optimizer, ZeRO stage, TP/PP, micro-batch, sequence, recomputation, LoRA); see runMemory.ts. */
+  memory?: MemorySpec;
 }
 
 export interface Estimate {
@@ -123,6 +129,8 @@ export interface Estimate {
   embodiedCo2eKg: number | null;
   waterLitres: number | null;
   householdYears: number;
+  /** Training memory per accelerator; null when the parameter count is unknown. */
+  memory: MemoryEstimate | null;
   assumptions: Assumption[];
 }
 
@@ -162,7 +170,7 @@ function mergePreset(spec: EstimateSpec, run: PublishedRun | undefined) {
   pick('gridGCO2ePerKWh', spec.region !== undefined ? undefined : r?.gridGCO2ePerKWh);
   pick('usdPerHour', hwChanged ? undefined : r?.usdPerHour);
   pick('energyKWh', recomputeHours || spec.acceleratorHours !== undefined || spec.watts !== undefined || spec.pue !== undefined || spec.powerFraction !== undefined ? undefined : r?.energyKWh);
-  for (const k of ['flopsMethod', 'recompute', 'precision', 'peakFlopsPerSecond', 'powerFraction', 'region', 'pricing', 'restartOverhead', 'sweepOverhead', 'embodied', 'water', 'household'] as const) {
+  for (const k of ['flopsMethod', 'recompute', 'precision', 'peakFlopsPerSecond', 'powerFraction', 'region', 'pricing', 'restartOverhead', 'sweepOverhead', 'embodied', 'water', 'household', 'memory'] as const) {
     if (spec[k] !== undefined) {
       (out as Record<string, unknown>)[k] = spec[k];
       origin.set(k, { origin: 'user', source: 'user' });
@@ -326,6 +334,20 @@ export function estimateRun(input: EstimateSpec): Estimate {
   if (count !== null) A.push(assumption('count', count, 'accelerators', src('count')));
   const wallClockHours = count !== null ? (computeHours * (1 + restart)) / count : null;
 
+  // Training memory per accelerator.
+  let memory: MemoryEstimate | null = null;
+  if (params !== null) {
+    const r = runMemory({
+      params, architecture: spec.architecture, architectureSource: src('architecture'), accelerator: acc, count,
+      peakPrecision: spec.precision ?? precision, recomputeFull: spec.recompute === true, memory: spec.memory,
+    });
+    memory = r.memory;
+    A.push(...r.assumptions);
+  } else if (memoryRequested(spec.memory)) {
+    const field = Object.keys(spec.memory!).find((k) => spec.memory![k as keyof MemorySpec] !== undefined)!;
+    throw new InputError(field, 'needs the parameter count to size memory', 'give params, an architecture or a preset');
+  }
+
   // Cost.
   let usdPerHour: number | null = null;
   if (spec.usdPerHour !== undefined) {
@@ -445,6 +467,7 @@ export function estimateRun(input: EstimateSpec): Estimate {
     gridGCO2ePerKWh: grid, region: region ? { id: region.id, name: region.name, kind: region.kind } : null,
     co2eKg, embodiedCo2eKg: embodied, waterLitres: water,
     householdYears: householdYears(energyKWh, constant(hhKey)),
+    memory,
     assumptions: A,
   };
 }
