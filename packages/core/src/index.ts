@@ -27,7 +27,6 @@ export * from './estimate/energy.js';
 export * from './estimate/carbon.js';
 export * from './estimate/estimateRun.js';
 export * from './estimate/runMemory.js';
-export * from './estimate/runMemory.js';
 // laws/
 export * from './laws/types.js';
 export * from './laws/validate.js';
