@@ -39,5 +39,9 @@ export * from './fit/chinchillaData.js';
 export * from './fit/chinchillaObjective.js';
 export * from './fit/fitChinchilla.js';
 export * from './fit/bootstrap.js';
+export * from './fit/powerLaw.js';
+export * from './fit/isoflop.js';
+export * from './fit/envelope.js';
+export * from './fit/diagnostics.js';
 // uncertainty/ (engineer E)
 export * from './uncertainty/index.js';

@@ -1,0 +1,131 @@
+/**
+ * Approach 2 of Hoffmann et al. 2022 (arXiv 2203.15556, §3.2, Figure 3): isoFLOP profiles.
+ * Runs are grouped by compute budget; in each group a parabola of loss against log N is
+ * fitted and its vertex gives N_opt(C) (D_opt = C / (6 N_opt)); then N_opt ∝ C^a and
+ * D_opt ∝ C^b are fitted across budgets (Hoffmann et al. report a = 0.49, b = 0.51).
+ *
+ * Grouping: runs sorted by compute join the current group while within
+ * `groupWidthDecades` (default 0.1, i.e. ×1.26) of the group's smallest compute — the
+ * Chinchilla budgets (6e18, 1e19, 3e19, …) are ≥ 0.22 decades apart, and the
+ * extracted points scatter ~0.04 decades around them.
+ */
+import { InputError } from '../errors.js';
+import { flopsOf, distinctCount, validatePoints, type ScalingPoint } from './points.js';
+import { fitLogLinear, type LogLinearFit } from './powerLaw.js';
+
+export interface IsoflopProfile {
+  /** Geometric-mean compute of the group's runs. */
+  flops: number;
+  runs: number;
+  /** Vertex of the parabola loss = c0 + c1·u + c2·u², u = ln N. */
+  paramsOpt: number;
+  tokensOpt: number;
+  lossOpt: number;
+  /** c2: curvature (> 0 for a valid minimum). */
+  curvature: number;
+  /** Whether N_opt lies inside the group's range of N (else it is an extrapolation). */
+  inRange: boolean;
+}
+
+export interface IsoflopFit {
+  profiles: IsoflopProfile[];
+  /** Groups left out (too few runs/sizes, or not convex), with why. */
+  skipped: { flops: number; runs: number; reason: string }[];
+  /** N_opt = k·C^a. */
+  params: LogLinearFit;
+  /** D_opt = k·C^b. */
+  tokens: LogLinearFit;
+  a: number;
+  b: number;
+}
+
+export interface FitIsoflopOptions {
+  groupWidthDecades?: number;
+  /** Least runs per profile (default 3; a parabola has 3 coefficients). */
+  minRunsPerProfile?: number;
+  /** Use only profiles whose vertex lies within the sampled N range (default true). */
+  requireInRange?: boolean;
+}
+
+/** Groups points by compute budget (see module comment). */
+export function groupByCompute(points: readonly ScalingPoint[], widthDecades = 0.1): ScalingPoint[][] {
+  const sorted = [...points].sort((p, q) => flopsOf(p) - flopsOf(q));
+  const groups: ScalingPoint[][] = [];
+  let startLog = -Infinity;
+  for (const p of sorted) {
+    const lc = Math.log10(flopsOf(p));
+    if (lc - startLog > widthDecades) {
+      groups.push([]);
+      startLog = lc;
+    }
+    groups[groups.length - 1].push(p);
+  }
+  return groups;
+}
+
+/**
+ * Least-squares parabola y = c0 + c1·u + c2·u² (normal equations on centred u; 3×3 solve).
+ * Hand-written: one 3×3 system; simple-statistics has no polynomial regression and mathjs
+ * would pull its whole matrix machinery into the browser bundle for it.
+ */
+export function fitParabola(us: readonly number[], ys: readonly number[]): { c0: number; c1: number; c2: number } {
+  const n = us.length;
+  const mu = us.reduce((s, u) => s + u, 0) / n;
+  let s1 = 0, s2 = 0, s3 = 0, s4 = 0, t0 = 0, t1 = 0, t2 = 0;
+  for (let i = 0; i < n; i++) {
+    const v = us[i] - mu;
+    const v2 = v * v;
+    s1 += v; s2 += v2; s3 += v2 * v; s4 += v2 * v2;
+    t0 += ys[i]; t1 += v * ys[i]; t2 += v2 * ys[i];
+  }
+  // Solve [[n, s1, s2], [s1, s2, s3], [s2, s3, s4]] · [d0, d1, d2] = [t0, t1, t2] by Cramer's rule.
+  const det3 = (a: number[]) => a[0] * (a[4] * a[8] - a[5] * a[7]) - a[1] * (a[3] * a[8] - a[5] * a[6]) + a[2] * (a[3] * a[7] - a[4] * a[6]);
+  const M = [n, s1, s2, s1, s2, s3, s2, s3, s4];
+  const D = det3(M);
+  const col = (k: number, t: number[]) => M.map((v, i) => (i % 3 === k ? t[Math.floor(i / 3)] : v));
+  const d0 = det3(col(0, [t0, t1, t2])) / D;
+  const d1 = det3(col(1, [t0, t1, t2])) / D;
+  const d2 = det3(col(2, [t0, t1, t2])) / D;
+  // back from v = u − μ
+  return { c0: d0 - d1 * mu + d2 * mu * mu, c1: d1 - 2 * d2 * mu, c2: d2 };
+}
+
+export function fitIsoflop(points: readonly ScalingPoint[], options: FitIsoflopOptions = {}): IsoflopFit {
+  validatePoints(points, 6);
+  const minRuns = options.minRunsPerProfile ?? 3;
+  const requireInRange = options.requireInRange ?? true;
+  const profiles: IsoflopProfile[] = [];
+  const skipped: IsoflopFit['skipped'] = [];
+  for (const g of groupByCompute(points, options.groupWidthDecades ?? 0.1)) {
+    const flops = Math.exp(g.reduce((s, p) => s + Math.log(flopsOf(p)), 0) / g.length);
+    if (g.length < minRuns || distinctCount(g.map((p) => p.params)) < 3) {
+      skipped.push({ flops, runs: g.length, reason: `fewer than ${minRuns} runs or 3 model sizes` });
+      continue;
+    }
+    const us = g.map((p) => Math.log(p.params));
+    const { c0, c1, c2 } = fitParabola(us, g.map((p) => p.loss));
+    if (!(c2 > 0)) {
+      skipped.push({ flops, runs: g.length, reason: 'loss is not convex in log N here (no minimum)' });
+      continue;
+    }
+    const u = -c1 / (2 * c2);
+    const inRange = u >= Math.min(...us) && u <= Math.max(...us);
+    if (requireInRange && !inRange) {
+      skipped.push({ flops, runs: g.length, reason: 'the parabola minimum lies outside the sampled model sizes' });
+      continue;
+    }
+    const paramsOpt = Math.exp(u);
+    profiles.push({ flops, runs: g.length, paramsOpt, tokensOpt: flops / (6 * paramsOpt), lossOpt: c0 + c1 * u + c2 * u * u, curvature: c2, inRange });
+  }
+  if (profiles.length < 2) {
+    throw new InputError(
+      'points',
+      `only ${profiles.length} compute budget(s) gave an isoFLOP minimum (${skipped.map((s) => s.reason).join('; ') || 'no groups'})`,
+      'sweep model sizes on both sides of the optimum at two or more compute budgets',
+    );
+  }
+  const cs = profiles.map((p) => p.flops);
+  const params = fitLogLinear(cs, profiles.map((p) => p.paramsOpt), { x: 'flops', y: 'paramsOpt' });
+  const tokens = fitLogLinear(cs, profiles.map((p) => p.tokensOpt), { x: 'flops', y: 'tokensOpt' });
+  return { profiles, skipped, params, tokens, a: params.exponent, b: tokens.exponent };
+}
