@@ -17,6 +17,7 @@ const spec: RunSpec = {
   seed: 3,
   evalEvery: 20,
   evalBatches: 2,
+  finalEvalTokens: 512,
   dataset: { kind: 'moby-dick', tokenizer: 'char' }, // label only: the source below is the tiny text
 };
 
@@ -35,6 +36,7 @@ describe('training loop', () => {
     expect(progress).toHaveLength(80);
     const evals = r.curve.filter((c) => c.valLoss !== undefined);
     expect(evals.map((c) => c.step)).toEqual([20, 40, 60, 80]);
+    expect(evals[3].valLoss).toBe(r.finalValLoss); // the final point scores the larger final set (512 tokens = 8 batches)
     // untrained loss ≈ ln V; after 80 steps a 1-layer model learns the repeated sentences well below it
     expect(r.curve[0].trainLoss).toBeGreaterThan(0.8 * Math.log(tok.vocab));
     expect(r.finalValLoss!).toBeLessThan(0.5 * Math.log(tok.vocab));

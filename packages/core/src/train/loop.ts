@@ -9,6 +9,7 @@
  *     5. update     — clip the global gradient norm, then AdamW with the
  *                     warmup + cosine learning rate for this step
  *     every evalEvery steps: validation loss on fixed held-out windows
+ *     (the last step scores a larger fixed set, `finalEvalBatches`)
  *
  * A loss that turns NaN/Infinity or explodes (above 1.5 × max(first loss, ln V))
  * stops the run and marks it `diverged`; the caller keeps it.
@@ -31,6 +32,8 @@ export interface TrainOptions {
   gradClip: number;
   evalEvery: number;
   evalBatches: number;
+  /** Batches for the final validation loss (≥ evalBatches; the periodic set is its first evalBatches). Default evalBatches. */
+  finalEvalBatches?: number;
   /** How many curve points to keep at most (train loss is averaged between points); default 100. */
   curvePoints?: number;
   onStep?: (p: { step: number; totalSteps: number; tokensSeen: number; trainLoss: number }) => void;
@@ -64,7 +67,8 @@ export async function train(o: TrainOptions): Promise<TrainOutcome> {
   const { model, source, steps, batchSize } = o;
   const context = model.shape.context;
   const tokensPerStep = batchSize * context;
-  const valBatches = source.valBatches(o.evalBatches, batchSize, context);
+  const finalBatches = source.valBatches(Math.max(o.evalBatches, o.finalEvalBatches ?? o.evalBatches), batchSize, context);
+  const valBatches = finalBatches.slice(0, o.evalBatches);
   const optimizer = new AdamW(model.params, { weightDecay: o.weightDecay, gradClip: o.gradClip });
   const logEvery = Math.max(1, Math.ceil(steps / (o.curvePoints ?? 100)));
   const curve: CurvePoint[] = [];
@@ -108,7 +112,7 @@ export async function train(o: TrainOptions): Promise<TrainOutcome> {
       windowCount++;
       const isLast = done === steps;
       const isEval = isLast || done % o.evalEvery === 0;
-      if (isEval) lastVal = await evaluate(model, valBatches);
+      if (isEval) lastVal = await evaluate(model, isLast ? finalBatches : valBatches);
       if (isLast || isEval || done % logEvery === 0) {
         const point: CurvePoint = { step: done, tokens: done * tokensPerStep, trainLoss: windowSum / windowCount, learningRate: lr };
         if (isEval) point.valLoss = lastVal!;
@@ -128,7 +132,7 @@ export async function train(o: TrainOptions): Promise<TrainOutcome> {
     steps: done,
     tokens: done * tokensPerStep,
     finalTrainLoss: finite(meanRecent),
-    finalValLoss: diverged ? finite(await evaluate(model, valBatches)) : finite(lastVal),
+    finalValLoss: diverged ? finite(await evaluate(model, finalBatches)) : finite(lastVal),
     diverged,
     wallSeconds: (now() - t0) / 1000,
   };

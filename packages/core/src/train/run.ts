@@ -43,6 +43,7 @@ export async function runOnSource(spec: RunSpec, source: TokenSource, opts: RunO
       gradClip: r.gradClip,
       evalEvery: r.evalEvery,
       evalBatches: r.evalBatches,
+      finalEvalBatches: r.finalEvalBatches,
       onStep: opts.onProgress,
       signal: opts.signal,
     });

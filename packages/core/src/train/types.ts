@@ -56,8 +56,10 @@ export interface RunSpec {
   gradClip?: number;
   /** Steps between validation evaluations (default: about 5 evaluations per run). */
   evalEvery?: number;
-  /** Validation batches per evaluation (default 4; the same fixed windows each time). */
+  /** Validation batches per periodic evaluation (default 4; the same fixed windows each time). */
   evalBatches?: number;
+  /** Validation tokens for the final loss (default 16384, at least evalBatches batches): a larger set so finalValLoss is precise. */
+  finalEvalTokens?: number;
   seed: number;
   dataset: DatasetSpec;
 }
