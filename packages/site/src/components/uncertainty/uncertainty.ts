@@ -1,0 +1,216 @@
+/**
+ * Uncertainty views for the calculator pages (engineer E): a whisker chart of
+ * each output's median and 5–95% interval, and a tornado chart of which input
+ * moves one output most. Both come from core's `estimateRunUncertain` (seeded
+ * Monte Carlo over the run's inputs; inputs the reader leaves blank get their
+ * sourced default ranges). Charts are d3 SVG with styles as attributes, so the
+ * page's "Download SVG" buttons export them standalone.
+ */
+import { axisBottom, scaleLog, select } from 'd3';
+import {
+  estimateRunUncertain,
+  formatCO2eKg,
+  formatCount,
+  formatDuration,
+  formatEnergyKWh,
+  formatFlops,
+  formatUsd,
+  sig,
+  type EstimateSpec,
+  type RunOutput,
+  type TornadoBar,
+  type UncertainRunResult,
+} from '@scaling-lab/core';
+
+/** Output labels and formatters. */
+export const OUTPUT_INFO: Record<RunOutput, { label: string; format: (x: number) => string }> = {
+  flops: { label: 'Training compute', format: (x) => formatFlops(x) },
+  acceleratorHours: { label: 'Accelerator-hours', format: (x) => formatCount(x) },
+  wallClockHours: { label: 'Wall-clock time', format: (x) => formatDuration(x) },
+  costUsd: { label: 'Cost', format: (x) => formatUsd(x) },
+  energyKWh: { label: 'Energy', format: (x) => formatEnergyKWh(x) },
+  co2eKg: { label: 'CO2e', format: (x) => formatCO2eKg(x) },
+};
+
+/** Reader-facing names of the uncertain inputs. */
+export const INPUT_LABELS: Record<string, string> = {
+  params: 'parameters',
+  activeParams: 'active parameters',
+  tokens: 'tokens',
+  flops: 'FLOPs',
+  mfu: 'utilisation (MFU)',
+  acceleratorHours: 'accelerator-hours',
+  watts: 'power per accelerator',
+  powerFraction: 'power as a fraction of TDP',
+  hostOverhead: 'host overhead',
+  pue: 'PUE',
+  gridGCO2ePerKWh: 'grid carbon intensity',
+  usdPerHour: 'price per accelerator-hour',
+  restartOverhead: 'restarts',
+  sweepOverhead: 'sweep overhead',
+  energyKWh: 'measured energy',
+};
+
+const INK = '#1b1f24';
+const MUTED = '#57606a';
+const BLUE = '#1f5fa8';
+const RED = '#d1495b';
+
+/** Monte Carlo of the spec with default ranges (fewer samples than the CLI: it reruns on every edit). */
+export function uncertainRun(spec: EstimateSpec, samples = 4000, seed = 42): UncertainRunResult {
+  return estimateRunUncertain({ ...spec, samples, seed });
+}
+
+/**
+ * Whisker chart: one row per output, the 5–95% interval relative to the median
+ * on a log axis (×0.5 … ×2), with the absolute values written beside it.
+ */
+export function whiskerChart(svg: SVGSVGElement, r: UncertainRunResult, outputs: readonly RunOutput[]): void {
+  const rows = outputs.filter((o) => r.monteCarlo.outputs[o] !== undefined).map((o) => ({ o, ...r.monteCarlo.outputs[o] }));
+  const width = 720;
+  const rowH = 34;
+  const m = { top: 30, right: 250, bottom: 40, left: 150 };
+  const height = m.top + m.bottom + rowH * Math.max(rows.length, 1);
+  const root = select(svg);
+  root.selectAll('*').remove();
+  root.attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height).attr('font-size', 12).attr('role', 'img');
+  const title = `Median and ${Math.round(r.monteCarlo.level * 100)}% interval of each output (${r.monteCarlo.samples.toLocaleString('en-US')} Monte Carlo samples)`;
+  root.attr('aria-label', title);
+  root.append('title').text(title);
+  root.append('rect').attr('width', width).attr('height', height).attr('fill', '#fff');
+  const ratios = rows.flatMap((w) => [w.low / w.median, w.high / w.median]).filter((x) => Number.isFinite(x) && x > 0);
+  const lo = Math.min(0.5, ...ratios) * 0.9;
+  const hi = Math.max(2, ...ratios) * 1.1;
+  const x = scaleLog().domain([lo, hi]).range([m.left, width - m.right]);
+  root.append('text').attr('x', m.left).attr('y', 16).attr('fill', INK).attr('font-weight', 600).text(title);
+  root
+    .append('g')
+    .attr('transform', `translate(0,${height - m.bottom})`)
+    .call(axisBottom(x).tickValues([0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4].filter((t) => t >= lo && t <= hi)).tickFormat((t) => `×${Number(t)}`));
+  root.append('text').attr('x', (m.left + width - m.right) / 2).attr('y', height - 8).attr('text-anchor', 'middle').attr('fill', INK).text('relative to the median');
+  root.append('line').attr('x1', x(1)).attr('x2', x(1)).attr('y1', m.top).attr('y2', height - m.bottom).attr('stroke', MUTED).attr('stroke-dasharray', '2 3');
+  rows.forEach((w, i) => {
+    const y = m.top + rowH * i + rowH / 2;
+    const info = OUTPUT_INFO[w.o];
+    const g = root.append('g').attr('data-output', w.o);
+    g.append('text').attr('x', m.left - 10).attr('y', y + 4).attr('text-anchor', 'end').attr('fill', INK).text(info.label);
+    const fixed = w.low === w.high;
+    if (!fixed) {
+      const a = x(Math.max(lo, w.low / w.median));
+      const b = x(Math.min(hi, w.high / w.median));
+      g.append('line').attr('x1', a).attr('x2', b).attr('y1', y).attr('y2', y).attr('stroke', BLUE).attr('stroke-width', 3);
+      for (const end of [a, b]) g.append('line').attr('x1', end).attr('x2', end).attr('y1', y - 7).attr('y2', y + 7).attr('stroke', BLUE).attr('stroke-width', 2);
+    }
+    g.append('circle').attr('cx', x(1)).attr('cy', y).attr('r', 4.5).attr('fill', INK);
+    g.append('text')
+      .attr('x', width - m.right + 10)
+      .attr('y', y + 4)
+      .attr('fill', INK)
+      .text(fixed ? `${info.format(w.median)} (fixed)` : `${info.format(w.median)}  [${info.format(w.low)} – ${info.format(w.high)}]`);
+  });
+}
+
+/**
+ * Tornado chart for one output: each input swung over its interval (others at
+ * their medians), bars relative to the baseline on a log axis, largest swing on top.
+ */
+export function tornadoChart(svg: SVGSVGElement, r: UncertainRunResult, output: RunOutput, top = 6): void {
+  const base = r.sensitivity.baseline[output];
+  const bars: TornadoBar[] = (r.sensitivity.bars[output] ?? []).slice(0, top);
+  const info = OUTPUT_INFO[output];
+  const width = 720;
+  const rowH = 30;
+  const m = { top: 30, right: 40, bottom: 40, left: 210 };
+  const height = m.top + m.bottom + rowH * Math.max(bars.length, 1);
+  const root = select(svg);
+  root.selectAll('*').remove();
+  root.attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height).attr('font-size', 12).attr('role', 'img');
+  const title = `What moves ${info.label.toLowerCase()} most (baseline ${info.format(base)})`;
+  root.attr('aria-label', title);
+  root.append('title').text(title);
+  root.append('rect').attr('width', width).attr('height', height).attr('fill', '#fff');
+  root.append('text').attr('x', 8).attr('y', 16).attr('fill', INK).attr('font-weight', 600).text(title);
+  if (bars.length === 0 || !(base > 0)) {
+    root.append('text').attr('x', width / 2).attr('y', height / 2).attr('text-anchor', 'middle').attr('fill', MUTED).text('Every input is fixed: nothing to rank');
+    return;
+  }
+  const ratios = bars.flatMap((b) => [b.outputAtLow / base, b.outputAtHigh / base]).filter((v) => Number.isFinite(v) && v > 0);
+  const lo = Math.min(0.8, ...ratios) * 0.95;
+  const hi = Math.max(1.25, ...ratios) * 1.05;
+  const x = scaleLog().domain([lo, hi]).range([m.left, width - m.right]);
+  root
+    .append('g')
+    .attr('transform', `translate(0,${height - m.bottom})`)
+    .call(axisBottom(x).ticks(6).tickFormat((t) => `×${sig(Number(t), 2)}`));
+  root.append('text').attr('x', (m.left + width - m.right) / 2).attr('y', height - 8).attr('text-anchor', 'middle').attr('fill', INK).text(`${info.label} relative to the baseline`);
+  bars.forEach((b, i) => {
+    const y = m.top + rowH * i + 4;
+    const g = root.append('g').attr('data-input', b.input);
+    g.append('text').attr('x', m.left - 8).attr('y', y + 14).attr('text-anchor', 'end').attr('fill', INK).text(INPUT_LABELS[b.input] ?? b.input);
+    for (const [v, color] of [[b.outputAtLow, BLUE], [b.outputAtHigh, RED]] as const) {
+      const rel = Math.min(hi, Math.max(lo, v / base));
+      const a = x(Math.min(1, rel));
+      const w = Math.abs(x(rel) - x(1));
+      g.append('rect').attr('x', rel < 1 ? a : x(1)).attr('y', y).attr('width', Math.max(w, 1)).attr('height', rowH - 10).attr('fill', color).attr('opacity', 0.8);
+    }
+    g.append('title').text(`${INPUT_LABELS[b.input] ?? b.input}: ${b.range}; ${info.format(b.outputAtLow)} at its low end, ${info.format(b.outputAtHigh)} at its high end`);
+  });
+  root.append('line').attr('x1', x(1)).attr('x2', x(1)).attr('y1', m.top - 4).attr('y2', height - m.bottom).attr('stroke', INK);
+  const legend = root.append('g').attr('transform', `translate(${width - 300},16)`);
+  legend.append('rect').attr('x', 0).attr('y', -9).attr('width', 12).attr('height', 10).attr('fill', BLUE);
+  legend.append('text').attr('x', 16).attr('y', 0).attr('fill', INK).text('input at its low end');
+  legend.append('rect').attr('x', 150).attr('y', -9).attr('width', 12).attr('height', 10).attr('fill', RED);
+  legend.append('text').attr('x', 166).attr('y', 0).attr('fill', INK).text('at its high end');
+}
+
+/** Rows of the inputs table: name, range, source. */
+export function inputRows(r: UncertainRunResult): { name: string; range: string; source: string }[] {
+  return r.assumptions
+    .filter((a) => a.distribution.kind !== 'point')
+    .map((a) => ({ name: INPUT_LABELS[a.name] ?? a.name, range: `${a.range}${a.unit ? ` ${a.unit}` : ''}`, source: a.source }));
+}
+
+const timers = new WeakMap<HTMLElement, number>();
+
+/**
+ * Renders the panel `id` (see Uncertainty.astro) for `spec`: whiskers for its
+ * outputs, the tornado for its chosen output and the ranged inputs. Debounced so
+ * typing stays responsive; a spec the core rejects leaves the last good view.
+ */
+export function renderUncertainty(id: string, spec: EstimateSpec): void {
+  const root = document.getElementById(id);
+  if (!root) return;
+  const prev = timers.get(root);
+  if (prev !== undefined) clearTimeout(prev);
+  timers.set(
+    root,
+    window.setTimeout(() => {
+      let r: UncertainRunResult;
+      try {
+        r = uncertainRun(spec, Number(root.dataset.samples) || 4000);
+      } catch {
+        root.dataset.state = 'error';
+        return;
+      }
+      const outputs = (root.dataset.outputs ?? 'acceleratorHours,costUsd').split(',') as RunOutput[];
+      whiskerChart(root.querySelector<SVGSVGElement>('[data-whiskers]')!, r, outputs);
+      tornadoChart(root.querySelector<SVGSVGElement>('[data-tornado]')!, r, (root.dataset.tornado ?? outputs[outputs.length - 1]) as RunOutput);
+      const tbody = root.querySelector('tbody');
+      if (tbody) {
+        tbody.replaceChildren(
+          ...inputRows(r).map((row) => {
+            const tr = document.createElement('tr');
+            for (const [text, cls] of [[row.name, ''], [row.range, 'num'], [row.source, 'source']]) {
+              const td = document.createElement('td');
+              td.textContent = text;
+              if (cls) td.className = cls;
+              tr.append(td);
+            }
+            return tr;
+          }),
+        );
+      }
+      root.dataset.state = 'ready';
+    }, 120),
+  );
+}
