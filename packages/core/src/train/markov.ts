@@ -2,7 +2,10 @@
  * A synthetic language with a known entropy rate: a sparse random Markov chain
  * of order k over a vocabulary of V tokens. Each context (the last k tokens) has
  * `branching` possible next tokens, drawn at random, with Zipf probabilities
- * p_r ∝ r^(−s) for rank r = 1..branching.
+ * p_r ∝ r^(−s_c) for rank r = 1..branching, where each context's exponent s_c
+ * is drawn uniformly from [0.5·s, 1.5·s] so that contexts differ in how
+ * predictable they are (with one shared exponent every context would have the
+ * same entropy and the stationary weighting below would not matter).
  *
  * Its entropy rate H = Σ_s π(s) · H(P(·|s)) (Cover & Thomas, Elements of
  * Information Theory, 2nd ed., Thm 4.2.4), in nats per token, is the loss an
@@ -55,12 +58,14 @@ export function createMarkovChain(opts: MarkovOptions): MarkovChain {
     throw new InputError('dataset', `vocab^order = ${states} contexts is more than ${MAX_MARKOV_STATES}`, 'lower vocab or order');
   }
   const rng = createRng(opts.seed ?? 1);
-  const zipf = Array.from({ length: branching }, (_, r) => (r + 1) ** -s);
-  const z = zipf.reduce((a, b) => a + b, 0);
   const next = new Int32Array(states * branching);
   const prob = new Float64Array(states * branching);
   const pool = Int32Array.from({ length: vocab }, (_, i) => i);
+  const zipf = new Float64Array(branching);
   for (let st = 0; st < states; st++) {
+    const sc = s * (0.5 + rng.next());
+    let z = 0;
+    for (let r = 0; r < branching; r++) z += (zipf[r] = (r + 1) ** -sc);
     // partial Fisher–Yates: `branching` distinct tokens
     for (let r = 0; r < branching; r++) {
       const j = r + rng.int(vocab - r);

@@ -24,8 +24,8 @@ export interface MobyDickDataset {
 
 /**
  * A synthetic order-k Markov chain with a known entropy rate (see markov.ts).
- * `branching` successors per state (default 4) with Zipf(`zipfExponent`, default 1)
- * probabilities; `chainSeed` (default: the run's seed) picks the chain itself, so
+ * `branching` successors per state (default 4) with Zipf probabilities whose exponent
+ * is drawn per context from [0.5, 1.5] × `zipfExponent` (default 1); `chainSeed` (default: the run's seed) picks the chain itself, so
  * runs with different seeds can share one chain.
  */
 export interface MarkovDataset {
