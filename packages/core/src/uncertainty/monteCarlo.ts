@@ -19,7 +19,7 @@
 import { InputError } from '../errors.js';
 import { type Bounds, type Distribution, checkDistribution, pointDistribution } from './distribution.js';
 import { sampleDistribution, streamRng } from './sample.js';
-import { type Interval, summarizeSorted } from './summary.js';
+import { type SampleInterval, summarizeSorted } from './summary.js';
 
 export const DEFAULT_SAMPLES = 10_000;
 export const DEFAULT_SEED = 42;
@@ -43,7 +43,7 @@ export interface MonteCarloSpec<O extends string = string> {
   level?: number;
 }
 
-export interface OutputResult extends Interval {
+export interface OutputResult extends SampleInterval {
   /** Every sample, in draw order (aligned with the input columns). */
   samples: Float64Array;
   /** Share of samples that are +Infinity (e.g. a loss the law can never reach). */

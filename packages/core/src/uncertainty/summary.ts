@@ -7,7 +7,7 @@
  */
 import { quantileSorted } from 'simple-statistics';
 
-export interface Interval {
+export interface SampleInterval {
   median: number;
   /** Lower end of the central interval (the (1 − level)/2 quantile). */
   low: number;
@@ -19,7 +19,7 @@ export interface Interval {
 }
 
 /** Median, central `level` interval and mean of `values` (copied, not modified). */
-export function summarize(values: ArrayLike<number>, level = 0.9): Interval {
+export function summarize(values: ArrayLike<number>, level = 0.9): SampleInterval {
   if (values.length === 0) throw new RangeError('summarize: no values');
   return summarizeSorted(Float64Array.from(values).sort(), level);
 }
@@ -34,7 +34,7 @@ export function quantileOfSorted(sorted: Float64Array, p: number): number {
 }
 
 /** As summarize, for values already sorted ascending. */
-export function summarizeSorted(sorted: Float64Array, level = 0.9): Interval {
+export function summarizeSorted(sorted: Float64Array, level = 0.9): SampleInterval {
   let sum = 0;
   for (let i = 0; i < sorted.length; i++) sum += sorted[i];
   return {
