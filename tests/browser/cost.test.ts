@@ -7,7 +7,6 @@ import {
   formatDuration,
   formatFlops,
   formatUsd,
-  trainingMemory,
 } from '@scaling-lab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fill, openSite, out, screenshot, type Site } from './harness';
@@ -30,13 +29,15 @@ describe('run cost and time', () => {
     await page.selectOption('[name="hardware"]', 'nvidia-a100-sxm4-80gb');
     await fill(page, 'count', '512');
     await fill(page, 'mfu', '0.45');
-    const e = estimateRun({ params: 7e9, tokens: 2e12, hardware: 'nvidia-a100-sxm4-80gb', count: 512, mfu: 0.45 });
-    const mem = trainingMemory({ params: 7e9, precision: 'mixed', optimizer: 'adamw', zeroStage: 3, dataParallel: 512, tensorParallel: 1 });
+    await page.selectOption('[name="zeroStage"]', '3');
+    const e = estimateRun({ params: 7e9, tokens: 2e12, hardware: 'nvidia-a100-sxm4-80gb', count: 512, mfu: 0.45, memory: { zeroStage: 3 } });
+    const mem = e.memory!;
     expect(await out(page, 'flops')).toBe(formatFlops(e.flops!));
     expect(await out(page, 'acceleratorHours')).toBe(`${formatCount(e.acceleratorHours)} accelerator-hours`);
     expect(await out(page, 'wallClock')).toBe(formatDuration(e.wallClockHours!));
     expect(await out(page, 'cost')).toBe(formatUsd(e.costUsd!));
-    expect(await out(page, 'memory')).toBe(`${formatBytes(mem.totalBytes)} of ${formatBytes(80e9)}`);
+    expect(await out(page, 'memory')).toBe(`${formatBytes(mem.totalBytes)} of ${formatBytes(mem.acceleratorBytes)}`);
+    expect(await out(page, 'memoryFits')).toBe(mem.fits ? 'fits' : expect.stringMatching(/does not fit/));
     expect(await page.locator('#cost-chart circle').count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('#cost-chart path.series').count()).toBe(1);
     await screenshot(page, 'cost');

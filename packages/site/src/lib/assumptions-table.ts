@@ -10,7 +10,7 @@ export function renderAssumptions(table: HTMLTableElement, assumptions: Assumpti
       const a = document.createElement('td');
       a.textContent = r.name;
       const b = document.createElement('td');
-      b.className = 'num';
+      b.className = 'num wrap';
       b.textContent = `${r.value} ${r.unit}`.trim();
       const c = document.createElement('td');
       c.className = 'source';

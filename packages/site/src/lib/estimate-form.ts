@@ -13,15 +13,13 @@ import {
   formatEnergyKWh,
   formatFlops,
   formatUsd,
-  getAccelerator,
   InputError,
   sig,
-  trainingMemory,
   type Assumption,
   type Estimate,
   type EstimateSpec,
-  type TrainingPrecision,
-  type OptimizerKind,
+  type MemoryEstimate,
+  type MemorySpec,
 } from '@scaling-lab/core';
 import { numberField } from './parse';
 
@@ -30,6 +28,14 @@ const blank = (s: string | undefined) => s === undefined || s.trim() === '';
 /** Optional number: undefined when blank. */
 function opt(field: string, raw: string | undefined, o: Parameters<typeof numberField>[2] = {}): number | undefined {
   return blank(raw) ? undefined : numberField(field, raw, o);
+}
+
+/** The full estimateRun spec for a page's form: run fields plus memory fields. */
+export function fullSpecFromValues(v: Record<string, string>): EstimateSpec {
+  const spec = specFromValues(v);
+  const memory = memorySpecFromValues(v);
+  if (memory) spec.memory = memory;
+  return spec;
 }
 
 /** The estimateRun spec for the shared model/hardware/energy fields present in `v`. */
@@ -65,32 +71,42 @@ export function specFromValues(v: Record<string, string>): EstimateSpec {
 
 export interface CostView {
   estimate: Estimate;
-  memory: { totalBytes: number; perAcceleratorGB: number; fits: boolean; note: string } | null;
   outputs: Record<string, string>;
 }
 
-/** Memory per accelerator for the run's parameters: model states under ZeRO over `count` accelerators (core's trainingMemory). */
-function memoryFor(est: Estimate, v: Record<string, string>) {
-  if (est.params === null) return null;
-  const precision = (v.precision || 'mixed') as TrainingPrecision;
-  const optimizer = (v.optimizer || 'adamw') as OptimizerKind;
-  const zero = Number(v.zeroStage || 3) as 0 | 1 | 2 | 3;
-  const tensorParallel = numberField('tensorParallel', v.tensorParallel || '1', { min: 1, integer: true });
-  const count = est.count ?? 1;
-  const dataParallel = Math.max(1, Math.floor(count / tensorParallel));
-  const m = trainingMemory({ params: est.params, precision, optimizer, zeroStage: zero, dataParallel, tensorParallel });
-  const acc = getAccelerator(est.accelerator.id);
+/** Memory inputs (blank → core's defaults, listed in the assumptions). */
+function memorySpecFromValues(v: Record<string, string>): MemorySpec | undefined {
+  const m: MemorySpec = {};
+  if (v.precision === 'mixed' || v.precision === 'bf16' || v.precision === 'fp32') m.precision = v.precision;
+  if (v.optimizer === 'adamw' || v.optimizer === 'adam' || v.optimizer === 'sgd' || v.optimizer === 'sgd-momentum') m.optimizer = v.optimizer;
+  if (!blank(v.zeroStage)) m.zeroStage = numberField('zeroStage', v.zeroStage, { min: 0, max: 3, integer: true }) as 0 | 1 | 2 | 3;
+  const tp = opt('tensorParallel', v.tensorParallel, { min: 1, integer: true });
+  if (tp !== undefined) m.tensorParallel = tp;
+  const mb = opt('microBatch', v.microBatch, { min: 1, integer: true });
+  if (mb !== undefined) m.microBatch = mb;
+  const rank = opt('loraRank', v.loraRank, { min: 1, integer: true });
+  if (rank !== undefined) m.loraRank = rank;
+  return Object.keys(m).length ? m : undefined;
+}
+
+function memoryOutputs(m: MemoryEstimate | null): Record<string, string> {
+  if (!m) return { memory: '—', memoryFits: '—', memoryNote: '' };
+  const parts = [`weights ${formatBytes(m.weightsBytes)}`, `gradients ${formatBytes(m.gradientsBytes)}`, `optimizer ${formatBytes(m.optimizerBytes)}`,
+    m.activationsBytes === null ? 'activations not included (need an architecture)' : `activations ${formatBytes(m.activationsBytes)}`];
+  let fits = 'fits';
+  if (!m.fits) {
+    const how = [m.toFit?.zeroStage ? `ZeRO stage ${m.toFit.zeroStage}` : '', m.toFit?.tensorParallel ? `tensor parallelism ${m.toFit.tensorParallel}` : ''].filter(Boolean);
+    fits = `does not fit${how.length ? `: try ${how.join(' or ')}` : ': add accelerators or shard further'}`;
+  }
   return {
-    totalBytes: m.totalBytes,
-    perAcceleratorGB: acc.memoryGB,
-    fits: m.totalBytes <= acc.memoryGB * 1e9,
-    note: `weights ${formatBytes(m.weightsBytes)}, gradients ${formatBytes(m.gradientsBytes)}, optimizer ${formatBytes(m.optimizerBytes)}; activations not included`,
+    memory: `${formatBytes(m.totalBytes)} of ${formatBytes(m.acceleratorBytes)}`,
+    memoryFits: fits,
+    memoryNote: `${parts.join(', ')}; ${m.precision} precision, ${m.optimizer}, ZeRO ${m.zeroStage}, data-parallel ${formatCount(m.dataParallel)}, tensor-parallel ${m.tensorParallel}.`,
   };
 }
 
 export function costView(v: Record<string, string>): CostView {
-  const estimate = estimateRun(specFromValues(v));
-  const memory = memoryFor(estimate, v);
+  const estimate = estimateRun(fullSpecFromValues(v));
   const e = estimate;
   const outputs: Record<string, string> = {
     flops: e.flops === null ? '—' : formatFlops(e.flops),
@@ -104,9 +120,7 @@ export function costView(v: Record<string, string>): CostView {
     accelerator: `${e.accelerator.name}${e.count !== null ? ` × ${formatCount(e.count)}` : ''}`,
     params: e.params === null ? '—' : `${formatCount(e.params)} parameters`,
     tokens: e.tokens === null ? '—' : `${formatCount(e.tokens)} tokens`,
-    memory: memory ? `${formatBytes(memory.totalBytes)} of ${formatBytes(memory.perAcceleratorGB * 1e9)}` : '—',
-    memoryFits: memory ? (memory.fits ? 'fits' : 'does not fit: add accelerators, a higher ZeRO stage or tensor parallelism') : '—',
-    memoryNote: memory?.note ?? '',
+    ...memoryOutputs(e.memory),
     energy: formatEnergyKWh(e.energyKWh),
     itEnergy: formatEnergyKWh(e.itEnergyKWh),
     co2e: formatCO2eKg(e.co2eKg),
@@ -116,7 +130,7 @@ export function costView(v: Record<string, string>): CostView {
     grid: `${sig(e.gridGCO2ePerKWh, 3)} gCO2e/kWh`,
     region: e.region ? e.region.name : 'world average',
   };
-  return { estimate, memory, outputs };
+  return { estimate, outputs };
 }
 
 /** Assumption rows as shown in the table and exported. */
