@@ -19,6 +19,7 @@ import type { Precision, PriceRow } from '../data/types.js';
 import { formatBytes, formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
 import { action, parseNumber, printJson } from './util.js';
 import { runRangeEstimate, wantsRanges, withRangeOptions } from './ranges.js';
+import { oneLineErrors } from './oneLineErrors.js';
 
 /** Raw option strings as commander hands them over. */
 export interface EstimateCliOptions {
@@ -313,7 +314,7 @@ export function formatMemory(m: NonNullable<Estimate['memory']>): string[] {
 }
 
 export function registerEstimate(program: Command): void {
-  withRangeOptions(program.command('estimate')) // ranges: --uncertain, --samples, --seed (E, src/cli/ranges.ts)
+  oneLineErrors(withRangeOptions(program.command('estimate'))) // ranges: --uncertain, --samples, --seed (E, src/cli/ranges.ts)
     .description('estimate FLOPs, time, cost, energy and CO2e of a training run')
     .option('--preset <id>', 'start from a published run (see `scaling-lab presets`)')
     .option('--params <n>', 'total parameters, e.g. 7e9 or 70B')

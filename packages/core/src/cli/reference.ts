@@ -11,6 +11,7 @@ import { listPublishedRuns } from '../data/publishedRuns.js';
 import { normalizeKey } from '../lookup.js';
 import { formatCO2eKg, formatCount, formatUsd, sig } from '../format.js';
 import { action, printJson } from './util.js';
+import { oneLineErrors } from './oneLineErrors.js';
 
 /** Pads columns to their widest cell. */
 export function table(rows: string[][]): string {
@@ -30,8 +31,7 @@ export function hardwareRows(search?: string) {
 }
 
 export function registerReference(program: Command): void {
-  program
-    .command('hardware')
+  oneLineErrors(program.command('hardware'))
     .description('list known accelerators: dense peak rates, memory, TDP, default price')
     .argument('[search]', 'only accelerators whose id, name or vendor contains this')
     .option('--json', 'print JSON (all fields, with sources)')
@@ -49,8 +49,7 @@ export function registerReference(program: Command): void {
       }),
     );
 
-  program
-    .command('regions')
+  oneLineErrors(program.command('regions'))
     .description('list grid carbon intensities by country and cloud region (location-based yearly averages)')
     .argument('[search]', 'only regions whose id, name, provider or location contains this')
     .option('--json', 'print JSON (with sources)')
@@ -65,8 +64,7 @@ export function registerReference(program: Command): void {
       }),
     );
 
-  program
-    .command('presets')
+  oneLineErrors(program.command('presets'))
     .description('list published training runs usable as `estimate --preset <id>`')
     .argument('[search]', 'only runs whose id or name contains this')
     .option('--json', 'print JSON (inputs with their sources, reported figures)')

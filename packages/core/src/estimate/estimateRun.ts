@@ -219,7 +219,7 @@ function validate(spec: EstimateSpec): void {
   if (spec.sweepOverhead !== undefined) requireNumber('sweepOverhead', spec.sweepOverhead, { min: 0, max: 10 });
   if (typeof spec.water === 'number') requireNumber('water', spec.water, { min: 0, max: 20, unit: 'L/kWh' });
   if (spec.activeParams !== undefined && spec.params !== undefined && spec.activeParams > spec.params) {
-    throw new InputError('activeParams', `(${spec.activeParams}) exceeds params (${spec.params})`, 'active parameters are at most the total');
+    throw new InputError('activeParams', `${spec.activeParams} exceeds params ${spec.params}`, 'active parameters are at most the total');
   }
 }
 
