@@ -23,6 +23,8 @@ const specs = [
   { params: 7e9, tokens: 1.4e12, hardware: 'nvidia-h100-sxm5-80gb', count: 256 },
   { preset: 'llama-2-70b' },
   { flops: 1e24, region: 'us-east-1', count: 1024, restartOverhead: 0.1, embodied: true, water: true },
+  // memory section with a ZeRO/TP search (does not fit as given) and LoRA
+  { preset: 'gpt-3', count: 1024, memory: { zeroStage: 1, loraRank: 8 } },
 ];
 for (const spec of specs) {
   bench(`estimateRun(${JSON.stringify(spec).slice(0, 34)}…)`, (i) => core.estimateRun({ ...spec, mfu: 0.3 + (i % 10) * 0.01 }).co2eKg, 20_000);
