@@ -43,5 +43,6 @@ export * from './fit/powerLaw.js';
 export * from './fit/isoflop.js';
 export * from './fit/envelope.js';
 export * from './fit/diagnostics.js';
+export * from './fit/parseInput.js';
 // uncertainty/ (engineer E)
 export * from './uncertainty/index.js';

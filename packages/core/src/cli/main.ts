@@ -9,6 +9,9 @@ import { Command, CommanderError } from 'commander';
 import { fail } from './util.js';
 // Command modules (one line each; keep sorted by command name).
 import { registerEstimate } from './estimate.js';
+import { registerFit } from './fit.js';
+import { registerLaws } from './laws.js';
+import { registerOptimal } from './optimal.js';
 import { registerProject } from './project.js';
 import { registerReference } from './reference.js';
 import { registerMainJob } from './main-job.js';
@@ -21,6 +24,9 @@ const program = new Command('scaling-lab')
 
 // registrations (one line each)
 registerEstimate(program);
+registerFit(program);
+registerLaws(program);
+registerOptimal(program);
 registerProject(program);
 registerReference(program);
 registerMainJob(program);

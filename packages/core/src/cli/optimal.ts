@@ -1,0 +1,109 @@
+/**
+ * `scaling-lab optimal`: the compute-optimal model for a budget (or for a target loss)
+ * under a published law or a fit JSON written by `scaling-lab fit`.
+ *
+ *   scaling-lab optimal --compute 5.76e23 --law hoffmann2022
+ *   scaling-lab optimal --target-loss 2.0 --law fit.json --params 30B
+ *
+ * A fit JSON from Approach 1 or 2 has no L(N, D) law, only the frontier N_opt = k·C^a,
+ * D_opt = k·C^b: it answers --compute with N_opt and D_opt (no loss).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { InputError } from '../errors.js';
+import { formatCount, formatFlops, sig } from '../format.js';
+import { computeForLoss, computeOptimal, frontierExponents, marginalLossPerDoubling, wrongSizePenalty } from '../laws/decisions.js';
+import { getPublishedLaw } from '../laws/published.js';
+import type { Law } from '../laws/types.js';
+import { validateLaw } from '../laws/validate.js';
+import { action, numberArg, printJson } from './util.js';
+import { oneLineErrors } from './oneLineErrors.js';
+
+export type LoadedLawArg =
+  | { kind: 'law'; law: Law; label: string }
+  | { kind: 'frontier'; label: string; params: { coefficient: number; exponent: number }; tokens: { coefficient: number; exponent: number } };
+
+/** A published law id (see `scaling-lab laws`) or a fit JSON file holding `law` (or, from Approach 1/2, `frontier`). */
+export function loadLawArg(arg: string): LoadedLawArg {
+  const looksLikeFile = /\.json$/i.test(arg) || arg.includes('/') || existsSync(arg);
+  if (!looksLikeFile) {
+    const p = getPublishedLaw(arg);
+    return { kind: 'law', law: p.law, label: `${p.id}: ${p.citation}` };
+  }
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(readFileSync(arg, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError('--law', code ? `cannot read "${arg}" (${code})` : `"${arg}" is not valid JSON`, 'give a fit JSON written by `scaling-lab fit --out`, or a published law id');
+  }
+  if (json.law) return { kind: 'law', law: validateLaw(json.law, 'law'), label: arg };
+  const fr = json.frontier as { params?: { coefficient?: number; exponent?: number }; tokens?: { coefficient?: number; exponent?: number } } | undefined;
+  const ok = (x?: { coefficient?: number; exponent?: number }) => !!x && Number.isFinite(x.coefficient) && (x.coefficient as number) > 0 && Number.isFinite(x.exponent);
+  if (fr && ok(fr.params) && ok(fr.tokens)) {
+    return { kind: 'frontier', label: arg, params: fr.params as { coefficient: number; exponent: number }, tokens: fr.tokens as { coefficient: number; exponent: number } };
+  }
+  if ('form' in json) return { kind: 'law', law: validateLaw(json, 'law'), label: arg };
+  throw new InputError('--law', `"${arg}" holds neither "law" nor "frontier"`, 'give a fit JSON written by `scaling-lab fit --out`');
+}
+
+interface OptimalOptions {
+  law: string;
+  compute?: number;
+  targetLoss?: number;
+  params?: number;
+  doublings: number;
+  json?: boolean;
+}
+
+export function runOptimal(opts: OptimalOptions): { json: Record<string, unknown>; text: string[] } {
+  if ((opts.compute === undefined) === (opts.targetLoss === undefined)) {
+    throw new InputError('--compute', 'give exactly one of --compute and --target-loss', 'e.g. --compute 1e24 or --target-loss 2.0');
+  }
+  const loaded = loadLawArg(opts.law);
+  if (loaded.kind === 'frontier') {
+    if (opts.compute === undefined) throw new InputError('--target-loss', `${loaded.label} holds only a compute-optimal frontier (Approach 1/2), no loss law`, 'use --compute, or a fit from --approach 3');
+    const C = opts.compute;
+    const params = loaded.params.coefficient * C ** loaded.params.exponent;
+    const tokens = loaded.tokens.coefficient * C ** loaded.tokens.exponent;
+    return {
+      json: { law: loaded.label, flops: C, params, tokens, tokensPerParam: tokens / params, note: 'frontier fit (Approach 1/2): no loss prediction; 6·N·D need not equal C exactly' },
+      text: [`Law: ${loaded.label} (frontier only)`, `At ${formatFlops(C)}: N_opt ${formatCount(params)}, D_opt ${formatCount(tokens)} tokens (${sig(tokens / params, 3)} tokens/param)`],
+    };
+  }
+  const law = loaded.law;
+  const opt = opts.compute !== undefined ? computeOptimal(law, opts.compute) : computeForLoss(law, opts.targetLoss as number);
+  const fr = frontierExponents(law);
+  const doublings = marginalLossPerDoubling(law, { fromFlops: opt.flops, doublings: opts.doublings });
+  const json: Record<string, unknown> = { law, lawSource: loaded.label, optimal: opt, frontier: fr, nextDoublings: doublings };
+  const text = [
+    `Law: ${loaded.label}`,
+    `${opts.compute !== undefined ? `Budget ${formatFlops(opt.flops)}` : `Target loss ${opts.targetLoss} needs ${formatFlops(opt.flops)}`}: N_opt ${formatCount(opt.params)} params, D_opt ${formatCount(opt.tokens)} tokens (${sig(opt.tokensPerParam, 3)} tokens/param), loss ${sig(opt.loss, 4)}`,
+    `Frontier: N_opt ∝ C^${sig(fr.a, 4)}, D_opt ∝ C^${sig(fr.b, 4)}`,
+    `Next doublings of compute buy: ${doublings.map((d) => `−${sig(d.lossGained, 3)}`).join(', ')} nats/token`,
+  ];
+  if (opts.params !== undefined) {
+    const p = wrongSizePenalty(law, { params: opts.params, targetLoss: opt.loss });
+    json.wrongSize = p;
+    text.push(`A ${formatCount(p.params)}-param model (${sig(p.sizeRatio, 3)}× optimal) needs ${formatCount(p.tokens)} tokens, ${formatFlops(p.flops)}: ${p.extraFraction >= 0 ? '+' : ''}${sig(100 * p.extraFraction, 3)}% compute for the same loss`);
+  }
+  return { json, text };
+}
+
+export function registerOptimal(program: Command): void {
+  oneLineErrors(program.command('optimal'))
+    .description('compute-optimal model size and tokens for a compute budget or a target loss')
+    .requiredOption('--law <id|fit.json>', 'published law id (hoffmann2022, hoffmann2022-unrounded, besiroglu2024, kaplan2020) or a fit JSON from `scaling-lab fit --out`')
+    .option('--compute <flops>', 'training compute budget in FLOP (e.g. 5.76e23)', numberArg('compute', { positive: true }))
+    .option('--target-loss <nats>', 'instead of a budget: the loss to reach (nats/token)', numberArg('target-loss', { positive: true }))
+    .option('--params <n>', 'also show the compute penalty for a model of this size reaching the same loss (e.g. 175B)', numberArg('params', { positive: true }))
+    .option('--doublings <k>', 'show the loss bought by the next k doublings of compute', numberArg('doublings', { min: 1, max: 60 }), 3)
+    .option('--json', 'print JSON')
+    .action(
+      action((opts: OptimalOptions) => {
+        const { json, text } = runOptimal(opts);
+        if (opts.json) printJson(json);
+        else process.stdout.write(`${text.join('\n')}\n`);
+      }),
+    );
+}

@@ -1,0 +1,172 @@
+/**
+ * Turns text into fit input (pure: strings in, points out; the CLI reads the files).
+ *
+ * CSV with a header row; columns are matched by name, case- and punctuation-insensitively:
+ * - N (parameters): `params`, `N`, `parameters`, `model size`, `n_params`, `num_params`,
+ *   `params_non_embedding`, `non_embedding_params`
+ * - D (tokens): `tokens`, `D`, `training tokens`, `n_tokens`, `num_tokens`
+ * - C (training FLOP): `flops`, `C`, `compute`, `training flop`, `training flops`
+ * - loss: `loss`, `L`, `final loss`, `val_loss`, `final_val_loss`, `valid loss`
+ * N and loss are required, plus D or C; a missing one is derived from C = 6·N·D.
+ * Numbers may use the CLI suffixes (70B, 1.4T). Other columns are ignored.
+ *
+ * Sweep results (JSON lines, one RunResult + runKey per line, as `scaling-lab sweep` writes):
+ * N = `paramsNonEmbedding` (default; Kaplan et al. 2020 §2.1 found cleaner laws without
+ * embedding parameters, which dominate tiny models) or `paramsTotal`; D = `tokens`;
+ * loss = `finalValLoss`; diverged runs and runs without a finite validation loss are skipped
+ * (and counted). Training curves (for Approach 1) come from `curve[].tokens` / `trainLoss`.
+ */
+import { InputError } from '../errors.js';
+import type { TrainingCurve } from './envelope.js';
+import type { ScalingPoint } from './points.js';
+
+export interface ParsedInput {
+  points: ScalingPoint[];
+  /** Training curves, when the input has them (sweep results). */
+  curves?: TrainingCurve[];
+  /** Lines/rows read and rows left out, with why. */
+  rows: number;
+  skipped: { row: number; reason: string }[];
+  /** Which input column or field each quantity came from. */
+  columns: { params: string; tokens: string; flops?: string; loss: string };
+}
+
+const ALIASES = {
+  params: ['params', 'n', 'parameters', 'modelsize', 'nparams', 'numparams', 'paramsnonembedding', 'nonembeddingparams', 'paramstotal'],
+  tokens: ['tokens', 'd', 'trainingtokens', 'ntokens', 'numtokens'],
+  flops: ['flops', 'c', 'compute', 'trainingflop', 'trainingflops', 'flops6nd'],
+  loss: ['loss', 'l', 'finalloss', 'valloss', 'finalvalloss', 'validloss', 'validationloss'],
+} as const;
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/[^a-z0-9]/g, '');
+
+const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12, p: 1e15 };
+function parseCell(raw: string): number {
+  const s = raw.trim().replace(/_/g, '');
+  const m = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)([kmbgtp]?)$/i.exec(s);
+  if (!m) return NaN;
+  return Number(m[1]) * (m[2] ? SUFFIX[m[2].toLowerCase()] : 1);
+}
+
+/** Splits one CSV line (handles double-quoted fields with commas and "" escapes). */
+function splitCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+export function parseScalingCsv(text: string, source = 'csv'): ParsedInput {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+  if (lines.length < 2) throw new InputError(source, 'has no data rows under a header', 'give a header line (e.g. params,tokens,loss) and one row per run');
+  const header = splitCsvLine(lines[0]);
+  const keys = header.map(norm);
+  const find = (q: keyof typeof ALIASES) => {
+    for (const a of ALIASES[q]) {
+      const i = keys.indexOf(a);
+      if (i >= 0) return i;
+    }
+    return -1;
+  };
+  const iN = find('params');
+  const iD = find('tokens');
+  const iC = find('flops');
+  const iL = find('loss');
+  const missing: string[] = [];
+  if (iN < 0) missing.push('params (N)');
+  if (iL < 0) missing.push('loss');
+  if (iD < 0 && iC < 0) missing.push('tokens (D) or flops (C)');
+  if (missing.length) {
+    throw new InputError(source, `missing column(s) ${missing.join(', ')}; found ${header.map((h) => JSON.stringify(h.trim())).join(', ')}`, 'name the columns params, tokens (or flops) and loss');
+  }
+  const points: ScalingPoint[] = [];
+  const skipped: ParsedInput['skipped'] = [];
+  lines.slice(1).forEach((line, k) => {
+    const row = k + 2; // 1-based line number in the file (header = 1)
+    const cells = splitCsvLine(line);
+    const get = (i: number) => (i >= 0 ? parseCell(cells[i] ?? '') : NaN);
+    const N = get(iN);
+    const L = get(iL);
+    let D = get(iD);
+    const C = get(iC);
+    if (iD < 0) D = C / (6 * N);
+    const bad = (v: number) => !(Number.isFinite(v) && v > 0);
+    const badField = bad(N) ? header[iN] : bad(L) ? header[iL] : bad(D) ? header[iD >= 0 ? iD : iC] : iC >= 0 && bad(C) ? header[iC] : undefined;
+    if (badField !== undefined) {
+      throw new InputError(`${source} line ${row}`, `column "${badField.trim()}" is not a finite number > 0 (got "${line.trim()}")`, 'fix or remove that row');
+    }
+    points.push(iC >= 0 ? { params: N, tokens: D, flops: C, loss: L } : { params: N, tokens: D, loss: L });
+  });
+  return {
+    points,
+    rows: lines.length - 1,
+    skipped,
+    columns: { params: header[iN].trim(), tokens: iD >= 0 ? header[iD].trim() : `${header[iC].trim()} / (6 N)`, flops: iC >= 0 ? header[iC].trim() : undefined, loss: header[iL].trim() },
+  };
+}
+
+interface RunResultLike {
+  runKey?: string;
+  paramsNonEmbedding?: number;
+  paramsTotal?: number;
+  tokens?: number;
+  finalValLoss?: number;
+  diverged?: boolean;
+  curve?: { tokens?: number; trainLoss?: number }[];
+}
+
+export function parseSweepResults(text: string, opts: { params?: 'nonEmbedding' | 'total'; source?: string } = {}): ParsedInput {
+  const source = opts.source ?? 'results';
+  const field = opts.params === 'total' ? 'paramsTotal' : 'paramsNonEmbedding';
+  const points: ScalingPoint[] = [];
+  const curves: TrainingCurve[] = [];
+  const skipped: ParsedInput['skipped'] = [];
+  const lines = text.split(/\r?\n/);
+  let rows = 0;
+  lines.forEach((line, k) => {
+    if (!line.trim()) return;
+    rows++;
+    let r: RunResultLike;
+    try {
+      r = JSON.parse(line) as RunResultLike;
+    } catch {
+      throw new InputError(`${source} line ${k + 1}`, 'is not valid JSON', 'give a sweep results file: one JSON object per line');
+    }
+    const id = r.runKey ?? `line ${k + 1}`;
+    if (r.diverged) return skipped.push({ row: k + 1, reason: `${id}: diverged` });
+    const N = r[field];
+    const D = r.tokens;
+    const L = r.finalValLoss;
+    if (!(typeof N === 'number' && N > 0 && Number.isFinite(N))) throw new InputError(`${source} line ${k + 1}`, `${field} is ${JSON.stringify(N)}`, 'give sweep results written by `scaling-lab sweep`');
+    if (!(typeof D === 'number' && D > 0 && Number.isFinite(D))) throw new InputError(`${source} line ${k + 1}`, `tokens is ${JSON.stringify(D)}`, 'give sweep results written by `scaling-lab sweep`');
+    if (!(typeof L === 'number' && L > 0 && Number.isFinite(L))) return skipped.push({ row: k + 1, reason: `${id}: no finite finalValLoss` });
+    points.push({ params: N, tokens: D, flops: 6 * N * D, loss: L });
+    if (Array.isArray(r.curve)) {
+      const cs = r.curve.filter((c) => typeof c.tokens === 'number' && typeof c.trainLoss === 'number' && Number.isFinite(c.trainLoss));
+      curves.push({ params: N, tokens: cs.map((c) => c.tokens as number), loss: cs.map((c) => c.trainLoss as number) });
+    }
+  });
+  if (rows === 0) throw new InputError(source, 'is empty', 'give a sweep results file: one JSON object per line');
+  return {
+    points,
+    curves: curves.length ? curves : undefined,
+    rows,
+    skipped,
+    columns: { params: field, tokens: 'tokens', flops: '6 · N · tokens', loss: 'finalValLoss' },
+  };
+}
