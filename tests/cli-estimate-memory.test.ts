@@ -46,6 +46,17 @@ describe('scaling-lab estimate: memory per accelerator (CLI)', () => {
     expect(q.trainableParams).toBe(qv.trainableParams);
   });
 
+  it('architecture flags: Llama-2-7B with LoRA r=8 on q,v has 4,194,304 trainable of 6,738,415,616 parameters (the released checkpoint; the count PEFT prints for this setup)', () => {
+    const arch = ['--layers', '32', '--d-model', '4096', '--heads', '32', '--ffn', '11008', '--ffn-type', 'swiglu', '--vocab', '32000', '--context', '4096', '--tokens', '2T'];
+    const e = json('estimate', ...arch, '--lora-rank', '8');
+    expect(e.params).toBe(6_738_415_616);
+    expect(e.memory.lora.trainableParams).toBe(4_194_304);
+    expect(e.memory.sequence).toBe(4096);
+    // gate/up/down exist in SwiGLU: r·(d + ffn) each per layer
+    const mlp = json('estimate', ...arch, '--lora-rank', '8', '--lora-targets', 'gate,up,down');
+    expect(mlp.memory.lora.trainableParams).toBe(32 * 3 * 8 * (4096 + 11008));
+  });
+
   it('--tp/--pp/--micro-batch/--seq/--recompute reach the activations (Korthikanti et al. 2022, Table 2)', () => {
     const sbh = 4096 * 2 * 12288;
     const e = json('estimate', '--preset', 'gpt-3', '--count', '1024', '--tp', '8', '--pp', '4', '--micro-batch', '2', '--seq', '4096', '--recompute', 'selective');
@@ -88,6 +99,8 @@ describe('scaling-lab estimate: memory per accelerator (CLI)', () => {
     [['--preset', 'gpt-3', '--lora-rank', '4', '--lora-targets', 'q,x'], '--lora-targets: unknown "x"'],
     [['--preset', 'gpt-3', '--lora-rank', '4', '--lora-targets', 'gate'], '--lora-targets: gate exists only in SwiGLU MLPs'],
     [['--params', '80B', '--active-params', '90B', '--tokens', '1T'], '--active-params: 90000000000 exceeds params 80000000000'],
+    [['--params', '7B', '--tokens', '1T', '--kv-heads', '8'], '--kv-heads: is an architecture flag and needs --layers and --d-model'],
+    [['--preset', 'llama-2-7b', '--context', '8192'], '--context: is an architecture flag'],
     [['--param', '7B'], "unknown option '--param' (did you mean --params? see `scaling-lab estimate --help`)"],
     [['--params'], "option '--params <n>' argument missing (see `scaling-lab estimate --help`)"],
   ])('bad input %j → exit 2, one line: %s', (args, needle) => {

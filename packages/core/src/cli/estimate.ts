@@ -201,6 +201,10 @@ export function specFromOptions(o: EstimateCliOptions): EstimateSpec {
     spec.architecture = arch;
   } else if (o.detailed) {
     throw new InputError('--detailed', 'needs an architecture', 'give --layers, --d-model, --heads, --vocab and --context');
+  } else {
+    // Architecture flags without --layers/--d-model would be silently ignored: name the first one.
+    const stray = (['heads', 'kvHeads', 'headDim', 'ffn', 'ffnType', 'vocab', 'context', 'tied', 'experts', 'activeExperts'] as const).find((k) => o[k] !== undefined);
+    if (stray) throw new InputError(`--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, 'is an architecture flag and needs --layers and --d-model', 'give the whole architecture with --layers, --d-model, --heads and --vocab, or drop it');
   }
   if (o.detailed) spec.flopsMethod = 'detailed';
   // A bare --recompute (or --recompute full) is full recomputation, for FLOPs and memory alike.
