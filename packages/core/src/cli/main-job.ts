@@ -57,7 +57,7 @@ export function registerMainJob(program: Command): void {
     .option('--workers <n>', 'worker processes (default: one per core)', numberArg('workers', { min: 1, max: 256 }))
     .addOption(new Option('--backend <name>', 'tfjs backend for training').choices([...BACKENDS]).default('auto'))
     .option('--target <flops>', 'training compute to project to (FLOPs)', numberArg('target', { positive: true }), 1e24)
-    .option('--hardware <id>', 'accelerator for the projection', 'h100')
+    .option('--hardware <id>', 'accelerator for the projection (see `scaling-lab hardware`)', 'nvidia-h100-sxm5-80gb')
     .addOption(new Option('--params <kind>', 'which N to fit with').choices(['nonEmbedding', 'total']).default('nonEmbedding'))
     .option('--no-train', 'fit the results file as it is, without training missing runs (needs --results)')
     .option('--plain', 'plain progress lines instead of bars')

@@ -87,13 +87,17 @@ export function summaryJson(s: SweepSummary) {
 
 function printPlan(runs: PlannedRun[]): void {
   const total = runs.reduce((a, r) => a + r.flopsNominal, 0);
-  process.stdout.write(`${runs.length} run(s), ${formatFlops(total)} nominal (6ND), largest first:\n`);
+  const lines = [`${runs.length} run(s), ${formatFlops(total)} nominal (6ND), largest first:\n`];
   for (const r of largestFirst(runs)) {
-    process.stdout.write(
+    lines.push(
       `  ${r.runKey.padEnd(40)} N=${formatCount(r.paramsNonEmbeddingNominal).padStart(6)} D=${formatCount(r.spec.tokens).padStart(6)} steps=${String(r.steps).padStart(6)} lr=${r.spec.learningRate.toPrecision(3)}` +
         `${r.sweep.flopsBudget ? ` C=${formatFlops(r.sweep.flopsBudget)}` : ''}\n`,
     );
   }
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0); // e.g. piped into head
+  });
+  process.stdout.write(lines.join(''));
 }
 
 export function registerSweep(program: Command): void {

@@ -56,6 +56,16 @@ describe('analyse', () => {
     expect(p.params / nOpt(1e20)).toBeLessThan(2);
   });
 
+  it('Approach 3 recovers the law, and the projection comes from it', () => {
+    const l = a.parametric!.law;
+    expect(a.parametric!.hasOptimum).toBe(true);
+    expect(l.E).toBeCloseTo(law.E, 1);
+    expect(l.alpha).toBeCloseTo(law.alpha, 1);
+    expect(l.beta).toBeCloseTo(law.beta, 1);
+    expect(a.projection.source).toMatch(/Approach 3/);
+    expect(a.isoflop.budgets.every((b) => b.parabola && b.parabola.length > 0)).toBe(true);
+  });
+
   it('excludes diverged runs, saying why', () => {
     expect(a.excluded).toEqual([{ runKey: 'boom', reason: 'diverged' }]);
     expect(a.points).toHaveLength(27);

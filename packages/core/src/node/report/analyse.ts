@@ -2,17 +2,25 @@
  * The main job's analysis of a sweep's results: scaling-law fits, the
  * compute-optimal frontier, and a projection to a large target budget.
  *
- * The fitting and the law decisions are engineer B's (`fitChinchilla` —
- * Approach 3 of Hoffmann et al. 2022 —, `fitIsoflop` — Approach 2 —,
- * `computeOptimal`, published laws), the cost/energy/carbon projection is
- * engineer A's `estimateRun`; all are looked up at run time on the core's
- * public index, so this works (with less) while one of them has not landed:
- * without `fitIsoflop` the isoFLOP optimum of each budget is its lowest-loss
- * run; without any fit, a log-log power law (simple-statistics linear
- * regression on logs) of those optima against compute stands in.
+ * The fits and law decisions are engineer B's (`fitIsoflop` — Approach 2 of
+ * Hoffmann et al. 2022 —, `fitChinchilla` — Approach 3 —, `fitLogLinear`,
+ * `computeOptimal`, `logRmse`, published laws); the cost, energy and carbon of
+ * the projected run are engineer A's `estimateRun`. When the isoFLOP parabolas
+ * cannot be fitted (e.g. a budget's minimum lies outside its sampled sizes),
+ * each budget's lowest-loss run stands in for its optimum; when the parametric
+ * fit has no minimum (α or β ≤ 0), the projection uses Approach 2.
  */
-import { linearRegression } from 'simple-statistics';
-import * as core from '../../index.js';
+import {
+  InputError,
+  computeOptimal,
+  estimateRun,
+  fitChinchilla,
+  fitIsoflop,
+  fitLogLinear,
+  getPublishedLaw,
+  logRmse,
+  type ChinchillaLaw,
+} from '../../index.js';
 import type { SweepRecord } from '../sweep/types.js';
 
 export type ParamsKind = 'nonEmbedding' | 'total';
@@ -34,16 +42,11 @@ export interface PowerLawFit {
   coefficient: number;
   exponent: number;
   points: number;
+  /** R² in log-log space. */
+  rSquared?: number;
 }
 
-export interface ChinchillaLawLike {
-  form: 'chinchilla';
-  E: number;
-  A: number;
-  B: number;
-  alpha: number;
-  beta: number;
-}
+export type ChinchillaLawLike = ChinchillaLaw;
 
 export interface Allocation {
   flops: number;
@@ -79,13 +82,15 @@ export interface Analysis {
   excluded: { runKey: string; reason: string }[];
   isoflop: {
     method: string;
-    budgets: { flops: number; optimum: Allocation; runs: number; parabola?: { params: number; loss: number }[] }[];
+    budgets: { flops: number; optimum: Allocation; runs: number; parabola?: { params: number; loss: number }[]; inRange?: boolean }[];
+    /** Budgets fitIsoflop left out, and why. */
+    skipped?: { flops: number; runs: number; reason: string }[];
     /** N_opt = k·C^a over the budgets' optima (needs ≥ 2 budgets). */
     paramsLaw?: PowerLawFit;
     tokensLaw?: PowerLawFit;
     raw?: unknown;
   };
-  parametric?: { method: string; law: ChinchillaLawLike; objective?: number; converged?: boolean; starts?: number };
+  parametric?: { method: string; law: ChinchillaLawLike; objective?: number; converged?: boolean; starts?: number; logRmse?: number; hasOptimum: boolean };
   parametricUnavailable?: string;
   /** Fallback when no parametric fit is available: L_min = k·C^b over the budgets' optima. */
   lossVsCompute?: PowerLawFit;
@@ -105,17 +110,10 @@ export interface AnalyseOptions {
   referenceLaw?: string;
 }
 
-type AnyFn = (...args: never[]) => unknown;
-/** A named export of the core index, if it has landed. */
-function api<T extends AnyFn>(name: string): T | undefined {
-  const f = (core as unknown as Record<string, unknown>)[name];
-  return typeof f === 'function' ? (f as T) : undefined;
-}
-
-function powerLaw(xs: number[], ys: number[]): PowerLawFit | undefined {
+function powerLaw(xs: number[], ys: number[], names: { x: string; y: string }): PowerLawFit | undefined {
   if (xs.length < 2 || new Set(xs).size < 2) return undefined;
-  const { m, b } = linearRegression(xs.map((x, i) => [Math.log(x), Math.log(ys[i])]));
-  return { coefficient: Math.exp(b), exponent: m, points: xs.length };
+  const f = fitLogLinear(xs, ys, names);
+  return { coefficient: f.coefficient, exponent: f.exponent, points: f.points, rSquared: f.rSquared };
 }
 const evalPower = (p: PowerLawFit, x: number) => p.coefficient * x ** p.exponent;
 
@@ -145,22 +143,9 @@ function groupByBudget(points: RunPoint[]): Map<number, RunPoint[]> {
 }
 
 function project(alloc: Allocation, source: string, hardware: string): Projection {
-  const estimateRun = api<(spec: Record<string, unknown>) => Record<string, unknown>>('estimateRun');
   const base: Projection = { ...alloc, source, hardware };
-  if (!estimateRun) return { ...base, estimateUnavailable: 'estimateRun (engineer A) is not in @scaling-lab/core yet' };
   try {
-    const e = estimateRun({ params: alloc.params, tokens: alloc.tokens, hardware }) as {
-      accelerator: { name: string };
-      mfu: number | null;
-      acceleratorHours: number;
-      costUsd: number | null;
-      usdPerHour: number | null;
-      energyKWh: number;
-      co2eKg: number;
-      gridGCO2ePerKWh: number;
-      pue: number;
-      assumptions: { name: string; value: unknown; unit?: string; source: string }[];
-    };
+    const e = estimateRun({ params: alloc.params, tokens: alloc.tokens, hardware });
     return {
       ...base,
       estimate: {
@@ -178,6 +163,7 @@ function project(alloc: Allocation, source: string, hardware: string): Projectio
       },
     };
   } catch (err) {
+    if (err instanceof InputError && /hardware/.test(err.field)) throw err; // a bad --hardware is the user's to fix
     return { ...base, estimateUnavailable: `estimateRun failed: ${(err as Error).message}` };
   }
 }
@@ -191,113 +177,113 @@ function logspace(from: number, to: number, n: number): number[] {
 export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = {}): Analysis {
   const paramsKind = opts.paramsKind ?? 'nonEmbedding';
   const targetFlops = opts.targetFlops ?? 1e24;
-  const hardware = opts.hardware ?? 'h100';
+  const hardware = opts.hardware ?? 'nvidia-h100-sxm5-80gb';
   const notes: string[] = [];
   const { points, excluded } = toPoints(records, paramsKind);
   if (points.length < 3) {
-    throw new core.InputError('results', `only ${points.length} usable run(s) (${excluded.length} excluded)`, 'run the sweep to completion first (rerun the same command to resume)');
+    throw new InputError('results', `only ${points.length} usable run(s) (${excluded.length} excluded)`, 'run the sweep to completion first (rerun the same command to resume)');
   }
   const groups = groupByBudget(points);
 
   // --- Approach 2: isoFLOP profiles ---------------------------------------
-  const fitIsoflop = api<(...a: unknown[]) => unknown>('fitIsoflop');
   const isoflop: Analysis['isoflop'] = { method: '', budgets: [] };
-  let isoDone = false;
-  if (fitIsoflop) {
-    try {
-      const raw = fitIsoflop(points.map((p) => ({ params: p.params, tokens: p.tokens, flops: p.flopsBudget ?? p.flops, loss: p.loss }))) as {
-        budgets?: { flops: number; params: number; tokens: number; loss: number; curve?: { params: number; loss: number }[] }[];
-        minima?: { flops: number; params: number; tokens: number; loss: number }[];
-        paramsLaw?: PowerLawFit;
-        tokensLaw?: PowerLawFit;
+  try {
+    const fit = fitIsoflop(points.map((p) => ({ params: p.params, tokens: p.tokens, flops: p.flopsBudget ?? p.flops, loss: p.loss })));
+    isoflop.method = 'fitIsoflop: parabola of loss in ln N per budget, vertex = optimum (Hoffmann et al. 2022 Approach 2)';
+    isoflop.budgets = fit.profiles.map((pr) => {
+      const entry = [...groups.entries()].find(([c]) => Math.abs(Math.log10(c) - Math.log10(pr.flops)) < 0.05);
+      const group = entry?.[1] ?? [];
+      const flops = entry?.[0] ?? pr.flops; // the sweep's budget (fitIsoflop reports the runs' geometric mean)
+      const ns = group.map((g) => g.params);
+      const lo = Math.min(...ns, pr.paramsOpt) / 1.3;
+      const hi = Math.max(...ns, pr.paramsOpt) * 1.3;
+      const parabola = logspace(lo, hi, 25).map((n) => ({ params: n, loss: pr.lossOpt + pr.curvature * Math.log(n / pr.paramsOpt) ** 2 }));
+      return {
+        flops,
+        optimum: { flops, params: pr.paramsOpt, tokens: flops / (6 * pr.paramsOpt), tokensPerParam: flops / (6 * pr.paramsOpt) / pr.paramsOpt, loss: pr.lossOpt },
+        runs: pr.runs,
+        parabola,
+        inRange: pr.inRange,
       };
-      const minima = raw.budgets ?? raw.minima;
-      if (Array.isArray(minima) && minima.length) {
-        isoflop.method = 'fitIsoflop: parabola in log N per budget, then power laws (Hoffmann et al. 2022 Approach 2; engineer B)';
-        isoflop.budgets = minima.map((m) => ({
-          flops: m.flops,
-          optimum: { flops: m.flops, params: m.params, tokens: m.tokens, tokensPerParam: m.tokens / m.params, loss: m.loss },
-          runs: groups.get(m.flops)?.length ?? 0,
-          parabola: (m as { curve?: { params: number; loss: number }[] }).curve,
-        }));
-        isoflop.raw = raw;
-        isoDone = true;
-      }
-    } catch (err) {
-      notes.push(`fitIsoflop failed (${(err as Error).message}); used the lowest-loss run of each budget instead`);
-    }
-  }
-  if (!isoDone) {
-    isoflop.method = 'lowest-loss run of each budget (fitIsoflop has not landed: fallback, no parabola)';
+    });
+    isoflop.skipped = fit.skipped;
+    for (const sk of fit.skipped) notes.push(`isoFLOP budget ${sk.flops.toExponential(1)} FLOPs left out of Approach 2: ${sk.reason}`);
+    isoflop.raw = { a: fit.a, b: fit.b, params: fit.params, tokens: fit.tokens };
+  } catch (err) {
+    notes.push(`isoFLOP parabolas not usable (${(err as Error).message}); each budget's optimum is its lowest-loss run instead`);
+    isoflop.method = "lowest-loss run of each budget (fallback: fitIsoflop's parabolas were not usable)";
     for (const [c, g] of groups) {
       if (g.length < 2) continue;
-      const best = g.reduce((a, b) => (b.loss < a.loss ? b : a));
+      const best = g.reduce((x, y) => (y.loss < x.loss ? y : x));
       isoflop.budgets.push({ flops: c, optimum: { flops: c, params: best.params, tokens: best.tokens, tokensPerParam: best.tokens / best.params, loss: best.loss }, runs: g.length });
-      const sizes = [...g].sort((a, b) => a.params - b.params);
+      const sizes = [...g].sort((x, y) => x.params - y.params);
       if (best === sizes[0] || best === sizes[sizes.length - 1]) {
-        notes.push(`budget ${c.toExponential(1)} FLOPs: the best run is at the edge of the size range, so the optimum may lie outside it`);
+        notes.push(`budget ${c.toExponential(1)} FLOPs: the best run is at the edge of the sampled sizes, so the true optimum may lie outside them`);
       }
     }
   }
   const opt = isoflop.budgets.map((b) => b.optimum);
-  isoflop.paramsLaw = powerLaw(opt.map((o) => o.flops), opt.map((o) => o.params));
-  isoflop.tokensLaw = powerLaw(opt.map((o) => o.flops), opt.map((o) => o.tokens));
+  isoflop.paramsLaw = powerLaw(opt.map((o) => o.flops), opt.map((o) => o.params), { x: 'flops', y: 'paramsOpt' });
+  isoflop.tokensLaw = powerLaw(opt.map((o) => o.flops), opt.map((o) => o.tokens), { x: 'flops', y: 'tokensOpt' });
 
   // --- Approach 3: parametric L(N, D) = E + A/N^α + B/D^β -----------------
-  const fitChinchilla = api<(pts: unknown[], o?: unknown) => { law: ChinchillaLawLike; objective?: number; converged?: boolean; starts?: number }>('fitChinchilla');
   let parametric: Analysis['parametric'];
   let parametricUnavailable: string | undefined;
-  if (fitChinchilla) {
-    try {
-      const f = fitChinchilla(points.map((p) => ({ params: p.params, tokens: p.tokens, loss: p.loss })));
-      parametric = { method: 'fitChinchilla: Huber loss on log L, L-BFGS from a grid of starts (Hoffmann et al. 2022 Approach 3; engineer B)', law: f.law, objective: f.objective, converged: f.converged, starts: f.starts };
-    } catch (err) {
-      parametricUnavailable = `fitChinchilla failed: ${(err as Error).message}`;
-    }
-  } else parametricUnavailable = 'fitChinchilla (engineer B) is not in @scaling-lab/core yet';
+  try {
+    const sp = points.map((p) => ({ params: p.params, tokens: p.tokens, loss: p.loss }));
+    const f = fitChinchilla(sp);
+    const hasOptimum = f.law.alpha > 0 && f.law.beta > 0 && f.law.A > 0 && f.law.B > 0;
+    parametric = {
+      method: 'fitChinchilla: Huber loss on log L, L-BFGS from a grid of starts (Hoffmann et al. 2022 Approach 3)',
+      law: f.law,
+      objective: f.objective,
+      converged: f.converged,
+      starts: f.starts,
+      logRmse: logRmse(f.law, sp),
+      hasOptimum,
+    };
+    if (!hasOptimum) notes.push(`the Approach 3 fit has α = ${f.law.alpha.toFixed(3)}, β = ${f.law.beta.toFixed(3)}: in this sweep more parameters or more data did not lower the loss, so it has no compute-optimal allocation; the projection uses Approach 2`);
+  } catch (err) {
+    parametricUnavailable = `fitChinchilla failed: ${(err as Error).message}`;
+  }
 
   // --- frontier and projection ---------------------------------------------
-  const computeOptimal = api<(law: unknown, flops: number) => { flops: number; params: number; tokens: number; loss: number; tokensPerParam: number }>('computeOptimal');
   const cMin = Math.min(...points.map((p) => p.flops));
   const grid = logspace(Math.min(cMin, ...opt.map((o) => o.flops)) / 2, targetFlops, 31);
   const frontier: Analysis['frontier'] = [];
   let projection: Projection | undefined;
   let lossVsCompute: PowerLawFit | undefined;
-  if (parametric && computeOptimal) {
+  if (parametric?.hasOptimum) {
     for (const c of grid) frontier.push({ ...computeOptimal(parametric.law, c), source: 'approach3' });
     projection = project(computeOptimal(parametric.law, targetFlops), 'Approach 3 fit of this sweep (computeOptimal)', hardware);
   }
   if (isoflop.paramsLaw && isoflop.tokensLaw) {
     const pl = isoflop.paramsLaw;
-    const tl = isoflop.tokensLaw;
     for (const c of grid) {
+      // N from the params law, D = C / 6N so every frontier point keeps C = 6ND.
       const params = evalPower(pl, c);
-      const tokens = evalPower(tl, c);
+      const tokens = c / (6 * params);
       frontier.push({ flops: c, params, tokens, tokensPerParam: tokens / params, source: 'approach2' });
     }
     if (!projection) {
-      // Keep C = 6ND exact at the target: N from the params law, D = C / 6N.
       const params = evalPower(pl, targetFlops);
       const tokens = targetFlops / (6 * params);
       projection = project({ flops: targetFlops, params, tokens, tokensPerParam: tokens / params }, 'Approach 2 power law N_opt ∝ C^a of this sweep', hardware);
     }
   }
-  if (!parametric) {
-    lossVsCompute = powerLaw(opt.map((o) => o.flops), opt.map((o) => o.loss!));
+  if (!parametric?.hasOptimum && opt.length >= 2) {
+    lossVsCompute = powerLaw(opt.map((o) => o.flops), opt.map((o) => o.loss!), { x: 'flops', y: 'lossOpt' });
     if (lossVsCompute && projection) projection.loss = evalPower(lossVsCompute, targetFlops);
   }
-  if (!projection) throw new core.InputError('results', 'need at least two isoFLOP budgets with two or more runs each to fit a frontier', 'add budgets to the sweep spec');
+  if (!projection) throw new InputError('results', 'need at least two isoFLOP budgets with two or more runs each to fit a frontier', 'add budgets to the sweep spec');
 
   // --- a published law at the same target, for scale ----------------------
   let reference: Projection | undefined;
-  const getPublishedLaw = api<(id: string) => { id: string; name: string; law: unknown; citation: string }>('getPublishedLaw');
-  if (getPublishedLaw && computeOptimal) {
-    try {
-      const pub = getPublishedLaw(opts.referenceLaw ?? 'hoffmann2022');
-      reference = project(computeOptimal(pub.law, targetFlops), `${pub.name} (${pub.citation})`, hardware);
-    } catch (err) {
-      notes.push(`reference law unavailable: ${(err as Error).message}`);
-    }
+  try {
+    const pub = getPublishedLaw(opts.referenceLaw ?? 'hoffmann2022');
+    reference = project(computeOptimal(pub.law, targetFlops), `${pub.name} (${pub.citation})`, hardware);
+  } catch (err) {
+    notes.push(`reference law unavailable: ${(err as Error).message}`);
   }
 
   notes.push(

@@ -30,7 +30,7 @@ export function isoflopChart(a: Analysis): string {
     yLabel: 'validation loss (nats/token)',
     xLog: true,
     series,
-    note: a.isoflop.method.split(':')[0],
+    note: a.isoflop.raw ? 'parabola fits: fitIsoflop (Approach 2)' : 'optimum = lowest-loss run of each budget',
   });
 }
 

@@ -49,7 +49,9 @@ export function summaryText(a: Analysis, meta: ReportMeta): string {
   if (a.parametric) {
     const l = a.parametric.law;
     out.push(`  Approach 3: L(N, D) = ${l.E.toFixed(3)} + ${sig(l.A)} / N^${l.alpha.toFixed(3)} + ${sig(l.B)} / D^${l.beta.toFixed(3)}`);
-    out.push(`    (${a.parametric.method}${a.parametric.converged === false ? '; optimiser did NOT report convergence' : ''})`);
+    out.push(
+      `    (${a.parametric.method}; log-RMSE ${a.parametric.logRmse?.toFixed(4) ?? '?'}${a.parametric.converged === false ? '; optimiser did NOT report convergence' : ''}${a.parametric.hasOptimum ? '' : '; no compute optimum: α or β ≤ 0'})`,
+    );
   } else out.push(`  Approach 3: not fitted (${a.parametricUnavailable})`);
   if (a.isoflop.paramsLaw && a.isoflop.tokensLaw) {
     out.push(`  Approach 2: N_opt = ${sci(a.isoflop.paramsLaw.coefficient)} · C^${a.isoflop.paramsLaw.exponent.toFixed(3)},  D_opt = ${sci(a.isoflop.tokensLaw.coefficient)} · C^${a.isoflop.tokensLaw.exponent.toFixed(3)}`);
@@ -63,9 +65,10 @@ export function summaryText(a: Analysis, meta: ReportMeta): string {
     const o = b.optimum;
     out.push(`  ${sci(o.flops).padEnd(10)}  ${formatCount(o.params).padEnd(9)}  ${formatCount(o.tokens).padEnd(9)}  ${o.tokensPerParam.toFixed(1).padStart(6)}  ${o.loss?.toFixed(3) ?? ''}`);
   }
-  const f = a.frontier.filter((p) => p.source === (a.parametric ? 'approach3' : 'approach2'));
+  const useA3 = !!a.parametric?.hasOptimum;
+  const f = a.frontier.filter((p) => p.source === (useA3 ? 'approach3' : 'approach2'));
   const decades = f.filter((p, i) => i % 5 === 0 || i === f.length - 1);
-  out.push(`  fitted (${a.parametric ? 'Approach 3' : 'Approach 2'}), every ~10×/3 in C:`);
+  out.push(`  fitted (${useA3 ? 'Approach 3' : 'Approach 2'}), about every 10^2.3 in C:`);
   for (const p of decades) {
     out.push(`  ${sci(p.flops).padEnd(10)}  ${formatCount(p.params).padEnd(9)}  ${formatCount(p.tokens).padEnd(9)}  ${p.tokensPerParam.toFixed(1).padStart(6)}  ${p.loss?.toFixed(3) ?? ''}`);
   }

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Sweep throughput with 1 worker and with 2 workers, measured in one run:
+// the same 8 identical runs (2 layers, width 32, context 32, batch 16,
+// 40 steps each, character-level Moby Dick) trained by the real sweep runner
+// (forked workers, fsynced results file) into temporary files. Prints runs per
+// minute and training tokens per second for each, and their ratio.
+// Note: on a shared machine the ratio also measures the other load.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expandSweep, parseSweepSpec, runSweep } from '../../packages/core/dist/node/index.js';
+
+const spec = parseSweepSpec({
+  name: 'bench',
+  design: 'grid',
+  dataset: { kind: 'moby-dick', tokenizer: 'char' },
+  context: 32,
+  batchSize: 16,
+  seeds: [0, 1, 2, 3, 4, 5, 6, 7],
+  learningRate: { rule: 'constant', value: 0.003 },
+  models: { 'L2-d32': { layers: 2, dModel: 32, heads: 4 } },
+  grid: { models: ['L2-d32'], tokens: [40 * 16 * 32] },
+});
+const runs = expandSweep(spec);
+const dir = mkdtempSync(join(tmpdir(), 'bench-sweep-'));
+
+async function measure(workers) {
+  const t0 = process.hrtime.bigint();
+  const s = await runSweep({ runs, outPath: join(dir, `w${workers}.jsonl`), workers });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (s.failed.length) throw new Error(`bench: ${s.failed.length} run(s) failed: ${s.failed[0].message}`);
+  const tokens = s.records.reduce((a, r) => a + r.tokens, 0);
+  const backend = s.records[0]?.backend;
+  return { workers, seconds, runsPerMin: (s.completed / seconds) * 60, tokensPerSecond: tokens / seconds, backend };
+}
+
+console.log(`sweep throughput: ${runs.length} runs of ${runs[0].spec.tokens} tokens (L2 d32 ctx32 b16), ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(2)} at start`);
+const one = await measure(1);
+const two = await measure(2);
+for (const m of [one, two]) {
+  console.log(`  ${m.workers} worker(s): ${m.seconds.toFixed(1)} s, ${m.runsPerMin.toFixed(1)} runs/min, ${Math.round(m.tokensPerSecond)} tokens/s (backend ${m.backend})`);
+}
+console.log(`  2 vs 1 workers: ${(two.runsPerMin / one.runsPerMin).toFixed(2)}× runs/min, ${(two.tokensPerSecond / one.tokensPerSecond).toFixed(2)}× tokens/s (load average ${loadavg()[0].toFixed(2)} at end)`);
+rmSync(dir, { recursive: true, force: true });
