@@ -17,6 +17,8 @@ export interface Series {
   /** Draw dots instead of (or as well as) a line. */
   dots?: boolean;
   noLine?: boolean;
+  /** Text beside each point (same order as points). */
+  labels?: string[];
 }
 
 export interface ChartOptions {
@@ -122,6 +124,20 @@ export function lineChart(svg: SVGSVGElement, series: Series[], opts: ChartOptio
         .attr('cy', (p) => y(p.y))
         .attr('r', 3.5)
         .attr('fill', color);
+    }
+    if (s.labels) {
+      const labels = s.labels;
+      plot
+        .append('g')
+        .attr('class', 'point-labels')
+        .selectAll('text')
+        .data(s.points)
+        .join('text')
+        .attr('x', (p) => x(p.x) + 5)
+        .attr('y', (p) => y(p.y) - 5)
+        .attr('font-size', 10)
+        .attr('fill', '#57606a')
+        .text((_, i) => labels[i] ?? '');
     }
   });
   for (const mk of markers) {
