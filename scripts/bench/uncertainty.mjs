@@ -44,16 +44,16 @@ console.log(`100,000-sample Monte Carlo of the same:                    ${fmt(bi
 // 2. Bootstrap carried through a projection.
 // B's laws may not be re-exported from the index yet: fall back to the module itself.
 const getPublishedLaw = core.getPublishedLaw ?? (await import(join(dirname(dist), 'laws', 'published.js'))).getPublishedLaw;
-const central = getPublishedLaw('besiroglu2024').law;
+let central = getPublishedLaw('besiroglu2024').law;
 let rows;
 let rowsFrom;
 if (typeof core.bootstrapChinchilla === 'function' && typeof core.chinchillaPoints === 'function') {
   const t0 = performance.now();
   try {
     const boot = core.bootstrapChinchilla(core.chinchillaPoints(), { samples: 1000, seed: 1 });
-    const list = Array.isArray(boot) ? boot : boot.samples ?? boot.laws;
-    rows = list.map((r) => r.law ?? r);
-    rowsFrom = `bootstrapChinchilla on the Chinchilla points (${(performance.now() - t0).toFixed(0)} ms to fit, not counted below)`;
+    rows = core.lawSampleRows(boot.params);
+    central = boot.fit.law;
+    rowsFrom = `bootstrapChinchilla on the Chinchilla points (${(performance.now() - t0).toFixed(0)} ms to fit and bootstrap, not counted below)`;
   } catch (err) {
     rowsFrom = `synthetic (bootstrapChinchilla failed: ${err.message})`;
   }

@@ -3,6 +3,7 @@ import { computeForLoss, computeOptimal } from '../laws/decisions.js';
 import { getPublishedLaw } from '../laws/published.js';
 import type { ChinchillaLaw } from '../laws/types.js';
 import { createRng } from '../random.js';
+import { uniformDistribution } from './distribution.js';
 import { projectUncertain, type LawParams } from './projection.js';
 
 const H100 = 'nvidia-h100-sxm5-80gb';
@@ -45,6 +46,9 @@ describe('projectUncertain', () => {
     expect(r.unreachableFraction).toBeLessThan(0.39);
     expect(r.monteCarlo.outputs.costUsd.high).toBe(Infinity);
     expect(r.sensitivity.bars.flops[0].input).toBe('fit');
+    // the per-row cache (fixed target) gives exactly what per-sample evaluation gives
+    const uncached = projectUncertain({ law, lawSamples: rows, targetLoss: uniformDistribution(1.9, 1.9), hardware: H100, ...fixedRun, samples: 3000, seed: 3 });
+    expect(Array.from(uncached.monteCarlo.outputs.costUsd.samples)).toEqual(Array.from(r.monteCarlo.outputs.costUsd.samples));
     // same seed → same answer
     const again = projectUncertain({ law, lawSamples: rows, targetLoss: 1.9, hardware: H100, ...fixedRun, samples: 3000, seed: 3 });
     expect(again.monteCarlo.outputs.flops.median).toBe(r.monteCarlo.outputs.flops.median);

@@ -102,20 +102,34 @@ export function lawSamplesToColumns(rows: readonly LawParams[]): JointSamples {
   return cols;
 }
 
-/** The per-sample projection model; `fixedLaw` is used when the inputs carry no E/A/B/alpha/beta. */
+/**
+ * The per-sample projection model; `fixedLaw` is used when the inputs carry no
+ * E/A/B/alpha/beta. With `cacheRows` (the goal is a fixed number, so the law's
+ * answer depends only on the bootstrap row), the allocation is computed once per
+ * row — keyed by the `fitRow` input — instead of once per sample.
+ */
 export function projectionModel(
   mode: ProjectionResult['mode'],
   fixedLaw: Law,
   run: (x: Record<string, number>) => Record<RunOutput, number>,
   ctx: { peakFlopsPerSecond: number },
+  cacheRows = 0,
 ): (x: Record<string, number>) => Record<ProjectionOutput, number> {
   const runX: Record<string, number> = {};
+  const cache = cacheRows > 0 ? { done: new Uint8Array(cacheRows), flops: new Float64Array(cacheRows), params: new Float64Array(cacheRows), tokens: new Float64Array(cacheRows), loss: new Float64Array(cacheRows) } : undefined;
   return (x) => {
-    const law: Law = x.alpha !== undefined ? { form: 'chinchilla', E: x.E, A: x.A, B: x.B, alpha: x.alpha, beta: x.beta } : fixedLaw;
     let flops: number;
     let params: number;
     let tokens: number;
     let loss: number;
+    const row = cache ? (x.fitRow ?? 0) : -1;
+    if (cache && cache.done[row]) {
+      flops = cache.flops[row]; params = cache.params[row]; tokens = cache.tokens[row]; loss = cache.loss[row];
+      for (const k in x) runX[k] = x[k];
+      runX.flops = flops;
+      return { params, tokens, loss, ...run(runX) };
+    }
+    const law: Law = x.alpha !== undefined ? { form: 'chinchilla', E: x.E, A: x.A, B: x.B, alpha: x.alpha, beta: x.beta } : fixedLaw;
     if (mode === 'targetLoss') {
       loss = x.targetLoss;
       if (!(loss > lossFloor(law))) {
@@ -129,6 +143,9 @@ export function projectionModel(
       flops = mode === 'budgetFlops' ? x.budgetFlops : flopsForBudget(x.budgetUsd / (1 + x.restartOverhead + x.sweepOverhead), x.usdPerHour, ctx.peakFlopsPerSecond, x.mfu);
       const o = computeOptimal(law, flops);
       params = o.params; tokens = o.tokens; loss = o.loss;
+    }
+    if (cache) {
+      cache.done[row] = 1; cache.flops[row] = flops; cache.params[row] = params; cache.tokens[row] = tokens; cache.loss[row] = loss;
     }
     for (const k in x) runX[k] = x[k];
     runX.flops = flops;
@@ -162,7 +179,13 @@ export function projectUncertain(spec: ProjectionSpec): ProjectionResult {
   const rows = spec.lawSamples ? lawSampleRows(spec.lawSamples) : undefined;
   const joint = rows ? { fit: lawSamplesToColumns(rows) } : undefined;
   const model = projectionModel(mode, law, runModel(plan), plan);
-  const mc = monteCarlo({ inputs, bounds, joint, model, samples: spec.samples, seed: spec.seed, level: spec.level });
+  // A fixed FLOP budget or target loss: the allocation depends on the law row only, so
+  // the Monte Carlo computes it once per bootstrap row (a row index travels with the row).
+  const cacheable = mode !== 'budgetUsd' && modeDist.kind === 'point';
+  const mcJoint = joint && cacheable ? { fit: { ...joint.fit, fitRow: Float64Array.from(rows!, (_, i) => i) } } : joint;
+  const mcModel = cacheable ? projectionModel(mode, law, runModel(plan), plan, rows?.length ?? 1) : model;
+  const mc = monteCarlo({ inputs, bounds, joint: mcJoint, model: mcModel, samples: spec.samples, seed: spec.seed, level: spec.level });
+  delete mc.inputs.fitRow;
   if (mode === 'targetLoss' && mc.outputs.flops.infiniteFraction === 1) {
     const floor = rows ? Math.min(...rows.map((r) => r.E)) : lossFloor(law);
     throw new InputError('targetLoss', `no sample reaches it: the law's irreducible loss is ${+floor.toPrecision(4)}${rows ? ' or more in every bootstrap fit' : ''}`, `give a target loss above ${+floor.toPrecision(4)}`);
