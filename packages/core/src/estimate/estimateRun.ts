@@ -343,8 +343,8 @@ export function estimateRun(input: EstimateSpec): Estimate {
     });
     memory = r.memory;
     A.push(...r.assumptions);
-  } else if (memoryRequested(spec.memory)) {
-    const field = Object.keys(spec.memory!).find((k) => spec.memory![k as keyof MemorySpec] !== undefined)!;
+  } else if (memoryRequested(spec.memory) || spec.recompute) {
+    const field = memoryRequested(spec.memory) ? Object.keys(spec.memory!).find((k) => spec.memory![k as keyof MemorySpec] !== undefined)! : 'recompute';
     throw new InputError(field, 'needs the parameter count to size memory', 'give params, an architecture or a preset');
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { estimateRun, type EstimateSpec } from './estimateRun.js';
 
 const GB = 1e9;
@@ -104,6 +105,7 @@ describe('estimateRun memory section', () => {
 
   it('names the field on bad or contradictory input', () => {
     expect(() => estimateRun({ flops: 1e22, memory: { zeroStage: 1 } })).toThrow(/^zeroStage: needs the parameter count/);
+    expect(() => estimateRun({ flops: 1e22, recompute: true })).toThrow(/^recompute: needs the parameter count/);
     expect(() => estimateRun({ params: 1e9, tokens: 1e10, memory: { zeroStage: 4 as 3 } })).toThrow(/^zeroStage/);
     expect(() => estimateRun({ params: 1e9, tokens: 1e10, memory: { loraRank: 8 } })).toThrow(/^loraRank: needs an architecture/);
     expect(() => estimateRun({ preset: 'gpt-3', memory: { loraTargets: ['q'] } })).toThrow(/^loraTargets: given without a LoRA rank/);
@@ -111,5 +113,26 @@ describe('estimateRun memory section', () => {
     expect(() => estimateRun({ params: 1e9, tokens: 1e10, memory: { sequence: 2048 } })).toThrow(/^sequence: needs an architecture/);
     expect(() => estimateRun({ preset: 'gpt-3', memory: { microBatch: 0.5 } })).toThrow(/^microBatch/);
     expect(() => estimateRun({ preset: 'gpt-3', memory: { optimizer: 'lion' as 'adam' } })).toThrow(/^optimizer/);
+  });
+
+  it('properties: a higher ZeRO stage (or, without ZeRO, TP degree) never needs more memory, LoRA never more than full training, and each suggested fix fits', () => {
+    const arch = { layers: 32, dModel: 4096, heads: 32, vocab: 32000, context: 4096 };
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 4096 }), fc.constantFrom(0, 1, 2) as fc.Arbitrary<0 | 1 | 2>,
+      fc.constantFrom(1, 2, 4), fc.constantFrom('none', 'selective', 'full') as fc.Arbitrary<'none' | 'selective' | 'full'>,
+      (scale, count, zeroStage, tensorParallel, recompute) => {
+        fc.pre(tensorParallel <= count);
+        const a = { ...arch, layers: arch.layers * Math.ceil(scale / 8), dModel: arch.dModel * Math.min(scale, 4) };
+        const spec = { architecture: a, tokens: 1e12, count, hardware: 'nvidia-h100-sxm5-80gb', memory: { zeroStage, tensorParallel, recompute } };
+        const m = estimateRun(spec).memory!;
+        expect(estimateRun({ ...spec, memory: { ...spec.memory, zeroStage: (zeroStage + 1) as 1 | 2 | 3 } }).memory!.totalBytes).toBeLessThanOrEqual(m.totalBytes);
+        // At a fixed count more TP means fewer ZeRO shards (ZeRO-2, 12 GPUs: TP 4 × DP 3 needs less than TP 8 × DP 1), so TP is monotone only without ZeRO.
+        if (zeroStage === 0 && tensorParallel * 2 <= count) expect(estimateRun({ ...spec, memory: { ...spec.memory, tensorParallel: tensorParallel * 2 } }).memory!.totalBytes).toBeLessThanOrEqual(m.totalBytes * (1 + 1e-12));
+        expect(estimateRun({ ...spec, memory: { ...spec.memory, loraRank: 8 } }).memory!.totalBytes).toBeLessThanOrEqual(m.totalBytes);
+        expect(m.fits).toBe(m.totalBytes <= m.acceleratorBytes);
+        if (m.toFit?.zeroStage) expect(estimateRun({ ...spec, memory: { ...spec.memory, zeroStage: m.toFit.zeroStage } }).memory!.fits).toBe(true);
+        if (m.toFit?.tensorParallel) expect(estimateRun({ ...spec, memory: { ...spec.memory, tensorParallel: m.toFit.tensorParallel } }).memory!.fits).toBe(true);
+      },
+    ), { numRuns: 200 });
   });
 });
