@@ -7,6 +7,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { fail } from './util.js';
+import { oneLineErrors } from './oneLineErrors.js';
 // Command modules (one line each; keep sorted by command name).
 import { registerEstimate } from './estimate.js';
 import { registerFit } from './fit.js';
@@ -21,6 +22,8 @@ const program = new Command('scaling-lab')
   .description('Scaling laws, training cost, time, energy and carbon for AI models')
   .version('0.1.0')
   .exitOverride();
+// Commander's own errors on one line; subcommands registered below inherit this.
+oneLineErrors(program);
 
 // registrations (one line each)
 registerEstimate(program);
