@@ -39,7 +39,7 @@ export function clearErrors(form: HTMLFormElement): void {
 export function showError(form: HTMLFormElement, err: unknown, alias: Record<string, string> = {}): void {
   const message = err instanceof Error ? err.message : String(err);
   if (err instanceof InputError) {
-    const candidates = [alias[err.field], err.field, err.field.split('.').pop() ?? ''].filter(Boolean) as string[];
+    const candidates = [alias[err.field], err.field, err.field.split('.')[0], err.field.split('.').pop() ?? ''].filter(Boolean) as string[];
     for (const name of candidates) {
       const slot = errorSlot(form, name);
       if (slot) {

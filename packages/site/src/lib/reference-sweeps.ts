@@ -1,0 +1,111 @@
+/**
+ * BUILD TIME ONLY (reads files): the committed reference sweeps under
+ * `sweeps/results/*.jsonl`, parsed and fitted with core (parseSweepResults,
+ * fitChinchilla — Approach 3, fitIsoflop — Approach 2, logResiduals). Pages
+ * embed the results as JSON; the browser never re-fits them.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import {
+  fitChinchilla,
+  fitIsoflop,
+  logResiduals,
+  logRmse,
+  parseSweepResults,
+  type ChinchillaLaw,
+  type IsoflopFit,
+  type ScalingPoint,
+} from '@scaling-lab/core';
+
+export interface SweepRun {
+  runKey: string;
+  layers: number;
+  dModel: number;
+  paramsNonEmbedding: number;
+  paramsTotal: number;
+  tokens: number;
+  flops: number;
+  finalValLoss: number | null;
+  diverged: boolean;
+  curve: { tokens: number; trainLoss: number; valLoss?: number }[];
+}
+
+export interface ReferenceSweep {
+  name: string;
+  file: string;
+  runs: SweepRun[];
+  points: ScalingPoint[];
+  skipped: { row: number; reason: string }[];
+  chinchilla: { law: ChinchillaLaw; logRmse: number; residuals: number[] } | { error: string };
+  isoflop: Pick<IsoflopFit, 'profiles' | 'skipped' | 'a' | 'b'> | { error: string };
+}
+
+function repoRoot(): string {
+  let dir = process.cwd();
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'sweeps')) && existsSync(join(dir, 'packages'))) return dir;
+    dir = dirname(dir);
+  }
+  return resolve(process.cwd(), '../..');
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+let cache: ReferenceSweep[] | undefined;
+
+/** Every results file, parsed and fitted (cached for the build). */
+export function referenceSweeps(): ReferenceSweep[] {
+  if (cache) return cache;
+  const dir = join(repoRoot(), 'sweeps/results');
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort() : [];
+  cache = files.flatMap((file): ReferenceSweep[] => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    if (!text.trim()) return [];
+    const runs: SweepRun[] = text
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => {
+        try {
+          return JSON.parse(l);
+        } catch {
+          return null;
+        }
+      })
+      .filter((r): r is Record<string, any> => !!r && typeof r === 'object')
+      .map((r) => ({
+        runKey: String(r.runKey ?? r.spec?.id ?? ''),
+        layers: r.spec?.model?.layers,
+        dModel: r.spec?.model?.dModel,
+        paramsNonEmbedding: r.paramsNonEmbedding,
+        paramsTotal: r.paramsTotal,
+        tokens: r.tokens,
+        flops: r.flops6ND,
+        finalValLoss: r.finalValLoss,
+        diverged: !!r.diverged,
+        curve: (r.curve ?? []).map((p: Record<string, number>) => ({ tokens: p.tokens, trainLoss: p.trainLoss, valLoss: p.valLoss })),
+      }));
+    let parsed;
+    try {
+      parsed = parseSweepResults(text, { source: file });
+    } catch (e) {
+      return [{ name: file.replace(/\.jsonl$/, ''), file, runs, points: [], skipped: [], chinchilla: { error: message(e) }, isoflop: { error: message(e) } }];
+    }
+    const points = parsed.points;
+    let chinchilla: ReferenceSweep['chinchilla'];
+    try {
+      const fit = fitChinchilla(points);
+      chinchilla = { law: fit.law, logRmse: logRmse(fit.law, points), residuals: Array.from(logResiduals(fit.law, points)) };
+    } catch (e) {
+      chinchilla = { error: message(e) };
+    }
+    let isoflop: ReferenceSweep['isoflop'];
+    try {
+      const f = fitIsoflop(points);
+      isoflop = { profiles: f.profiles, skipped: f.skipped, a: f.a, b: f.b };
+    } catch (e) {
+      isoflop = { error: message(e) };
+    }
+    return [{ name: file.replace(/\.jsonl$/, ''), file, runs, points, skipped: parsed.skipped, chinchilla, isoflop }];
+  });
+  return cache;
+}
