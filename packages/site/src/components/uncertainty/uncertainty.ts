@@ -23,13 +23,13 @@ import {
 } from '@scaling-lab/core';
 
 /** Output labels and formatters. */
-export const OUTPUT_INFO: Record<RunOutput, { label: string; format: (x: number) => string }> = {
-  flops: { label: 'Training compute', format: (x) => formatFlops(x) },
-  acceleratorHours: { label: 'Accelerator-hours', format: (x) => formatCount(x) },
-  wallClockHours: { label: 'Wall-clock time', format: (x) => formatDuration(x) },
-  costUsd: { label: 'Cost', format: (x) => formatUsd(x) },
-  energyKWh: { label: 'Energy', format: (x) => formatEnergyKWh(x) },
-  co2eKg: { label: 'CO2e', format: (x) => formatCO2eKg(x) },
+export const OUTPUT_INFO: Record<RunOutput, { label: string; phrase: string; format: (x: number) => string }> = {
+  flops: { label: 'Training compute', phrase: 'training compute', format: (x) => formatFlops(x) },
+  acceleratorHours: { label: 'Accelerator-hours', phrase: 'accelerator-hours', format: (x) => formatCount(x) },
+  wallClockHours: { label: 'Wall-clock time', phrase: 'wall-clock time', format: (x) => formatDuration(x) },
+  costUsd: { label: 'Cost', phrase: 'cost', format: (x) => formatUsd(x) },
+  energyKWh: { label: 'Energy', phrase: 'energy', format: (x) => formatEnergyKWh(x) },
+  co2eKg: { label: 'CO2e', phrase: 'CO2e', format: (x) => formatCO2eKg(x) },
 };
 
 /** Reader-facing names of the uncertain inputs. */
@@ -125,7 +125,7 @@ export function tornadoChart(svg: SVGSVGElement, r: UncertainRunResult, output: 
   const root = select(svg);
   root.selectAll('*').remove();
   root.attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height).attr('font-size', 12).attr('role', 'img');
-  const title = `What moves ${info.label.toLowerCase()} most (baseline ${info.format(base)})`;
+  const title = `What moves ${info.phrase} most (baseline ${info.format(base)})`;
   root.attr('aria-label', title);
   root.append('title').text(title);
   root.append('rect').attr('width', width).attr('height', height).attr('fill', '#fff');
