@@ -58,11 +58,14 @@ describe('analyse', () => {
 
   it('Approach 3 recovers the law, and the projection comes from it', () => {
     const l = a.parametric!.law;
-    expect(a.parametric!.hasOptimum).toBe(true);
+    expect(a.parametric!.usable).toBe(true);
     expect(l.E).toBeCloseTo(law.E, 1);
     expect(l.alpha).toBeCloseTo(law.alpha, 1);
     expect(l.beta).toBeCloseTo(law.beta, 1);
-    expect(a.projection.source).toMatch(/Approach 3/);
+    const p3 = a.projections.approach3!;
+    expect(p3.source).toMatch(/Approach 3/);
+    expect(p3.params / nOpt(1e20)).toBeCloseTo(1, 1);
+    expect(a.projection).toBe(a.projections.approach2); // the measured frontier is the headline
     expect(a.isoflop.budgets.every((b) => b.parabola && b.parabola.length > 0)).toBe(true);
   });
 

@@ -59,6 +59,8 @@ export interface Allocation {
 export interface Projection extends Allocation {
   /** Which law gave N and D. */
   source: string;
+  /** What the loss is measured on. */
+  lossNote?: string;
   hardware: string;
   estimate?: {
     acceleratorName: string;
@@ -90,12 +92,24 @@ export interface Analysis {
     tokensLaw?: PowerLawFit;
     raw?: unknown;
   };
-  parametric?: { method: string; law: ChinchillaLawLike; objective?: number; converged?: boolean; starts?: number; logRmse?: number; hasOptimum: boolean };
+  parametric?: {
+    method: string;
+    law: ChinchillaLawLike;
+    objective?: number;
+    converged?: boolean;
+    starts?: number;
+    logRmse?: number;
+    /** 0 < α ≤ 2 and 0 < β ≤ 2 (the range of Hoffmann et al.'s start grid; published fits are 0.3–0.4): a law worth extrapolating. */
+    usable: boolean;
+  };
   parametricUnavailable?: string;
   /** Fallback when no parametric fit is available: L_min = k·C^b over the budgets' optima. */
   lossVsCompute?: PowerLawFit;
   frontier: (Allocation & { source: string })[];
+  /** The headline projection: Approach 2 when its power law exists (it is the measured frontier), else Approach 3. */
   projection: Projection;
+  /** Each approach's projection, where available. */
+  projections: { approach2?: Projection; approach3?: Projection };
   /** The same target with a published law, for comparison. */
   reference?: Projection;
   notes: string[];
@@ -232,7 +246,8 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
   try {
     const sp = points.map((p) => ({ params: p.params, tokens: p.tokens, loss: p.loss }));
     const f = fitChinchilla(sp);
-    const hasOptimum = f.law.alpha > 0 && f.law.beta > 0 && f.law.A > 0 && f.law.B > 0;
+    const l = f.law;
+    const usable = l.alpha > 0 && l.alpha <= 2 && l.beta > 0 && l.beta <= 2 && l.A > 0 && l.B > 0;
     parametric = {
       method: 'fitChinchilla: Huber loss on log L, L-BFGS from a grid of starts (Hoffmann et al. 2022 Approach 3)',
       law: f.law,
@@ -240,9 +255,13 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
       converged: f.converged,
       starts: f.starts,
       logRmse: logRmse(f.law, sp),
-      hasOptimum,
+      usable,
     };
-    if (!hasOptimum) notes.push(`the Approach 3 fit has α = ${f.law.alpha.toFixed(3)}, β = ${f.law.beta.toFixed(3)}: in this sweep more parameters or more data did not lower the loss, so it has no compute-optimal allocation; the projection uses Approach 2`);
+    if (!usable) {
+      notes.push(
+        `the Approach 3 fit has α = ${l.alpha.toPrecision(3)}, β = ${l.beta.toPrecision(3)} (outside (0, 2]): the sweep does not pin down L(N, D) well enough to extrapolate it, so it gives no frontier or projection here`,
+      );
+    }
   } catch (err) {
     parametricUnavailable = `fitChinchilla failed: ${(err as Error).message}`;
   }
@@ -251,11 +270,11 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
   const cMin = Math.min(...points.map((p) => p.flops));
   const grid = logspace(Math.min(cMin, ...opt.map((o) => o.flops)) / 2, targetFlops, 31);
   const frontier: Analysis['frontier'] = [];
-  let projection: Projection | undefined;
   let lossVsCompute: PowerLawFit | undefined;
-  if (parametric?.hasOptimum) {
+  const projections: Analysis['projections'] = {};
+  if (parametric?.usable) {
     for (const c of grid) frontier.push({ ...computeOptimal(parametric.law, c), source: 'approach3' });
-    projection = project(computeOptimal(parametric.law, targetFlops), 'Approach 3 fit of this sweep (computeOptimal)', hardware);
+    projections.approach3 = project(computeOptimal(parametric.law, targetFlops), 'Approach 3 fit of this sweep (computeOptimal)', hardware);
   }
   if (isoflop.paramsLaw && isoflop.tokensLaw) {
     const pl = isoflop.paramsLaw;
@@ -265,16 +284,15 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
       const tokens = c / (6 * params);
       frontier.push({ flops: c, params, tokens, tokensPerParam: tokens / params, source: 'approach2' });
     }
-    if (!projection) {
-      const params = evalPower(pl, targetFlops);
-      const tokens = targetFlops / (6 * params);
-      projection = project({ flops: targetFlops, params, tokens, tokensPerParam: tokens / params }, 'Approach 2 power law N_opt ∝ C^a of this sweep', hardware);
+    const params = evalPower(pl, targetFlops);
+    const tokens = targetFlops / (6 * params);
+    projections.approach2 = project({ flops: targetFlops, params, tokens, tokensPerParam: tokens / params }, 'Approach 2 power law N_opt ∝ C^a of this sweep', hardware);
+    if (opt.length >= 2) {
+      lossVsCompute = powerLaw(opt.map((o) => o.flops), opt.map((o) => o.loss!), { x: 'flops', y: 'lossOpt' });
+      if (lossVsCompute) projections.approach2.loss = evalPower(lossVsCompute, targetFlops);
     }
   }
-  if (!parametric?.hasOptimum && opt.length >= 2) {
-    lossVsCompute = powerLaw(opt.map((o) => o.flops), opt.map((o) => o.loss!), { x: 'flops', y: 'lossOpt' });
-    if (lossVsCompute && projection) projection.loss = evalPower(lossVsCompute, targetFlops);
-  }
+  const projection = projections.approach2 ?? projections.approach3;
   if (!projection) throw new InputError('results', 'need at least two isoFLOP budgets with two or more runs each to fit a frontier', 'add budgets to the sweep spec');
 
   // --- a published law at the same target, for scale ----------------------
@@ -282,6 +300,7 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
   try {
     const pub = getPublishedLaw(opts.referenceLaw ?? 'hoffmann2022');
     reference = project(computeOptimal(pub.law, targetFlops), `${pub.name} (${pub.citation})`, hardware);
+    reference.lossNote = 'on the published law\'s own data (MassiveText), not comparable with this sweep\'s losses';
   } catch (err) {
     notes.push(`reference law unavailable: ${(err as Error).message}`);
   }
@@ -289,5 +308,5 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
   notes.push(
     `N is the ${paramsKind === 'total' ? 'total' : 'non-embedding (Kaplan et al. 2020)'} parameter count; C = 6·N·D. The sweep's models are tiny character-level models, so the projection to ${targetFlops.toExponential(0)} FLOPs extrapolates over many orders of magnitude: read it as a demonstration of the method, not a forecast.`,
   );
-  return { paramsKind, points, excluded, isoflop, parametric, parametricUnavailable, lossVsCompute, frontier, projection, reference, notes };
+  return { paramsKind, points, excluded, isoflop, parametric, parametricUnavailable, lossVsCompute, frontier, projection, projections, reference, notes };
 }

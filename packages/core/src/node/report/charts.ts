@@ -72,7 +72,7 @@ export function lossComputeChart(a: Analysis, targetFlops: number): string {
     const xs = a.frontier.filter((p) => p.source === 'approach2').map((p) => p.flops);
     series.push({ label: 'power law L = k·C^b', color: PALETTE[3], line: true, dashed: true, markers: false, points: xs.map((x) => ({ x, y: lc.coefficient * x ** lc.exponent })) });
   }
-  if (a.parametric) {
+  if (a.parametric?.usable) {
     series.push({ label: `E = ${a.parametric.law.E.toFixed(3)} (irreducible)`, color: '#777777', line: true, dashed: true, markers: false, points: [{ x: a.frontier[0]?.flops ?? 1, y: a.parametric.law.E }, { x: targetFlops, y: a.parametric.law.E }] });
   }
   return renderChart({

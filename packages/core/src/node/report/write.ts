@@ -25,7 +25,7 @@ function projectionLines(p: Projection): string[] {
     `model size N      ${formatCount(p.params)} parameters`,
     `training tokens D ${formatCount(p.tokens)} (${p.tokensPerParam.toFixed(1)} tokens per parameter)`,
   ];
-  if (p.loss !== undefined) lines.push(`predicted loss    ${p.loss.toFixed(3)} nats/token (this sweep's data and tokenizer)`);
+  if (p.loss !== undefined) lines.push(`predicted loss    ${p.loss.toFixed(3)} nats/token (${p.lossNote ?? "this sweep's data and tokenizer"})`);
   if (p.estimate) {
     const e = p.estimate;
     lines.push(
@@ -50,7 +50,7 @@ export function summaryText(a: Analysis, meta: ReportMeta): string {
     const l = a.parametric.law;
     out.push(`  Approach 3: L(N, D) = ${l.E.toFixed(3)} + ${sig(l.A)} / N^${l.alpha.toFixed(3)} + ${sig(l.B)} / D^${l.beta.toFixed(3)}`);
     out.push(
-      `    (${a.parametric.method}; log-RMSE ${a.parametric.logRmse?.toFixed(4) ?? '?'}${a.parametric.converged === false ? '; optimiser did NOT report convergence' : ''}${a.parametric.hasOptimum ? '' : '; no compute optimum: α or β ≤ 0'})`,
+      `    (${a.parametric.method}; log-RMSE ${a.parametric.logRmse?.toFixed(4) ?? '?'}${a.parametric.converged === false ? '; optimiser did NOT report convergence' : ''}${a.parametric.usable ? '' : '; exponents outside (0, 2]: not extrapolated'})`,
     );
   } else out.push(`  Approach 3: not fitted (${a.parametricUnavailable})`);
   if (a.isoflop.paramsLaw && a.isoflop.tokensLaw) {
@@ -65,7 +65,7 @@ export function summaryText(a: Analysis, meta: ReportMeta): string {
     const o = b.optimum;
     out.push(`  ${sci(o.flops).padEnd(10)}  ${formatCount(o.params).padEnd(9)}  ${formatCount(o.tokens).padEnd(9)}  ${o.tokensPerParam.toFixed(1).padStart(6)}  ${o.loss?.toFixed(3) ?? ''}`);
   }
-  const useA3 = !!a.parametric?.hasOptimum;
+  const useA3 = !a.projections.approach2;
   const f = a.frontier.filter((p) => p.source === (useA3 ? 'approach3' : 'approach2'));
   const decades = f.filter((p, i) => i % 5 === 0 || i === f.length - 1);
   out.push(`  fitted (${useA3 ? 'Approach 3' : 'Approach 2'}), about every 10^2.3 in C:`);
@@ -75,6 +75,12 @@ export function summaryText(a: Analysis, meta: ReportMeta): string {
   out.push('');
   out.push(`Projection: the compute-optimal model for ${formatFlops(meta.targetFlops)} (${a.projection.source})`);
   for (const l of projectionLines(a.projection)) out.push(`  ${l}`);
+  const other = a.projection === a.projections.approach2 ? a.projections.approach3 : undefined;
+  if (other) {
+    out.push('');
+    out.push(`The same target with the ${other.source}:`);
+    for (const l of projectionLines(other)) out.push(`  ${l}`);
+  }
   if (a.reference) {
     out.push('');
     out.push(`For comparison, ${a.reference.source}:`);
