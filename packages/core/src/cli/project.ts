@@ -88,8 +88,8 @@ interface ProjectOptions {
   grid?: Distribution;
   price?: Distribution;
   pricing?: 'on-demand' | 'reserved-1yr' | 'reserved-3yr' | 'spot';
-  restartOverhead?: Distribution;
-  sweepOverhead?: Distribution;
+  restarts?: Distribution;
+  sweep?: Distribution;
   fit?: boolean;
   samples: number;
   seed: number;
@@ -148,13 +148,13 @@ export function registerProject(program: Command): void {
     .option('--grid <range>', 'grid intensity, gCO2e/kWh', dist('grid'))
     .option('--price <range>', 'USD per accelerator-hour', dist('price'))
     .addOption(new Option('--pricing <kind>', 'price kind for the default price range').choices(['on-demand', 'reserved-1yr', 'reserved-3yr', 'spot']))
-    .option('--restart-overhead <range>', 'restarts/failed runs as a fraction of the run', dist('restart-overhead'))
-    .option('--sweep-overhead <range>', 'the sweep before the run as a fraction of the run', dist('sweep-overhead'))
+    .option('--restarts <range>', 'restarts and failed runs as a fraction of the run (as in estimate)', dist('restarts'))
+    .option('--sweep <range>', 'the sweep before the run as a fraction of it (as in estimate)', dist('sweep'))
     .option('--no-fit', 'ignore the fit file\'s bootstrap samples (law fixed at its central fit)')
     .option('--no-default-ranges', 'keep inputs you leave out at the core\'s point defaults instead of their default ranges')
-    .option('--samples <n>', `Monte Carlo samples (default ${DEFAULT_SAMPLES})`, numberArg('samples', { min: 1, max: 1e7 }), DEFAULT_SAMPLES)
-    .option('--seed <s>', `random seed (default ${DEFAULT_SEED})`, numberArg('seed'), DEFAULT_SEED)
-    .option('--level <p>', 'central interval probability (default 0.9 → 5–95%)', numberArg('level', { positive: true, max: 0.999 }), 0.9)
+    .option('--samples <n>', 'Monte Carlo samples', numberArg('samples', { min: 1, max: 1e7 }), DEFAULT_SAMPLES)
+    .option('--seed <s>', 'random seed', numberArg('seed'), DEFAULT_SEED)
+    .option('--level <p>', 'central interval probability (0.9 → 5–95%)', numberArg('level', { positive: true, max: 0.999 }), 0.9)
     .option('--json', 'print JSON')
     .option('--include-samples', 'with --json: include every sample of every output (for plotting)')
     .action(action((opts: ProjectOptions) => runProject(opts)));
@@ -163,7 +163,7 @@ export function registerProject(program: Command): void {
 function flagToField(flag: string): string {
   const map: Record<string, string> = {
     'target-loss': 'targetLoss', 'budget-flops': 'budgetFlops', 'budget-usd': 'budgetUsd', 'power-fraction': 'powerFraction',
-    'host-overhead': 'hostOverhead', grid: 'gridGCO2ePerKWh', price: 'usdPerHour', 'restart-overhead': 'restartOverhead', 'sweep-overhead': 'sweepOverhead',
+    'host-overhead': 'hostOverhead', grid: 'gridGCO2ePerKWh', price: 'usdPerHour', restarts: 'restartOverhead', sweep: 'sweepOverhead',
   };
   return map[flag] ?? flag;
 }
@@ -191,8 +191,8 @@ function runProject(opts: ProjectOptions): void {
     gridGCO2ePerKWh: opts.grid,
     usdPerHour: opts.price,
     pricing: opts.pricing,
-    restartOverhead: opts.restartOverhead,
-    sweepOverhead: opts.sweepOverhead,
+    restartOverhead: opts.restarts,
+    sweepOverhead: opts.sweep,
     samples: opts.samples,
     seed: opts.seed,
     level: opts.level,

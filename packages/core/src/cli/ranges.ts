@@ -163,7 +163,7 @@ export function uncertainTable(outputs: Record<string, OutputResult>, order: rea
     .filter((n) => outputs[n] !== undefined)
     .map((n) => {
       const o = outputs[n];
-      const fixed = o.low === o.high;
+      const fixed = Math.abs(o.high - o.low) <= 1e-9 * Math.abs(o.median); // float noise only, e.g. a USD budget's cost
       return [OUTPUT_FORMATS[n]?.label ?? n, formatOutput(n, o.median), fixed ? '(fixed)' : `${formatOutput(n, o.low)} – ${formatOutput(n, o.high)}`];
     });
   const w0 = Math.max(...rows.map((r) => r[0].length), 6);

@@ -101,7 +101,8 @@ export function sensitivity<O extends string>(spec: SensitivitySpec<O>): Sensiti
       bars[o].push({ input: group, inputLow: NaN, inputHigh: NaN, range: `${m} joint samples (${fields.join(', ')})`, outputAtLow: a, outputAtHigh: b, swing: Math.abs(b - a) });
     }
   }
-  for (const o of outNames) bars[o] = bars[o].filter((b) => b.swing !== 0);
+  // Swings at the level of float rounding (e.g. cost under a fixed USD budget) are no swing.
+  for (const o of outNames) bars[o] = bars[o].filter((b) => !(b.swing <= 1e-9 * Math.abs(baseline[o])));
   for (const o of outNames) bars[o].sort((p, q) => (q.swing === p.swing ? 0 : q.swing > p.swing || Number.isNaN(p.swing) ? 1 : -1));
   return { level, baseline, bars };
 }

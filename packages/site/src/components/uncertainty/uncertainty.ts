@@ -94,7 +94,7 @@ export function whiskerChart(svg: SVGSVGElement, r: UncertainRunResult, outputs:
     const info = OUTPUT_INFO[w.o];
     const g = root.append('g').attr('data-output', w.o);
     g.append('text').attr('x', m.left - 10).attr('y', y + 4).attr('text-anchor', 'end').attr('fill', INK).text(info.label);
-    const fixed = w.low === w.high;
+    const fixed = Math.abs(w.high - w.low) <= 1e-9 * Math.abs(w.median);
     if (!fixed) {
       const a = x(Math.max(lo, w.low / w.median));
       const b = x(Math.min(hi, w.high / w.median));
