@@ -114,4 +114,29 @@ describe('L-BFGS with strong-Wolfe line search', () => {
     }
     for (let i = 1; i < fs.length; i++) expect(fs[i]).toBeLessThanOrEqual(fs[i - 1]);
   });
+
+  it('the stall test stops a run that keeps creeping down an asymptote, and says it did not converge', () => {
+    // f = 1 + e^−x decreases forever toward 1
+    const fg: ObjectiveWithGradient = (x, g) => {
+      g[0] = -Math.exp(-x[0]);
+      return 1 + Math.exp(-x[0]);
+    };
+    const r = minimizeLbfgs(fg, [0], { stallWindow: 5, stallTolerance: 1e-3, relFunctionTolerance: 1e-15, absGradientTolerance: 0, relGradientTolerance: 0 });
+    expect(r.stopReason).toBe('stalled');
+    expect(r.converged).toBe(false);
+    const free = minimizeLbfgs(fg, [0], { relFunctionTolerance: 1e-15, absGradientTolerance: 0, relGradientTolerance: 0, maxIterations: 50 });
+    expect(free.stopReason).not.toBe('stalled');
+  });
+
+  it('functionScale makes the f-change test absolute below the scale (L-BFGS-B style) and stops earlier', () => {
+    const tiny: ObjectiveWithGradient = (x, g) => {
+      const f = rosenbrock(x, g);
+      for (let i = 0; i < g.length; i++) g[i] *= 1e-6;
+      return f * 1e-6;
+    };
+    const rel = minimizeLbfgs(tiny, [-1.2, 1], { relFunctionTolerance: 1e-9, relGradientTolerance: 0, absGradientTolerance: 0 });
+    const abs = minimizeLbfgs(tiny, [-1.2, 1], { relFunctionTolerance: 1e-9, functionScale: 1, relGradientTolerance: 0, absGradientTolerance: 0 });
+    expect(abs.iterations).toBeLessThan(rel.iterations);
+    expect(rel.x[0]).toBeCloseTo(1, 3);
+  });
 });

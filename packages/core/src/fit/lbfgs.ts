@@ -30,8 +30,13 @@ export interface LbfgsOptions {
   maxIterations?: number;
   /** Limit on objective evaluations, line searches included (default 20 × maxIterations). */
   maxEvaluations?: number;
-  /** Stop when (f_prev − f) ≤ relFunctionTolerance · max(|f_prev|, |f|) (default 1e-12). */
+  /** Stop when (f_prev − f) ≤ relFunctionTolerance · max(|f_prev|, |f|, functionScale) (default 1e-12). */
   relFunctionTolerance?: number;
+  /**
+   * Floor of the scale in the function-change test (default 0: purely relative). L-BFGS-B uses
+   * 1, which makes its test absolute for objectives below 1 — looser, and cheaper.
+   */
+  functionScale?: number;
   /** Stop when ‖g‖∞ ≤ max(absGradientTolerance, relGradientTolerance · ‖g₀‖∞) (defaults 1e-12, 1e-9). */
   relGradientTolerance?: number;
   absGradientTolerance?: number;
@@ -54,6 +59,14 @@ export interface LbfgsOptions {
    * crawling along flat stretches that lead nowhere.
    */
   restartOnLineSearchFailure?: boolean;
+  /**
+   * Stall test over a window of iterations (default 0 = off): stop with 'stalled' when f fell
+   * by less than stallTolerance · |f| over the last `stallWindow` iterations. On the piecewise-
+   * linear plateaus of a Huber objective L-BFGS otherwise crawls for hundreds of iterations.
+   */
+  stallWindow?: number;
+  /** Relative decrease over the window below which a run counts as stalled (default 1e-7). */
+  stallTolerance?: number;
 }
 
 export type LbfgsStopReason =
@@ -64,6 +77,7 @@ export type LbfgsStopReason =
   | 'max-iterations'
   | 'max-evaluations'
   | 'line-search' // no point met the Wolfe conditions (often: converged to rounding noise)
+  | 'stalled' // f fell by less than stallTolerance over stallWindow iterations (not convergence)
   | 'non-finite'; // f or ∇f became NaN/∞ at the start point
 
 export interface LbfgsResult {
@@ -97,6 +111,7 @@ export class Lbfgs {
   private readonly y: Float64Array;
   private readonly rho: Float64Array;
   private readonly alphaBuf: Float64Array;
+  private readonly fHistory: Float64Array;
   private evaluations = 0;
   private ft = 0;
   private dft = 0;
@@ -110,6 +125,7 @@ export class Lbfgs {
       maxIterations,
       maxEvaluations: options.maxEvaluations ?? 20 * maxIterations,
       relFunctionTolerance: options.relFunctionTolerance ?? 1e-12,
+      functionScale: options.functionScale ?? 0,
       relGradientTolerance: options.relGradientTolerance ?? 1e-9,
       absGradientTolerance: options.absGradientTolerance ?? 1e-12,
       stepTolerance: options.stepTolerance ?? 1e-14,
@@ -118,6 +134,8 @@ export class Lbfgs {
       maxLineSearchEvaluations: options.maxLineSearchEvaluations ?? 20,
       acceptExtrapolation: options.acceptExtrapolation ?? false,
       restartOnLineSearchFailure: options.restartOnLineSearchFailure ?? true,
+      stallWindow: options.stallWindow ?? 0,
+      stallTolerance: options.stallTolerance ?? 1e-7,
     };
     this.m = this.opts.memory;
     this.x = new Float64Array(dim);
@@ -131,6 +149,7 @@ export class Lbfgs {
     this.y = new Float64Array(this.m * dim);
     this.rho = new Float64Array(this.m);
     this.alphaBuf = new Float64Array(this.m);
+    this.fHistory = new Float64Array(Math.max(1, this.opts.stallWindow));
   }
 
   /**
@@ -252,10 +271,16 @@ export class Lbfgs {
       gnorm = normInf(g);
 
       if (gnorm <= gtol) return result('gradient', iter);
-      if (fPrev - f <= opts.relFunctionTolerance * Math.max(Math.abs(fPrev), Math.abs(f), 1e-300)) {
+      if (fPrev - f <= opts.relFunctionTolerance * Math.max(Math.abs(fPrev), Math.abs(f), opts.functionScale, 1e-300)) {
         return result('function-change', iter);
       }
       if (stepNorm <= opts.stepTolerance * Math.max(1, xNorm)) return result('step', iter);
+      const w = opts.stallWindow;
+      if (w > 0) {
+        const slot = iter % w;
+        if (iter > w && this.fHistory[slot] - f <= opts.stallTolerance * Math.abs(f)) return result('stalled', iter);
+        this.fHistory[slot] = f;
+      }
       if (this.evaluations >= opts.maxEvaluations) return result('max-evaluations', iter);
     }
     return result('max-iterations', opts.maxIterations);
