@@ -14,7 +14,7 @@ describe('AdamW', () => {
     const opt = new AdamW(params, { weightDecay: 0.1, gradClip: 0 });
     const grads = { [w.name]: tf.tensor2d([[3], [-4]]), [b.name]: tf.tensor1d([12]) };
     const norm = opt.step(grads, 0.01);
-    expect(norm.dataSync()[0]).toBeCloseTo(13, 5); // √(9 + 16 + 144)
+    expect(norm).toBeCloseTo(13, 5); // √(9 + 16 + 144)
     // at t = 1 the bias-corrected moments are m̂ = g and v̂ = g², so the Adam step is sign(g)
     const wv = w.dataSync();
     expect(wv[0]).toBeCloseTo(1 * (1 - 0.001) - 0.01, 6);
@@ -27,9 +27,9 @@ describe('AdamW', () => {
     const { w, b, params } = setup();
     const opt = new AdamW(params, { weightDecay: 0, gradClip: 1 });
     const g1 = { [w.name]: tf.tensor2d([[3], [0]]), [b.name]: tf.tensor1d([4]) }; // ‖g‖ = 5 → clipped to (0.6, 0, 0.8)
-    opt.step(g1, 0.1).dispose();
+    opt.step(g1, 0.1);
     const g2 = { [w.name]: tf.tensor2d([[0], [0]]), [b.name]: tf.tensor1d([0.5]) }; // ‖g‖ = 0.5, not clipped
-    opt.step(g2, 0.1).dispose();
+    opt.step(g2, 0.1);
     // b: g = 0.8 then 0.5. m = 0.1·0.8·0.9 + 0.1·0.5 = 0.122; v = 0.05·0.64·0.95 + 0.05·0.25 = 0.0429
     // m̂ = 0.122/0.19, v̂ = 0.0429/0.0975; step 2 = 0.1·m̂/√v̂; step 1 = 0.1·sign(0.8)
     const m = 0.9 * 0.1 * 0.8 + 0.1 * 0.5;

@@ -86,17 +86,14 @@ export async function train(o: TrainOptions): Promise<TrainOutcome> {
       // 1. batch
       const batch = source.trainBatch(batchSize, context);
       const lr = learningRateAt(step, { peak: o.learningRate, totalSteps: steps, warmupFraction: o.warmupFraction });
-      const lossT = tf.tidy(() => {
-        const x = tf.tensor2d(batch.x, [batchSize, context], 'int32');
-        const y = tf.tensor2d(batch.y, [batchSize, context], 'int32');
-        // 2–4. forward, cross-entropy loss, backpropagation
-        const { value, grads } = tf.variableGrads(() => model.loss(x, y), [...model.params.values()]);
-        // 5. clip + AdamW update
-        optimizer.step(grads, lr).dispose();
-        return value;
-      });
-      const trainLoss = (await lossT.data())[0];
-      lossT.dispose();
+      const x = tf.tensor2d(batch.x, [batchSize, context], 'int32');
+      const y = tf.tensor2d(batch.y, [batchSize, context], 'int32');
+      // 2–4. forward, cross-entropy loss, backpropagation
+      const { value, grads } = tf.variableGrads(() => model.loss(x, y), [...model.params.values()]);
+      const trainLoss = (await value.data())[0];
+      // 5. clip + AdamW update (skipped once the loss is no longer finite)
+      if (Number.isFinite(trainLoss)) optimizer.step(grads, lr);
+      tf.dispose([x, y, value, ...Object.values(grads)]);
       done = step + 1;
       if (step === 0) firstLoss = trainLoss;
       const limit = 1.5 * Math.max(firstLoss, Math.log(model.vocab));
