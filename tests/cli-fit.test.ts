@@ -139,6 +139,13 @@ describe('scaling-lab optimal', () => {
     expect(b.optimal.flops / 1e24).toBeCloseTo(1, 6);
     expect(b.wrongSize.extraFraction).toBeGreaterThan(0);
   });
+  it('--hardware adds the run estimate (estimation core) for the compute-optimal model', () => {
+    const o = json('optimal', '--target-loss', '2.0', '--law', 'besiroglu2024', '--hardware', 'nvidia-h100-sxm5-80gb', '--count', '1024', '--region', 'us');
+    expect(o.estimate.flops).toBeCloseTo(o.optimal.flops, -15);
+    expect(o.estimate.params).toBeCloseTo(o.optimal.params, -3);
+    expect(o.estimate.costUsd).toBeGreaterThan(0);
+    expect(o.estimate.co2eKg).toBeGreaterThan(0);
+  });
   it('bad input: unknown law with a suggestion, unreachable loss, both or neither of --compute/--target-loss', () => {
     expectBadInput(run('optimal', '--compute', '1e24', '--law', 'hoffman'), /did you mean "hoffmann2022/);
     expectBadInput(run('optimal', '--target-loss', '1.5', '--law', 'hoffmann2022'), /irreducible/);

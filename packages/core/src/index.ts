@@ -32,6 +32,7 @@ export * from './laws/types.js';
 export * from './laws/validate.js';
 export * from './laws/decisions.js';
 export * from './laws/published.js';
+export * from './laws/costForLoss.js';
 // fit/
 export * from './fit/lbfgs.js';
 export * from './fit/points.js';

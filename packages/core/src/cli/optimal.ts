@@ -11,7 +11,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { formatCount, formatFlops, sig } from '../format.js';
+import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
+import { estimateRun } from '../estimate/estimateRun.js';
 import { computeForLoss, computeOptimal, frontierExponents, marginalLossPerDoubling, wrongSizePenalty } from '../laws/decisions.js';
 import { getPublishedLaw } from '../laws/published.js';
 import type { Law } from '../laws/types.js';
@@ -53,6 +54,10 @@ interface OptimalOptions {
   targetLoss?: number;
   params?: number;
   doublings: number;
+  hardware?: string;
+  count?: number;
+  mfu?: number;
+  region?: string;
   json?: boolean;
 }
 
@@ -87,6 +92,14 @@ export function runOptimal(opts: OptimalOptions): { json: Record<string, unknown
     json.wrongSize = p;
     text.push(`A ${formatCount(p.params)}-param model (${sig(p.sizeRatio, 3)}× optimal) needs ${formatCount(p.tokens)} tokens, ${formatFlops(p.flops)}: ${p.extraFraction >= 0 ? '+' : ''}${sig(100 * p.extraFraction, 3)}% compute for the same loss`);
   }
+  if (opts.hardware || opts.region || opts.count !== undefined || opts.mfu !== undefined) {
+    // Cost, energy and CO2e of the compute-optimal run, from the estimation core.
+    const est = estimateRun({ params: opt.params, tokens: opt.tokens, hardware: opts.hardware, count: opts.count, mfu: opts.mfu, region: opts.region });
+    json.estimate = est;
+    text.push(
+      `Run on ${est.accelerator.name}${est.count ? ` ×${est.count}` : ''} at MFU ${est.mfu ?? '?'}: ${formatCount(est.acceleratorHours)} accelerator-hours${est.wallClockHours !== null ? ` (${formatDuration(est.wallClockHours)} wall-clock)` : ''}, ${est.costUsd !== null ? formatUsd(est.costUsd) : 'cost unknown (no price)'}, ${formatEnergyKWh(est.energyKWh)}, ${formatCO2eKg(est.co2eKg)}${est.region ? ` (${est.region.name})` : ''}`,
+    );
+  }
   return { json, text };
 }
 
@@ -98,6 +111,10 @@ export function registerOptimal(program: Command): void {
     .option('--target-loss <nats>', 'instead of a budget: the loss to reach (nats/token)', numberArg('target-loss', { positive: true }))
     .option('--params <n>', 'also show the compute penalty for a model of this size reaching the same loss (e.g. 175B)', numberArg('params', { positive: true }))
     .option('--doublings <k>', 'show the loss bought by the next k doublings of compute', numberArg('doublings', { min: 1, max: 60 }), 3)
+    .option('--hardware <id>', 'also estimate the run: accelerator (e.g. h100)')
+    .option('--count <n>', 'with the estimate: number of accelerators', numberArg('count', { positive: true }))
+    .option('--mfu <x>', 'with the estimate: model FLOPs utilisation', numberArg('mfu', { positive: true, max: 1 }))
+    .option('--region <id>', 'with the estimate: grid region for CO2e (country, cloud region or world)')
     .option('--json', 'print JSON')
     .action(
       action((opts: OptimalOptions) => {
