@@ -4,6 +4,7 @@ import {
   computeForLoss,
   computeOptimal,
   frontierExponents,
+  kaplanLossAtCompute,
   lossAt,
   marginalLossPerDoubling,
   wrongSizePenalty,
@@ -125,5 +126,15 @@ describe('wrongSizePenalty', () => {
   });
   it('a model too small to reach the loss at any data size is an InputError', () => {
     expect(() => wrongSizePenalty(hoffmann, { params: 1e6, targetLoss: 2.0 })).toThrow(/cannot reach/);
+  });
+});
+
+describe('kaplanLossAtCompute', () => {
+  it('Kaplan et al. 2020 eq. 1.3: L = (3.1e8 / C_PF-days)^0.050; 1 PF-day → 3.1e8^0.05', () => {
+    expect(kaplanLossAtCompute(kaplan as never, 8.64e19)).toBeCloseTo(3.1e8 ** 0.05, 10);
+    expect(kaplanLossAtCompute(kaplan as never, 8.64e21)).toBeCloseTo((3.1e8 / 100) ** 0.05, 10);
+  });
+  it('a law without the compute constants is an InputError', () => {
+    expect(() => kaplanLossAtCompute({ form: 'kaplan', alphaN: 0.076, paramsC: 8.8e13, alphaD: 0.095, tokensC: 5.4e13 }, 1e20)).toThrow(/compute law/);
   });
 });

@@ -19,7 +19,7 @@
  *   its compute 6ND versus the compute-optimal compute for L is the penalty.
  */
 import { InputError, requireNumber } from '../errors.js';
-import type { ChinchillaLaw, KaplanLaw, Law } from './types.js';
+import { FLOPS_PER_PF_DAY, type ChinchillaLaw, type KaplanLaw, type Law } from './types.js';
 import { validateLaw } from './validate.js';
 
 export interface OptimalAllocation {
@@ -195,4 +195,18 @@ export function wrongSizePenalty(law: Law, opts: { params: number; targetLoss: n
     extraFraction: flops / optimal.flops - 1,
     sizeRatio: params / optimal.params,
   };
+}
+
+/**
+ * Kaplan et al. 2020 eq. 1.3: loss along their compute-efficient frontier,
+ * L(C_min) = (C_c / C_min)^α_C with C in PF-days (1 PF-day = 8.64e19 FLOP).
+ */
+export function kaplanLossAtCompute(law: KaplanLaw, flops: number): number {
+  requireNumber('flops', flops, { exclusiveMin: 0, unit: 'FLOP' });
+  if (law.alphaC === undefined || law.computeCPfDays === undefined) {
+    throw new InputError('law', 'has no compute law (alphaC, computeCPfDays)', 'use the kaplan2020 law or give both constants');
+  }
+  requireNumber('law.alphaC', law.alphaC, { exclusiveMin: 0 });
+  requireNumber('law.computeCPfDays', law.computeCPfDays, { exclusiveMin: 0 });
+  return (law.computeCPfDays / (flops / FLOPS_PER_PF_DAY)) ** law.alphaC;
 }
