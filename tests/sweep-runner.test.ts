@@ -1,7 +1,7 @@
 // The sweep runner's plumbing through the real CLI, with a stub trainer
 // (tests/sweep-fixtures/fake-trainer.mjs) so stop/crash/resume paths run in seconds:
 // Ctrl-C stops cleanly and resumes; a worker that dies loses only its run.
-import { appendFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,31 @@ describe('sweep runner (stub trainer)', () => {
     expect(keys).toHaveLength(12);
     expect(new Set(keys).size).toBe(12);
     expect(JSON.parse(again.out()).skipped).toBe(whole);
+  });
+
+  it('--reuse copies runs with the same runKey from another results file instead of training them', async () => {
+    const a = tmp();
+    const first = startCli(['sweep', spec, '--out', a, '--json'], env);
+    expect(await first.exit).toBe(0);
+    const b = tmp();
+    const second = startCli(['sweep', spec, '--out', b, '--reuse', a, '--json'], env);
+    expect(await second.exit).toBe(0);
+    const summary = JSON.parse(second.out());
+    expect(summary.reused).toBe(12);
+    expect(summary.completed).toBe(0);
+    expect(keysOf(b).sort()).toEqual(keysOf(a).sort());
+  });
+
+  it('a bad spec is one line naming the field, exit code 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sweep-spec-'));
+    const bad = join(dir, 'bad.json');
+    const good = JSON.parse(readFileSync(spec, 'utf8'));
+    writeFileSync(bad, JSON.stringify({ ...good, grid: { models: ['a', 'zz'], tokens: [640] } }));
+    const run = startCli(['sweep', bad]);
+    expect(await run.exit).toBe(2);
+    const lines = run.err().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('grid.models[1]: unknown model "zz"');
   });
 
   it('bad input: one line on stderr, exit code 2', async () => {

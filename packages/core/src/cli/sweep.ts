@@ -5,6 +5,7 @@
  * Ctrl-C kills the workers at once. Exit code: 0 all runs recorded, 1 some
  * failed, 2 bad input, 130 stopped.
  */
+import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { InputError } from '../errors.js';
 import { formatCount, formatFlops } from '../format.js';
@@ -23,6 +24,7 @@ export interface SweepCliOptions {
   backend?: string;
   json?: boolean;
   plain?: boolean;
+  reuse?: string[];
 }
 
 /**
@@ -50,6 +52,7 @@ export async function runSweepWithProgress(runs: PlannedRun[], outPath: string, 
       outPath,
       workers: opts.workers,
       backend: opts.backend,
+      reuse: opts.reuse,
       signal: abort.signal,
       onEvent: (e) => reporter.onEvent(e),
     });
@@ -66,6 +69,7 @@ export function summaryJson(s: SweepSummary) {
     outPath: s.outPath,
     planned: s.planned,
     skipped: s.skipped,
+    reused: s.reused,
     completed: s.completed,
     failed: s.failed,
     notRun: s.notRun,
@@ -108,6 +112,7 @@ export function registerSweep(program: Command): void {
     .option('--out <file>', 'results file (JSON lines; default: results/<name>.jsonl beside the spec)')
     .option('--workers <n>', `worker processes (default: one per core, here ${defaultWorkerCount()})`, numberArg('workers', { min: 1, max: 256 }))
     .addOption(new Option('--backend <name>', 'tfjs backend for training').choices([...BACKENDS]).default('auto'))
+    .option('--reuse <file...>', 'other results files: runs with the same runKey (same training spec) are copied in instead of retrained')
     .option('--dry-run', 'print the planned runs and exit')
     .option('--plain', 'plain progress lines instead of bars')
     .option('--json', 'print a JSON summary on stdout (progress goes to stderr as plain lines)')
@@ -122,6 +127,9 @@ export function registerSweep(program: Command): void {
           if (opts.json) printJson({ name: spec.name, runs });
           else printPlan(runs);
           return;
+        }
+        for (const f of opts.reuse ?? []) {
+          if (!existsSync(f)) throw new InputError('--reuse', `${f} does not exist`, 'give an existing results file');
         }
         const out = opts.out ?? defaultResultsPath(specPath, spec);
         const summary = await runSweepWithProgress(runs, out, opts);

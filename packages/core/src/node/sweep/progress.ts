@@ -70,7 +70,7 @@ export function plainReporter(stream: NodeJS.WritableStream = process.stderr): P
           total = e.toRun.length;
           clock.start(e.toRun);
           line(
-            `sweep: ${e.total} run(s), ${e.skipped} already in ${e.outPath}, ${total} to train on ${e.workers} worker(s)` +
+            `sweep: ${e.total} run(s), ${e.skipped} already in ${e.outPath}${e.reused ? ` (${e.reused} reused from other results)` : ''}, ${total} to train on ${e.workers} worker(s)` +
               (total ? ` (~${formatFlops(clock.total)})` : '') +
               (e.repaired ? `; repaired the file's torn last line (${e.repaired})` : ''),
           );
@@ -145,7 +145,7 @@ export function barReporter(stream: NodeJS.WriteStream = process.stderr): Progre
         case 'start':
           total = e.toRun.length;
           clock.start(e.toRun);
-          log(`sweep: ${e.total} run(s), ${e.skipped} already in ${e.outPath}, ${total} to train on ${e.workers} worker(s)${e.repaired ? `; repaired torn last line (${e.repaired})` : ''}`);
+          log(`sweep: ${e.total} run(s), ${e.skipped} already in ${e.outPath}${e.reused ? ` (${e.reused} reused)` : ''}, ${total} to train on ${e.workers} worker(s)${e.repaired ? `; repaired torn last line (${e.repaired})` : ''}`);
           overall = multibar.create(1000, 0, { label: 'sweep   ', info: `0/${total} runs | ETA ?` });
           break;
         case 'run-start': {

@@ -15,11 +15,11 @@ import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.js';
 import { largestFirst } from './expand.js';
 import type { FromWorker, ToWorker } from './protocol.js';
-import { openResults, type ResultsWriter } from './results-file.js';
+import { openResults, readResults, type ResultsWriter } from './results-file.js';
 import type { PlannedRun, SweepRecord, TrainProgress } from './types.js';
 
 export type SweepEvent =
-  | { type: 'start'; total: number; skipped: number; toRun: PlannedRun[]; workers: number; repaired?: string; outPath: string }
+  | { type: 'start'; total: number; skipped: number; reused: number; toRun: PlannedRun[]; workers: number; repaired?: string; outPath: string }
   | { type: 'run-start'; worker: number; run: PlannedRun }
   | { type: 'progress'; worker: number; run: PlannedRun; progress: TrainProgress }
   | { type: 'run-done'; worker: number; run: PlannedRun; record: SweepRecord }
@@ -41,12 +41,21 @@ export interface SweepOptions {
   workerPath?: string;
   /** Extra environment for workers. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Other results files whose completed runs may be reused: a run with the same
+   * runKey (= the same training spec) is copied in, with this sweep's
+   * coordinates, instead of being trained again.
+   */
+  reuse?: string[];
 }
 
 export interface SweepSummary {
   outPath: string;
   planned: number;
+  /** Runs already in the file (including `reused`). */
   skipped: number;
+  /** Runs copied from `reuse` files this time. */
+  reused: number;
   completed: number;
   failed: { runKey: string; message: string }[];
   /** Runs not attempted or aborted because the sweep was stopped. */
@@ -85,6 +94,20 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
   const emit = opts.onEvent ?? (() => {});
   const writer: ResultsWriter = openResults(opts.outPath);
   const planned = new Map(opts.runs.map((r) => [r.runKey, r]));
+  let reused = 0;
+  if (opts.reuse?.length) {
+    const donors = new Map<string, SweepRecord>();
+    for (const path of opts.reuse) for (const r of readResults(path).records) if (!donors.has(r.runKey)) donors.set(r.runKey, r);
+    for (const run of opts.runs) {
+      const donor = donors.get(run.runKey);
+      if (!donor || writer.existing.keys.has(run.runKey)) continue;
+      const record: SweepRecord = { ...donor, runKey: run.runKey, sweep: run.sweep };
+      writer.append(record);
+      writer.existing.keys.add(run.runKey);
+      writer.existing.records.push(record);
+      reused++;
+    }
+  }
   const queue = largestFirst(opts.runs.filter((r) => !writer.existing.keys.has(r.runKey)));
   const skipped = opts.runs.length - queue.length;
   const records: SweepRecord[] = writer.existing.records.filter((r) => planned.has(r.runKey));
@@ -92,7 +115,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
   let completed = 0;
   let stopped = false;
   const nWorkers = Math.min(workersWanted, queue.length);
-  emit({ type: 'start', total: opts.runs.length, skipped, toRun: queue, workers: nWorkers, repaired: writer.repaired, outPath: opts.outPath });
+  emit({ type: 'start', total: opts.runs.length, skipped, reused, toRun: queue, workers: nWorkers, repaired: writer.repaired, outPath: opts.outPath });
 
   const finish = (): SweepSummary => {
     writer.close();
@@ -100,6 +123,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
       outPath: opts.outPath,
       planned: opts.runs.length,
       skipped,
+      reused,
       completed,
       failed,
       notRun: opts.runs.length - skipped - completed - failed.length,
