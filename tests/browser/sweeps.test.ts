@@ -1,0 +1,55 @@
+/** Sweep results: the committed results files, with the fits core computes from them. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fitChinchilla, logRmse, parseSweepResults, sig } from '@scaling-lab/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSite, repoRoot, screenshot, type Site } from './harness';
+
+const dir = join(repoRoot, 'sweeps/results');
+const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.jsonl') && readFileSync(join(dir, f), 'utf8').trim()).sort() : [];
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('sweep results', () => {
+  it('lists every run of each results file and shows core fitChinchilla on it; charts drawn; URL round-trips', async () => {
+    const page = await site.open('/sweeps/');
+    if (files.length === 0) {
+      expect(await page.textContent('.warn')).toMatch(/No reference sweep results/);
+      return;
+    }
+    for (const file of files) {
+      const name = file.replace(/\.jsonl$/, '');
+      await page.selectOption('[name="sweep"]', name);
+      const text = readFileSync(join(dir, file), 'utf8');
+      const lines = text.split('\n').filter((l) => l.trim()).length;
+      const section = page.locator(`section.sweep[data-sweep="${name}"]`);
+      expect(await section.isVisible()).toBe(true);
+      expect(await section.locator('table.runs tbody tr').count()).toBe(lines);
+      const points = parseSweepResults(text).points;
+      const cell = ((await section.locator('[data-fit="chinchilla"]').textContent()) ?? '').trim();
+      if (points.length >= 5) {
+        const law = fitChinchilla(points).law;
+        expect(cell).toContain(`L = ${sig(law.E, 4)} + ${sig(law.A, 4)}/N^${sig(law.alpha, 4)}`);
+        expect(cell).toContain(`log-RMSE ${sig(logRmse(law, points), 3)}`);
+      } else {
+        expect(cell).toMatch(/not fitted/);
+      }
+      expect(await page.locator('#chart-curves path.series').count()).toBe(lines);
+      expect(await page.locator('#chart-isoflop circle').count()).toBeGreaterThan(0);
+    }
+    await page.check('[name="logLoss"]');
+    await screenshot(page, 'sweeps');
+    const again = await page.context().newPage();
+    await again.goto(page.url());
+    expect(await again.isChecked('[name="logLoss"]')).toBe(true);
+    expect(await again.inputValue('[name="sweep"]')).toBe(await page.inputValue('[name="sweep"]'));
+    await page.context().close();
+    expect(site.pageErrors).toEqual([]);
+  });
+});
