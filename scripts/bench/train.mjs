@@ -4,9 +4,10 @@
 // tfjs backend, the naive-autodiff vs customGrad speed ratio on WASM, and (when
 // Debian's python3 has torch) the same model in PyTorch on one CPU thread.
 // Figures are from a short timed window after warm-up steps; the machine is shared,
-// so expect ±20 % between runs. Env: BENCH_STEPS (timed steps for the fast model, default 6).
+// so expect ±20 % between runs (step times are medians). Env: BENCH_STEPS (timed steps for the fast model, default 6).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
@@ -24,40 +25,52 @@ const n = countParams(shape, vocab);
 console.log(`reference model: ${shape.layers} layers, d ${shape.dModel}, ${shape.heads} heads, context ${shape.context}, batch ${batchSize}, vocab ${vocab} (Moby Dick chars)`);
 console.log(`params: non-embedding ${n.nonEmbedding} (12·L·d²), total ${n.total}; counted training FLOPs/token ${fpt.training} (6N = ${6 * n.nonEmbedding})`);
 
-/** Seconds per optimiser step (batch → forward → loss → backprop → AdamW), after `warm` untimed steps. */
-async function stepSeconds(matmul, steps, warm = 2) {
-  const model = createTransformer(shape, vocab, { seed: 1, matmul });
+/**
+ * Median seconds per optimiser step (batch → forward → loss → backprop → AdamW),
+ * after `warm` untimed steps. The median, not the mean, because the CPU is shared.
+ */
+async function stepSeconds(matmul, steps, warm = 2, sh = shape, batch = batchSize) {
+  const model = createTransformer(sh, vocab, { seed: 1, matmul });
   const opt = new AdamW(model.params, { weightDecay: 0.1, gradClip: 1 });
   const src = textSource(tokens, vocab, 1);
   const vars = [...model.params.values()];
   const one = async () => {
-    const b = src.trainBatch(batchSize, shape.context);
-    const x = tf.tensor2d(b.x, [batchSize, shape.context], 'int32');
-    const y = tf.tensor2d(b.y, [batchSize, shape.context], 'int32');
+    const b = src.trainBatch(batch, sh.context);
+    const x = tf.tensor2d(b.x, [batch, sh.context], 'int32');
+    const y = tf.tensor2d(b.y, [batch, sh.context], 'int32');
     const { value, grads } = tf.variableGrads(() => model.loss(x, y), vars);
     await value.data();
     opt.step(grads, 1e-3);
     tf.dispose([x, y, value, ...Object.values(grads)]);
   };
   for (let i = 0; i < warm; i++) await one();
-  const t0 = performance.now();
-  for (let i = 0; i < steps; i++) await one();
-  const s = (performance.now() - t0) / 1000 / steps;
+  const times = [];
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < steps; i++) {
+    const t0 = performance.now();
+    await one();
+    times.push((performance.now() - t0) / 1000);
+  }
+  const cpu = process.cpuUsage(cpu0);
   opt.dispose();
   model.dispose();
-  return s;
+  times.sort((a, b) => a - b);
+  return { wall: times[Math.floor(times.length / 2)], cpu: (cpu.user + cpu.system) / 1e6 / steps };
 }
 
-const report = (label, s) => {
-  const tps = (batchSize * shape.context) / s;
+const report = (label, { wall, cpu }, tokensPerStep = batchSize * shape.context, flopsPerTok = fpt.training, n6 = 6 * n.nonEmbedding) => {
+  const tps = tokensPerStep / wall;
   console.log(
-    `${label.padEnd(28)} ${(s * 1000).toFixed(0).padStart(6)} ms/step  ${tps.toFixed(0).padStart(6)} tokens/s  ` +
-      `${((tps * fpt.training) / 1e9).toFixed(2)} GFLOP/s counted (${((tps * 6 * n.nonEmbedding) / 1e9).toFixed(2)} by 6N)`,
+    `${label.padEnd(30)} ${(wall * 1000).toFixed(1).padStart(7)} ms/step  ${tps.toFixed(0).padStart(6)} tokens/s  ` +
+      `${((tps * flopsPerTok) / 1e9).toFixed(2)} GFLOP/s counted (${((tps * n6) / 1e9).toFixed(2)} by 6N)` +
+      (cpu ? `  | per CPU-second: ${(tokensPerStep / cpu).toFixed(0)} tokens, ${((tokensPerStep * flopsPerTok) / cpu / 1e9).toFixed(2)} GFLOP` : ''),
   );
   return tps;
 };
+console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores (wall-clock figures shrink when the machine is busy; per-CPU-second figures much less)`);
 
 const results = {};
+const cpuSeconds = {};
 for (const backend of ['wasm', 'cpu', 'tensorflow']) {
   try {
     await selectBackend(backend);
@@ -67,10 +80,17 @@ for (const backend of ['wasm', 'cpu', 'tensorflow']) {
   }
   // the pure-JS cpu backend takes ~50 s per reference step on this machine: one timed step
   const steps = backend === 'cpu' ? 1 : fastSteps;
-  results[backend] = report(`${backend} customGrad`, await stepSeconds('fast', steps, backend === 'cpu' ? 0 : 2));
+  const fastTiming = await stepSeconds('fast', steps, backend === 'cpu' ? 0 : 2);
+  results[backend] = report(`${backend} customGrad`, fastTiming);
+  cpuSeconds[backend] = fastTiming.cpu;
   if (backend === 'wasm') {
-    const naive = report('wasm naive autodiff', await stepSeconds('naive', Math.max(1, Math.round(fastSteps / 3)), 1));
-    console.log(`wasm customGrad / naive speed ratio: ${(results.wasm / naive).toFixed(2)}×`);
+    const naiveTiming = await stepSeconds('naive', Math.max(3, Math.round(fastSteps / 2)), 1);
+    const naive = report('wasm naive autodiff', naiveTiming);
+    console.log(`wasm customGrad / naive speed ratio: ${(results.wasm / naive).toFixed(2)}× wall-clock, ${(naiveTiming.cpu / cpuSeconds.wasm).toFixed(2)}× per CPU-second`);
+    // a sweep-sized model, where per-kernel overhead rather than arithmetic sets the pace
+    const tiny = { layers: 1, dModel: 16, heads: 2, context: 32 };
+    const fTiny = flopsPerToken(tiny, vocab).training;
+    report('wasm sweep-sized L1 d16 T32 B8', await stepSeconds('fast', 40, 5, tiny, 8), 8 * 32, fTiny, 6 * countParams(tiny, vocab).nonEmbedding);
   }
 }
 
@@ -87,7 +107,9 @@ if (!hasTorch) {
     console.log(`pytorch: failed (${(r.stderr || '').trim().split('\n').pop()})`);
   } else {
     const out = JSON.parse(r.stdout.trim().split('\n').pop());
-    const tps = report(`pytorch ${out.torch} cpu 1 thread`, out.secondsPerStep);
-    if (results.wasm) console.log(`pytorch / tfjs-wasm tokens/s ratio: ${(tps / results.wasm).toFixed(2)}×`);
+    const tps = report(`pytorch ${out.torch} 1 thread`, { wall: out.secondsPerStep, cpu: out.cpuSecondsPerStep });
+    if (results.wasm) {
+      console.log(`pytorch / tfjs-wasm tokens/s ratio: ${(tps / results.wasm).toFixed(2)}× wall-clock, ${(cpuSeconds.wasm / out.cpuSecondsPerStep).toFixed(2)}× per CPU-second`);
+    }
   }
 }
