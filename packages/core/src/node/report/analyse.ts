@@ -19,6 +19,7 @@ import {
   fitLogLinear,
   getPublishedLaw,
   logRmse,
+  lossAt,
   type ChinchillaLaw,
 } from '../../index.js';
 import type { SweepRecord } from '../sweep/types.js';
@@ -80,6 +81,8 @@ export interface Projection extends Allocation {
 
 export interface Analysis {
   paramsKind: ParamsKind;
+  /** What training the sweep itself took on this machine (from the runs' own records). */
+  sweepCost: { runs: number; trainingSeconds: number; tokens: number; joules: number; kWh: number; backends: string[]; wattsSource?: string };
   points: RunPoint[];
   excluded: { runKey: string; reason: string }[];
   isoflop: {
@@ -287,9 +290,16 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
     const params = evalPower(pl, targetFlops);
     const tokens = targetFlops / (6 * params);
     projections.approach2 = project({ flops: targetFlops, params, tokens, tokensPerParam: tokens / params }, 'Approach 2 power law N_opt ∝ C^a of this sweep', hardware);
-    if (opt.length >= 2) {
+    if (parametric?.usable) {
+      projections.approach2.loss = lossAt(parametric.law, params, tokens);
+      projections.approach2.lossNote = "Approach 3 law at this N and D, on this sweep's data and tokenizer";
+    } else if (opt.length >= 2) {
+      // No usable L(N, D): a pure power law through the budgets' optima (no irreducible term, so it falls forever).
       lossVsCompute = powerLaw(opt.map((o) => o.flops), opt.map((o) => o.loss!), { x: 'flops', y: 'lossOpt' });
-      if (lossVsCompute) projections.approach2.loss = evalPower(lossVsCompute, targetFlops);
+      if (lossVsCompute) {
+        projections.approach2.loss = evalPower(lossVsCompute, targetFlops);
+        projections.approach2.lossNote = "power law L = k·C^b through the isoFLOP optima, no irreducible term: optimistic";
+      }
     }
   }
   const projection = projections.approach2 ?? projections.approach3;
@@ -308,5 +318,14 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
   notes.push(
     `N is the ${paramsKind === 'total' ? 'total' : 'non-embedding (Kaplan et al. 2020)'} parameter count; C = 6·N·D. The sweep's models are tiny character-level models, so the projection to ${targetFlops.toExponential(0)} FLOPs extrapolates over many orders of magnitude: read it as a demonstration of the method, not a forecast.`,
   );
-  return { paramsKind, points, excluded, isoflop, parametric, parametricUnavailable, lossVsCompute, frontier, projection, projections, reference, notes };
+  const sweepCost = {
+    runs: records.length,
+    trainingSeconds: records.reduce((t, r) => t + (r.wallSeconds ?? 0), 0),
+    tokens: records.reduce((t, r) => t + (r.tokens ?? 0), 0),
+    joules: records.reduce((t, r) => t + (r.energy?.joules ?? 0), 0),
+    kWh: records.reduce((t, r) => t + (r.energy?.joules ?? 0), 0) / 3.6e6,
+    backends: [...new Set(records.map((r) => r.backend))],
+    wattsSource: records[0]?.energy?.wattsSource,
+  };
+  return { paramsKind, sweepCost, points, excluded, isoflop, parametric, parametricUnavailable, lossVsCompute, frontier, projection, projections, reference, notes };
 }

@@ -44,6 +44,10 @@ const sig = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('e
 export function summaryText(a: Analysis, meta: ReportMeta): string {
   const out: string[] = [];
   out.push(`Sweep "${meta.specName}": ${a.points.length} usable runs${a.excluded.length ? `, ${a.excluded.length} excluded (${a.excluded.map((e) => `${e.runKey}: ${e.reason}`).join('; ')})` : ''}.`);
+  const sc = a.sweepCost;
+  out.push(
+    `Training it took ${formatCount(sc.tokens)} tokens and ${Math.round(sc.trainingSeconds)} s of worker time on ${sc.backends.join('/')}, about ${sig(sc.joules / 3600)} Wh (${sc.wattsSource ?? 'trainer estimate'}).`,
+  );
   out.push('');
   out.push('Fitted law');
   if (a.parametric) {
