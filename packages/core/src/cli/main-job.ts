@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { InputError } from '../errors.js';
+import { getAccelerator } from '../data/hardware.js';
 import { analyse, type ParamsKind } from '../node/report/analyse.js';
 import { summaryText, writeReport } from '../node/report/write.js';
 import { expandSweep } from '../node/sweep/expand.js';
@@ -50,7 +51,7 @@ function stamp(d = new Date()): string {
 export function registerMainJob(program: Command): void {
   program
     .command('main')
-    .description('The main job: run the quick sweep, fit scaling laws, project a large training run, write a report folder')
+    .description('the main job: run the quick sweep, fit scaling laws, project a large training run, write a report folder')
     .option('--spec <file>', 'sweep spec (default: sweeps/quick.json)')
     .option('--results <file>', 'results file to resume or reuse (default: a fresh runs.jsonl in the report folder)')
     .option('--out-dir <dir>', 'parent folder of the report folder', 'results')
@@ -68,6 +69,7 @@ export function registerMainJob(program: Command): void {
           throw new InputError('--workers', `must be a whole number, got ${opts.workers}`, 'give e.g. --workers 2');
         }
         if (!opts.train && !opts.results) throw new InputError('--no-train', 'needs a results file to fit', 'add --results sweeps/results/quick.jsonl');
+        getAccelerator(opts.hardware); // a bad --hardware fails now, not after the sweep
         const specPath = opts.spec ?? defaultSpecPath();
         const spec = loadSweepSpec(specPath);
         const runs = expandSweep(spec, specPath);

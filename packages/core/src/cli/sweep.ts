@@ -107,7 +107,7 @@ function printPlan(runs: PlannedRun[]): void {
 export function registerSweep(program: Command): void {
   program
     .command('sweep')
-    .description('Train every run of a sweep spec (grid or isoFLOP) in parallel workers; resumable, crash-safe JSON-lines results')
+    .description('train every run of a sweep spec (grid or isoFLOP) in parallel workers; resumable, crash-safe JSON-lines results')
     .argument('<spec>', 'sweep spec JSON file (e.g. sweeps/quick.json)')
     .option('--out <file>', 'results file (JSON lines; default: results/<name>.jsonl beside the spec)')
     .option('--workers <n>', `worker processes (default: one per core, here ${defaultWorkerCount()})`, numberArg('workers', { min: 1, max: 256 }))
