@@ -56,6 +56,31 @@ describe('scaling-lab project (CLI)', () => {
     expect(text.stdout).toMatch(/5–95% interval/);
   });
 
+  it('reads the bootstrap of `scaling-lab fit --bootstrap --out` (fit → project pipeline)', () => {
+    // 20 synthetic runs from Hoffmann et al. 2022's law (E 1.69, A 406.4, B 410.7, α 0.34, β 0.28), exact losses.
+    const dir = mkdtempSync(join(tmpdir(), 'cli-project-fit-'));
+    const csv = join(dir, 'runs.csv');
+    const law = { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 };
+    const rows = ['params,tokens,loss'];
+    let k = 0;
+    for (const n of [1e7, 3e7, 1e8, 3e8, 1e9]) for (const d of [2e8, 1e9, 5e9, 2e10]) {
+      const wobble = 1 + 0.004 * Math.sin(++k * 2.3); // deterministic ±0.4% "noise" so resamples differ
+      rows.push(`${n},${d},${(law.E + law.A / n ** law.alpha + law.B / d ** law.beta) * wobble}`);
+    }
+    writeFileSync(csv, `${rows.join('\n')}\n`);
+    const fitJson = join(dir, 'fit.json');
+    const f = run('fit', csv, '--bootstrap', '30', '--out', fitJson);
+    expect(f.code, f.stderr).toBe(0);
+    const j = json('project', '--law', fitJson, '--budget-flops', '1e19', '--hardware', H100, '--samples', '2000');
+    expect(j.lawSamples).toBe(30);
+    // the true N_opt at 1e19 FLOPs under the generating law, from the closed form (Hoffmann et al. 2022 eq. 4)
+    const G = ((law.alpha * law.A) / (law.beta * law.B)) ** (1 / (law.alpha + law.beta));
+    const nTrue = G * (1e19 / 6) ** (law.beta / (law.alpha + law.beta));
+    expect(j.outputs.params.low).toBeLessThan(j.outputs.params.high);
+    expect(j.outputs.params.median / nTrue).toBeGreaterThan(0.8);
+    expect(j.outputs.params.median / nTrue).toBeLessThan(1.25);
+  });
+
   it('budget mode reports the loss a budget buys', () => {
     const j = json('project', '--law', 'hoffmann2022', '--budget-flops', '5.76e23', '--hardware', H100, '--samples', '200');
     // Hoffmann et al. 2022: Chinchilla's budget 5.76e23 FLOPs → ~70B params (rounded law gives ~1.9 nats)
