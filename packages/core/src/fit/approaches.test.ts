@@ -43,6 +43,11 @@ describe('Approach 3 recovers known parameters', () => {
     expect(f.converged).toBe(true);
     for (const k of ['E', 'A', 'B', 'alpha', 'beta'] as const) expect(Math.abs(f.law[k] / LAW[k] - 1)).toBeLessThan(1e-4);
   });
+  it('a fit that did not converge says so (iteration limit), instead of passing as a result', () => {
+    const f = fitChinchilla(synthetic(0), { grid: SMALL_GRID, lbfgs: { maxIterations: 2 }, polishLbfgs: { maxIterations: 2 } });
+    expect(f.converged).toBe(false);
+    expect(f.stopReason).toBe('max-iterations');
+  });
   it('0.5% noise: E within 1%, α and β within 5%', () => {
     const f = fitChinchilla(synthetic(0.005), { grid: SMALL_GRID });
     expect(Math.abs(f.law.E / LAW.E - 1)).toBeLessThan(0.01);
