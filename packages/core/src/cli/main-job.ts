@@ -87,6 +87,7 @@ export function registerMainJob(program: Command): void {
             process.exitCode = 130;
             return;
           }
+          if (s.failed.length) process.exitCode = 1; // still fit and report what there is
           sweepMeta = { trained: s.completed, skipped: s.skipped, failed: s.failed.length, wallSeconds: s.wallSeconds, workers: opts.workers, backend: opts.backend };
         } else if (!existsSync(resultsPath)) {
           throw new InputError('--results', `${resultsPath} does not exist`, 'give an existing results file, or drop --no-train');
