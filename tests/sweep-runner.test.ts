@@ -59,6 +59,28 @@ describe('sweep runner (stub trainer)', () => {
     expect(new Set(keysOf(out)).size).toBe(12);
   });
 
+  it('repeated SIGKILLs at arbitrary moments (startup included): resuming until done records every run exactly once', async () => {
+    const out = tmp();
+    const delaysMs = [50, 300, 900, 1500, 2200]; // fixed, so the test is repeatable
+    for (const ms of delaysMs) {
+      const run = startCli(['sweep', spec, '--out', out, '--workers', '2', '--json'], env);
+      await new Promise((r) => setTimeout(r, ms));
+      const workers = childPids(run.child.pid!);
+      run.child.kill('SIGKILL');
+      await run.exit;
+      await waitFor(() => workers.every((p) => !alive(p)), 5_000, 'workers to exit');
+      // Whatever was written so far parses line by line, with at most a torn tail.
+      const lines = existsSync(out) ? readFileSync(out, 'utf8').split('\n') : [];
+      const whole = lines.slice(0, -1);
+      for (const l of whole) expect(() => JSON.parse(l)).not.toThrow();
+    }
+    const last = startCli(['sweep', spec, '--out', out, '--json'], env);
+    expect(await last.exit).toBe(0);
+    const keys = keysOf(out);
+    expect(keys).toHaveLength(12);
+    expect(new Set(keys).size).toBe(12);
+  });
+
   it('a torn last line left by a crash is cut off before appending', async () => {
     const out = tmp();
     const first = startCli(['sweep', spec, '--out', out, '--workers', '2', '--json'], env);
