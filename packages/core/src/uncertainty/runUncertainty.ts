@@ -99,7 +99,8 @@ export function runModel(plan: RunPlan): (x: Record<string, number>) => Record<R
       computeH = x.acceleratorHours;
       flops = plan.flopsFrom === 'fromHours' ? flopsFromHours(computeH, peak, x.mfu) : (plan.fixedFlops ?? NaN);
     } else {
-      flops = plan.flopsFrom === 'flops' ? x.flops : plan.flopsFrom === 'paramsTokens' ? trainingFlops(x.params, x.tokens) : plan.fixedFlops!;
+      // 6·N·D with the active parameters when given (MoE), as estimateRun does.
+      flops = plan.flopsFrom === 'flops' ? x.flops : plan.flopsFrom === 'paramsTokens' ? trainingFlops(x.activeParams ?? x.params, x.tokens) : plan.fixedFlops!;
       computeH = acceleratorHours(flops, peak, x.mfu);
     }
     const restart = x.restartOverhead;
@@ -174,13 +175,9 @@ export function resolveRunInputs(spec: Omit<UncertainRunSpec, 'samples' | 'seed'
       add('flops', point.flops!, 'FLOP', false);
     } else if (point.flopsMethod === '6ND' && spec.architecture === undefined && (preset?.architecture === undefined || spec.params !== undefined)) {
       flopsFrom = 'paramsTokens';
-      // 6·N·D uses the active parameters when known (MoE).
-      const n = point.activeParams ?? point.params!;
-      if (given.activeParams || point.activeParams !== null) {
-        add('activeParams', n, 'parameters', false);
-        inputs.params = inputs.activeParams;
-        delete inputs.activeParams;
-      } else add('params', n, 'parameters', false);
+      // 6·N·D uses the active parameters when known (MoE); the model reads activeParams first.
+      if (point.activeParams !== null) add('activeParams', point.activeParams, 'parameters', false);
+      else add('params', point.params!, 'parameters', false);
       add('tokens', point.tokens!, 'tokens', false);
     } else {
       flopsFrom = 'fixed';
@@ -195,7 +192,8 @@ export function resolveRunInputs(spec: Omit<UncertainRunSpec, 'samples' | 'seed'
   const energyGiven = num(point, 'energyKWh') !== undefined || given.energyKWh !== undefined;
   const wattsGiven = given.watts !== undefined || num(point, 'watts') !== undefined || acc.tdpW === null;
   if (energyGiven) {
-    add('energyKWh', point.energyKWh / (1 + (spec.restartOverhead !== undefined ? distributionQuantile(given.restartOverhead!, 0.5) : 0) + (spec.sweepOverhead !== undefined ? distributionQuantile(given.sweepOverhead!, 0.5) : 0)), 'kWh', false);
+    // The stated energy (before overheads), as estimateRun lists it.
+    add('energyKWh', Number(num(point, 'energyKWh')?.value ?? point.energyKWh), 'kWh', false);
   } else {
     if (wattsGiven) add('watts', point.watts, 'W', false);
     else add('powerFraction', point.watts / acc.tdpW!, '', num(point, 'powerFraction')?.source === constantSource(constantRow('power.fractionOfTdp')), powerFractionRange);
