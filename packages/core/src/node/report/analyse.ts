@@ -81,6 +81,8 @@ export interface Projection extends Allocation {
 
 export interface Analysis {
   paramsKind: ParamsKind;
+  /** Exact entropy rate of a synthetic source (nats/token), when the runs carry it: the true E. */
+  entropyRate?: number;
   /** What training the sweep itself took on this machine (from the runs' own records). */
   sweepCost: { runs: number; trainingSeconds: number; tokens: number; joules: number; kWh: number; backends: string[]; wattsSource?: string };
   points: RunPoint[];
@@ -315,6 +317,13 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
     notes.push(`reference law unavailable: ${(err as Error).message}`);
   }
 
+  const entropy = records.find((r) => typeof r.entropyRate === 'number')?.entropyRate;
+  if (entropy !== undefined) {
+    notes.push(
+      `the data source's exact entropy rate is ${entropy.toFixed(4)} nats/token (the true irreducible loss)` +
+        (parametric ? `; the Approach 3 fit found E = ${parametric.law.E.toFixed(4)} (${(((parametric.law.E - entropy) / entropy) * 100).toFixed(1)}% off)` : ''),
+    );
+  }
   notes.push(
     `N is the ${paramsKind === 'total' ? 'total' : 'non-embedding (Kaplan et al. 2020)'} parameter count; C = 6·N·D. The sweep's models are tiny character-level models, so the projection to ${targetFlops.toExponential(0)} FLOPs extrapolates over many orders of magnitude: read it as a demonstration of the method, not a forecast.`,
   );
@@ -327,5 +336,5 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
     backends: [...new Set(records.map((r) => r.backend))],
     wattsSource: records[0]?.energy?.wattsSource,
   };
-  return { paramsKind, sweepCost, points, excluded, isoflop, parametric, parametricUnavailable, lossVsCompute, frontier, projection, projections, reference, notes };
+  return { paramsKind, sweepCost, entropyRate: entropy, points, excluded, isoflop, parametric, parametricUnavailable, lossVsCompute, frontier, projection, projections, reference, notes };
 }
