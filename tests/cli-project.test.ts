@@ -79,6 +79,14 @@ describe('scaling-lab project (CLI)', () => {
     expect(j.outputs.params.low).toBeLessThan(j.outputs.params.high);
     expect(j.outputs.params.median / nTrue).toBeGreaterThan(0.8);
     expect(j.outputs.params.median / nTrue).toBeLessThan(1.25);
+    // the same runs fitted and bootstrapped by `project` itself
+    const direct = json('project', '--law', csv, '--bootstrap', '20', '--budget-flops', '1e19', '--hardware', H100, '--samples', '2000');
+    expect(direct.lawSamples).toBe(20);
+    expect(direct.outputs.params.median / nTrue).toBeGreaterThan(0.8);
+    expect(direct.outputs.params.median / nTrue).toBeLessThan(1.25);
+    const bad = run('project', '--law', 'besiroglu2024', '--bootstrap', '20', '--target-loss', '2.1');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--bootstrap: needs runs to resample/);
   });
 
   it('budget mode reports the loss a budget buys', () => {

@@ -9,11 +9,15 @@
  *
  *   scaling-lab project --law fit.json --target-loss 2.1 --hardware h100 --count 1024
  *   scaling-lab project --law besiroglu2024 --budget-usd 1e6 --mfu 0.3..0.5 --json
+ *   scaling-lab project --law sweeps/results/quick.jsonl --bootstrap 200 --target-loss 3.5
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { InputError } from '../errors.js';
+import { bootstrapChinchilla } from '../fit/bootstrap.js';
+import { fitChinchilla } from '../fit/fitChinchilla.js';
+import { readFitInput } from './fit.js';
 import { getPublishedLaw } from '../laws/published.js';
 import type { Law } from '../laws/types.js';
 import { validateLaw } from '../laws/validate.js';
@@ -51,8 +55,27 @@ export function extractLawSamples(json: unknown): LawParams[] | undefined {
   });
 }
 
+/**
+ * Runs to fit on the fly: sweep results (.jsonl), a CSV of runs, or `chinchilla`
+ * (the built-in Hoffmann et al. data). Fitted with Approach 3 and bootstrapped
+ * with `bootstrap` resamples — the same code as `scaling-lab fit --bootstrap`.
+ */
+export function fitLawFromRuns(arg: string, bootstrap: number, seed: number): LoadedLaw {
+  const input = readFitInput(arg, {});
+  const fit = fitChinchilla(input.points);
+  const boot = bootstrapChinchilla(input.points, { samples: bootstrap, seed, fit });
+  return { law: fit.law, label: `Approach 3 fit to ${input.source} (${input.points.length} runs)`, samples: lawSampleRows(boot.params) };
+}
+
+const RUNS_FILE = /\.(jsonl|ndjson|csv)$/i;
+
 /** A published law id, or a fit JSON file `{ "law": {...}, "bootstrap": [...]? }`. */
-export function loadLaw(arg: string): LoadedLaw {
+export function loadLaw(arg: string, opts: { bootstrap?: number; seed?: number } = {}): LoadedLaw {
+  if (RUNS_FILE.test(arg) || arg.toLowerCase() === 'chinchilla') {
+    if (!existsSync(arg) && arg.toLowerCase() !== 'chinchilla') throw new InputError('law', `no file "${arg}"`, 'give sweep results (.jsonl), a CSV of runs, a fit JSON or a published law id');
+    return fitLawFromRuns(arg, opts.bootstrap ?? 200, opts.seed ?? DEFAULT_SEED);
+  }
+  if (opts.bootstrap !== undefined) throw new InputError('--bootstrap', 'needs runs to resample', 'give --law runs.jsonl / runs.csv / chinchilla, or a fit JSON that already holds a bootstrap');
   const looksLikeFile = /\.json$/i.test(arg) || arg.includes('/') || existsSync(arg);
   if (!looksLikeFile) {
     const p = getPublishedLaw(arg);
@@ -91,6 +114,7 @@ interface ProjectOptions {
   restarts?: Distribution;
   sweep?: Distribution;
   fit?: boolean;
+  bootstrap?: number;
   samples: number;
   seed: number;
   level: number;
@@ -132,7 +156,8 @@ export function registerProject(program: Command): void {
   program
     .command('project')
     .description('what it takes to reach a loss (or what a budget buys), with intervals from the fit and the assumptions')
-    .requiredOption('--law <id|fit.json>', 'published law id (e.g. besiroglu2024) or a fit JSON; its "bootstrap" samples carry the fit uncertainty')
+    .requiredOption('--law <id|file>', 'published law id (e.g. besiroglu2024); a fit JSON (`scaling-lab fit --bootstrap N --out`), whose bootstrap samples carry the fit uncertainty; or runs to fit here (.jsonl sweep results, .csv, chinchilla)')
+    .option('--bootstrap <n>', 'with runs as --law: bootstrap resamples (default 200)', numberArg('bootstrap', { min: 2, max: 100000 }))
     .option('--target-loss <L>', `loss to reach, nats/token (${RANGE_SYNTAX_HELP})`, dist('target-loss'))
     .option('--budget-flops <C>', 'training budget in FLOPs (number or range)', dist('budget-flops'))
     .option('--budget-usd <USD>', 'training budget in USD (number or range)', dist('budget-usd'))
@@ -171,7 +196,7 @@ function flagToField(flag: string): string {
 function runProject(opts: ProjectOptions): void {
   if (!Number.isInteger(opts.samples)) throw new InputError('--samples', `must be a whole number, got ${opts.samples}`, 'use e.g. 10000');
   if (!Number.isInteger(opts.seed)) throw new InputError('--seed', `must be a whole number, got ${opts.seed}`, 'use e.g. 42');
-  const loaded = loadLaw(opts.law);
+  const loaded = loadLaw(opts.law, { bootstrap: opts.bootstrap, seed: opts.seed });
   const lawSamples = opts.fit === false ? undefined : loaded.samples;
   const r = projectUncertain({
     law: loaded.law,
