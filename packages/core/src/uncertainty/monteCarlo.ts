@@ -121,24 +121,26 @@ export function evaluateColumns<O extends string>(
   model: (x: Record<string, number>) => Record<O, number>,
 ): Record<O, Float64Array> {
   const names = Object.keys(cols);
+  const inArrs = names.map((nm) => cols[nm]);
   const x: Record<string, number> = {};
   const out = {} as Record<O, Float64Array>;
   let outNames: O[] = [];
+  let outArrs: Float64Array[] = [];
   for (let i = 0; i < n; i++) {
-    for (let k = 0; k < names.length; k++) x[names[k]] = cols[names[k]][i];
+    for (let k = 0; k < names.length; k++) x[names[k]] = inArrs[k][i];
     const y = model(x);
     if (i === 0) {
       outNames = Object.keys(y) as O[];
       for (const o of outNames) out[o] = new Float64Array(n);
+      outArrs = outNames.map((o) => out[o]);
     }
     for (let k = 0; k < outNames.length; k++) {
-      const o = outNames[k];
-      const v = y[o];
+      const v = y[outNames[k]];
       if (Number.isNaN(v) || v === undefined) {
         const at = names.map((nm) => `${nm}=${x[nm]}`).join(', ');
-        throw new Error(`Monte Carlo: output ${o} is ${v} at sample ${i} (${at})`);
+        throw new Error(`Monte Carlo: output ${outNames[k]} is ${v} at sample ${i} (${at})`);
       }
-      out[o][i] = v;
+      outArrs[k][i] = v;
     }
   }
   return out;

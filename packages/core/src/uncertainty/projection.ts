@@ -25,7 +25,7 @@ import { flopsForBudget } from '../estimate/time.js';
 import { type Distribution, describeDistribution } from './distribution.js';
 import { type JointSamples, type MonteCarloResult, monteCarlo } from './monteCarlo.js';
 import { INPUT_BOUNDS } from './defaultRanges.js';
-import { RUN_OUTPUTS, type RunOutput, type Uncertain, type UncertainAssumption, type UncertainRunSpec, resolveRunInputs, runModel } from './runUncertainty.js';
+import { RUN_OUTPUTS, UNCERTAIN_FIELDS, type RunOutput, type Uncertain, type UncertainAssumption, type UncertainRunSpec, resolveRunInputs, runModel } from './runUncertainty.js';
 import { type SensitivityResult, sensitivity } from './sensitivity.js';
 
 /** One bootstrap parameter set of a Chinchilla-form law. */
@@ -73,6 +73,9 @@ export type ProjectionSpec = Omit<UncertainRunSpec, 'flops' | 'params' | 'tokens
   budgetUsd?: Uncertain;
 };
 
+/** Inputs the run model may read (besides flops). */
+const RUN_INPUTS = UNCERTAIN_FIELDS;
+
 export const PROJECTION_OUTPUTS = ['params', 'tokens', 'loss', ...RUN_OUTPUTS] as const;
 export type ProjectionOutput = (typeof PROJECTION_OUTPUTS)[number];
 
@@ -115,7 +118,19 @@ export function projectionModel(
   ctx: { peakFlopsPerSecond: number },
   cacheRows = 0,
 ): (x: Record<string, number>) => Record<ProjectionOutput, number> {
+  // The run model reads named inputs only; copying them (rather than writing `flops`
+  // into the caller's object) keeps the caller's inputs untouched. Outputs are added to
+  // the run model's fresh result object instead of spreading it: this is the hot path.
   const runX: Record<string, number> = {};
+  const finish = (x: Record<string, number>, flops: number, params: number, tokens: number, loss: number) => {
+    for (const k of RUN_INPUTS) runX[k] = x[k];
+    runX.flops = flops;
+    const r = run(runX) as Record<ProjectionOutput, number>;
+    r.params = params;
+    r.tokens = tokens;
+    r.loss = loss;
+    return r;
+  };
   const cache = cacheRows > 0 ? { done: new Uint8Array(cacheRows), flops: new Float64Array(cacheRows), params: new Float64Array(cacheRows), tokens: new Float64Array(cacheRows), loss: new Float64Array(cacheRows) } : undefined;
   return (x) => {
     let flops: number;
@@ -125,9 +140,7 @@ export function projectionModel(
     const row = cache ? (x.fitRow ?? 0) : -1;
     if (cache && cache.done[row]) {
       flops = cache.flops[row]; params = cache.params[row]; tokens = cache.tokens[row]; loss = cache.loss[row];
-      for (const k in x) runX[k] = x[k];
-      runX.flops = flops;
-      return { params, tokens, loss, ...run(runX) };
+      return finish(x, flops, params, tokens, loss);
     }
     const law: Law = x.alpha !== undefined ? { form: 'chinchilla', E: x.E, A: x.A, B: x.B, alpha: x.alpha, beta: x.beta } : fixedLaw;
     if (mode === 'targetLoss') {
@@ -147,10 +160,7 @@ export function projectionModel(
     if (cache) {
       cache.done[row] = 1; cache.flops[row] = flops; cache.params[row] = params; cache.tokens[row] = tokens; cache.loss[row] = loss;
     }
-    for (const k in x) runX[k] = x[k];
-    runX.flops = flops;
-    const r = run(runX);
-    return { params, tokens, loss, ...r };
+    return finish(x, flops, params, tokens, loss);
   };
 }
 
