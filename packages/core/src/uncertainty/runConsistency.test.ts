@@ -11,6 +11,8 @@ const specs: EstimateSpec[] = [
   { params: 1e9, tokens: 2e10, hardware: 'google-tpu-v4', count: 64 },
   { params: 7e9, tokens: 2e12, hardware: 'nvidia-h100-sxm5-80gb', watts: 600, pue: 1.2, gridGCO2ePerKWh: 300, usdPerHour: 3 },
   { params: 671e9, activeParams: 37e9, tokens: 14.8e12, hardware: 'nvidia-h100-sxm5-80gb', count: 2048 },
+  { acceleratorHours: 1e6, hardware: 'nvidia-a100-sxm4-80gb', watts: 400, region: 'DEU' },
+  { acceleratorHours: 1e6, hardware: 'nvidia-a100-sxm4-80gb', mfu: 0.35, count: 512 },
   { preset: 'llama-2-70b' },
   { preset: 'deepseek-v3' },
   { preset: 'bloom-176b' },
@@ -30,6 +32,7 @@ describe('estimateRunUncertain agrees with estimateRun', () => {
       expect(rel(o.energyKWh.median, e.energyKWh)).toBeLessThan(1e-12);
       expect(rel(o.co2eKg.median, e.co2eKg)).toBeLessThan(1e-12);
       if (e.flops !== null) expect(rel(o.flops.median, e.flops)).toBeLessThan(1e-12);
+      else expect(o.flops).toBeUndefined();
       if (e.costUsd !== null) expect(rel(o.costUsd.median, e.costUsd)).toBeLessThan(1e-12);
       if (e.wallClockHours !== null) expect(rel(o.wallClockHours.median, e.wallClockHours)).toBeLessThan(1e-12);
       expect(o.co2eKg.low).toBe(o.co2eKg.high);

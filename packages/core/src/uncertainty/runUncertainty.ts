@@ -68,7 +68,7 @@ export interface UncertainRunResult {
   point: Estimate;
   /** The uncertain inputs as used in the Monte Carlo. */
   assumptions: UncertainAssumption[];
-  /** Outputs: flops, acceleratorHours, energyKWh, co2eKg, and wallClockHours / costUsd when a count / price is known. */
+  /** Outputs: acceleratorHours, energyKWh, co2eKg, and flops / wallClockHours / costUsd when FLOPs / a count / a price are known. */
   monteCarlo: MonteCarloResult<RunOutput>;
   sensitivity: SensitivityResult<RunOutput>;
 }
@@ -108,7 +108,9 @@ export function runModel(plan: RunPlan): (x: Record<string, number>) => Record<R
     const kWh = plan.energyGiven
       ? x.energyKWh * (1 + restart + x.sweepOverhead)
       : energyKWh({ acceleratorHours: totalH, watts: plan.wattsGiven ? x.watts : averageWatts(plan.tdpW, x.powerFraction), hostOverhead: x.hostOverhead, pue: x.pue });
-    const out = { flops, acceleratorHours: totalH, energyKWh: kWh, co2eKg: co2eKg(kWh, x.gridGCO2ePerKWh) } as Record<RunOutput, number>;
+    const out = { acceleratorHours: totalH, energyKWh: kWh, co2eKg: co2eKg(kWh, x.gridGCO2ePerKWh) } as Record<RunOutput, number>;
+    // Given hours without a model size or MFU leave the FLOPs unknown: no flops output then.
+    if (!Number.isNaN(flops)) out.flops = flops;
     if (plan.count !== null) out.wallClockHours = wallClockHours(computeH * (1 + restart), plan.count);
     if (plan.priced) out.costUsd = costUsd(totalH, x.usdPerHour);
     return out;
