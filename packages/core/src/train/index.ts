@@ -12,6 +12,7 @@ export * from './data.js';
 export * from './params.js';
 export * from './flops.js';
 export * from './matmul.js';
+export * from './fused.js';
 export * from './model.js';
 export * from './schedule.js';
 export * from './adamw.js';

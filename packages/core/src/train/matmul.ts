@@ -32,7 +32,11 @@ function tMatMul(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
   return a.size <= b.size ? mm(tf.transpose(a), b) as tf.Tensor2D : tf.transpose(mm(tf.transpose(b), a)) as tf.Tensor2D;
 }
 
-/** Σ over rows of a rank-2 tensor [m,n] → [n], as ones[1,m]·X (an XNNPACK matmul). */
+/**
+ * Σ over rows of a rank-2 tensor [m,n] → [n], as ones[1,m]·X (an XNNPACK matmul).
+ * X must not be a reshaped view of data that another matmul uses as its right
+ * operand with a different shape (see addPositions).
+ */
 export function sumRows(x: tf.Tensor2D): tf.Tensor1D {
   return tf.reshape(mm(tf.ones([1, x.shape[0]]), x), [x.shape[1]]);
 }
@@ -131,7 +135,12 @@ export const addPositions = tf.customGrad((x: In, pos: In, save: In) => {
     value: tf.add(X, P),
     gradFunc: (dy: tf.Tensor) => {
       const [B, T, d] = dy.shape;
-      return [dy, tf.reshape(sumRows(tf.reshape(dy, [B, T * d])), [T, d])];
+      // tf.clone: a copy, not a reshaped view. WASM caches its XNNPACK matmul operator
+      // by the data id of the right-hand operand, and a reshape keeps that id; the same
+      // gradient also reaches the embedding matmul as [B·T, d], and reusing an operator
+      // built for [B, T·d] there corrupts memory (tfjs 4.22; regression test in
+      // node/backend.test.ts).
+      return [dy, tf.reshape(sumRows(tf.clone(tf.reshape(dy, [B, T * d])) as tf.Tensor2D), [T, d])];
     },
   };
 }) as (x: tf.Tensor, pos: tf.Tensor) => tf.Tensor;

@@ -15,6 +15,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { InputError, requireNumber } from '../errors.js';
 import { createRng } from '../random.js';
+import { fastCrossEntropy, fastGelu, floatOneHot, makeAttention, naiveAttention, naiveCrossEntropy, naiveGelu } from './fused.js';
 import { addPositions, fastDense, fastLayerNorm, fastMatMul, naiveDense, naiveLayerNorm, naiveMatMul } from './matmul.js';
 import type { ModelShape } from './types.js';
 
@@ -87,30 +88,16 @@ export function createTransformer(shape: ModelShape, vocab: number, opts: Transf
 
   const dense = (x: tf.Tensor, w: string, b: string) => denseFn(x, p(w), p(b));
   const layerNorm = (x: tf.Tensor, prefix: string) => lnFn(x, p(`${prefix}.g`), p(`${prefix}.b`));
-  // GELU, tanh approximation (Hendrycks & Gimpel 2016), as in GPT-2:
-  // 0.5·x·(1 + tanh(z)) with z = √(2/π)(x + 0.044715x³), written as x·σ(2z) (the same
-  // function, since 1 + tanh(z) = 2σ(2z)) because WASM's sigmoid is vectorised and its
-  // tanh is not; x³ as x·x·x because tf.pow and its gradient are slow there.
-  const gelu = (x: tf.Tensor) =>
-    tf.mul(x, tf.sigmoid(tf.mul(2 * Math.sqrt(2 / Math.PI), tf.add(x, tf.mul(0.044715, tf.mul(tf.mul(x, x), x))))));
-
+  const gelu = naive ? naiveGelu : fastGelu;
+  const attend = (naive ? naiveAttention : makeAttention)(mask, 1 / Math.sqrt(hd));
   const attention = (x: tf.Tensor, l: number, B: number) => {
     // separate Q, K, V projections (same parameters as one fused [d, 3d]; WASM's split is slow)
     const q = dense(x, `h${l}.attn.wq`, `h${l}.attn.bq`);
     const k = dense(x, `h${l}.attn.wk`, `h${l}.attn.bk`);
     const v = dense(x, `h${l}.attn.wv`, `h${l}.attn.bv`);
-    const heads = (t: tf.Tensor, perm: number[]) => tf.transpose(tf.reshape(t, [B, T, H, hd]), perm);
-    const qh = tf.reshape(heads(q, [0, 2, 1, 3]), [B * H, T, hd]);
-    const vh = tf.reshape(heads(v, [0, 2, 1, 3]), [B * H, T, hd]);
-    let scores: tf.Tensor;
-    if (opts.matmul === 'naive') {
-      scores = tf.matMul(qh as tf.Tensor3D, tf.reshape(heads(k, [0, 2, 1, 3]), [B * H, T, hd]) as tf.Tensor3D, false, true);
-    } else {
-      const kT = tf.reshape(heads(k, [0, 2, 3, 1]), [B * H, hd, T]); // Kᵀ materialised
-      scores = mm(qh, kT);
-    }
-    const att = tf.softmax(tf.add(tf.mul(scores, 1 / Math.sqrt(hd)), mask));
-    const out = mm(att, vh); // [B·H, T, hd]
+    // [B·T, d] → [B·H, T, hd]: one row of heads per sequence and head
+    const heads = (t: tf.Tensor) => tf.reshape(tf.transpose(tf.reshape(t, [B, T, H, hd]), [0, 2, 1, 3]), [B * H, T, hd]) as tf.Tensor3D;
+    const out = attend(heads(q), heads(k), heads(v)); // [B·H, T, hd]
     const merged = tf.reshape(tf.transpose(tf.reshape(out, [B, H, T, hd]), [0, 2, 1, 3]), [B * T, d]);
     return dense(merged, `h${l}.attn.wo`, `h${l}.attn.bo`);
   };
@@ -119,7 +106,7 @@ export function createTransformer(shape: ModelShape, vocab: number, opts: Transf
     tf.tidy(() => {
       const [B, Tx] = x.shape;
       if (Tx !== T) throw new InputError('batch', `sequence length ${Tx} differs from the model context ${T}`, 'use windows of exactly `context` tokens');
-      const onehot = tf.oneHot(tf.reshape(x, [B * T]) as tf.Tensor1D, vocab) as tf.Tensor2D;
+      const onehot = floatOneHot(tf.reshape(x, [B * T]) as tf.Tensor1D, vocab);
       const tok = mm(onehot, p('wte')); // [B·T, d]
       const addPos = naive ? tf.add : addPositions;
       let h: tf.Tensor = tf.reshape(addPos(tf.reshape(tok, [B, T, d]), p('wpe')), [B * T, d]);
@@ -134,10 +121,8 @@ export function createTransformer(shape: ModelShape, vocab: number, opts: Transf
 
   const loss = (x: tf.Tensor2D, y: tf.Tensor2D): tf.Scalar =>
     tf.tidy(() => {
-      const lg = logits(x);
-      const logp = tf.logSoftmax(lg);
-      const target = tf.oneHot(tf.reshape(y, [-1]) as tf.Tensor1D, vocab);
-      return tf.neg(tf.mean(tf.sum(tf.mul(logp, target), -1))) as tf.Scalar;
+      const crossEntropy = naive ? naiveCrossEntropy : fastCrossEntropy;
+      return crossEntropy(logits(x), tf.reshape(y, [-1]) as tf.Tensor1D);
     });
 
   return {
