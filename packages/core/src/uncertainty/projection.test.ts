@@ -60,3 +60,36 @@ describe('projectUncertain', () => {
     expect(() => projectUncertain({ law, hardware: H100, targetLoss: 2, lawSamples: [{ E: 1, A: -1, B: 1, alpha: 0.3, beta: 0.3 }] })).toThrow(/lawSamples\[0\]\.A/);
   });
 });
+
+describe('projectUncertain over random bootstrap families (fast-check)', () => {
+  it('never yields NaN: finite outputs, or ∞ counted as unreachable', async () => {
+    const fc = (await import('fast-check')).default;
+    const row = fc.record({
+      E: fc.double({ min: 0.5, max: 3, noNaN: true }),
+      A: fc.double({ min: 10, max: 1e5, noNaN: true }),
+      B: fc.double({ min: 10, max: 1e5, noNaN: true }),
+      alpha: fc.double({ min: 0.05, max: 1, noNaN: true }),
+      beta: fc.double({ min: 0.05, max: 1, noNaN: true }),
+    });
+    const goal = fc.oneof(fc.record({ targetLoss: fc.double({ min: 0.6, max: 5, noNaN: true }) }), fc.record({ budgetFlops: fc.double({ min: 1e15, max: 1e27, noNaN: true }) }));
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), goal, (rows, g) => {
+        let r;
+        try {
+          r = projectUncertain({ law, lawSamples: rows, ...g, hardware: H100, ...fixedRun, samples: 300, seed: 1 });
+        } catch (err) {
+          // the only allowed refusal: a target no bootstrap law can reach
+          expect((err as Error).message).toMatch(/targetLoss: no sample reaches it/);
+          return;
+        }
+        expect(r.unreachableFraction).toBeGreaterThanOrEqual(0);
+        expect(r.unreachableFraction).toBeLessThan(1);
+        for (const o of Object.values(r.monteCarlo.outputs)) {
+          expect(Number.isNaN(o.median) || Number.isNaN(o.low) || Number.isNaN(o.high)).toBe(false);
+          expect(o.low <= o.median && o.median <= o.high).toBe(true);
+        }
+      }),
+      { numRuns: 60, seed: 3 },
+    );
+  });
+});
