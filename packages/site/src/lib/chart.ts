@@ -47,7 +47,24 @@ const sciTick = (v: number) => {
 export function lineChart(svg: SVGSVGElement, series: Series[], opts: ChartOptions): void {
   const width = opts.width ?? 720;
   const height = opts.height ?? 420;
-  const m = { top: 34, right: 16, bottom: 48, left: 66 };
+  // Legend entries (named series only) wrap onto rows; the plot starts below them.
+  const legendItems = series.map((s, i) => ({ s, color: s.color ?? PALETTE[i % PALETTE.length] })).filter((e) => e.s.name);
+  const legendPos: { x: number; row: number }[] = [];
+  {
+    let lx = 0;
+    let row = 0;
+    for (const e of legendItems) {
+      const w = 30 + e.s.name.length * 6.5;
+      if (lx > 0 && 66 + lx + w > width - 8) {
+        row++;
+        lx = 0;
+      }
+      legendPos.push({ x: lx, row });
+      lx += w;
+    }
+  }
+  const legendRows = legendPos.length ? legendPos[legendPos.length - 1].row + 1 : 0;
+  const m = { top: 18 + legendRows * 16, right: 16, bottom: 48, left: 66 };
   const root = select(svg);
   root.selectAll('*').remove();
   root
@@ -146,13 +163,10 @@ export function lineChart(svg: SVGSVGElement, series: Series[], opts: ChartOptio
     g.append('text').attr('x', x(mk.x) + 4).attr('y', m.top + 12).attr('fill', '#1b1f24').text(mk.label);
   }
   // Legend inside the SVG so exports carry it.
-  const legend = root.append('g').attr('transform', `translate(${m.left},14)`);
-  let lx = 0;
-  clean.forEach((s, i) => {
-    const color = s.color ?? PALETTE[i % PALETTE.length];
-    const g = legend.append('g').attr('transform', `translate(${lx},0)`);
-    g.append('line').attr('x1', 0).attr('x2', 18).attr('y1', 0).attr('y2', 0).attr('stroke', color).attr('stroke-width', 3).attr('stroke-dasharray', s.dashed ? '5 3' : null);
-    g.append('text').attr('x', 22).attr('y', 4).attr('fill', '#1b1f24').text(s.name);
-    lx += 30 + s.name.length * 6.5;
+  const legend = root.append('g').attr('transform', `translate(${m.left},12)`);
+  legendItems.forEach((e, i) => {
+    const g = legend.append('g').attr('transform', `translate(${legendPos[i].x},${legendPos[i].row * 16})`);
+    g.append('line').attr('x1', 0).attr('x2', 18).attr('y1', 0).attr('y2', 0).attr('stroke', e.color).attr('stroke-width', 3).attr('stroke-dasharray', e.s.dashed ? '5 3' : null);
+    g.append('text').attr('x', 22).attr('y', 4).attr('fill', '#1b1f24').text(e.s.name);
   });
 }

@@ -47,10 +47,12 @@ export function readForm(form: HTMLFormElement): Record<string, string> {
 
 /** Writes non-default form values to the query string without adding history entries. */
 export function saveFormToUrl(form: HTMLFormElement): void {
-  const params = new URLSearchParams();
+  // Keep other forms' keys (a page may hold several widgets, each with its own field names).
+  const params = new URLSearchParams(location.search);
   for (const el of controls(form)) {
     const v = valueOf(el);
     if (v !== defaultOf(el)) params.set(el.name, v);
+    else params.delete(el.name);
   }
   const qs = params.toString();
   const url = `${location.pathname}${qs ? `?${qs}` : ''}${location.hash}`;
