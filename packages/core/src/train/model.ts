@@ -6,8 +6,12 @@
  * embedding. References: Radford et al. 2019 (GPT-2), Vaswani et al. 2017.
  *
  * Built only from kernels the WASM backend has: the token embedding is a
- * one-hot matmul (WASM has no gradient kernel for `gather`), and every matmul
- * goes through `fastMatMul` (matmul.ts) so its backward stays on XNNPACK.
+ * one-hot matmul (WASM has no gradient kernel for `gather`). With the default
+ * `matmul: 'fast'`, dense layers, layer norms and the embedding/head matmuls use
+ * the customGrad versions in matmul.ts (backward on XNNPACK), and attention,
+ * GELU and cross-entropy the fused ones in fused.ts; `matmul: 'naive'` builds the
+ * same maths from plain autodiff ops (the benchmark's baseline and the tests'
+ * reference).
  * Weights are initialised from our seeded RNG (not tf.random*) so a run is
  * reproducible on every backend: N(0, 0.02), residual projections scaled by
  * 1/√(2·n_layer) (GPT-2, §2.3).
