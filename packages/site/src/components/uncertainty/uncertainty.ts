@@ -21,6 +21,7 @@ import {
   type TornadoBar,
   type UncertainRunResult,
 } from '@scaling-lab/core';
+import { download } from '../../lib/export';
 
 /** Output labels and formatters. */
 export const OUTPUT_INFO: Record<RunOutput, { label: string; phrase: string; format: (x: number) => string }> = {
@@ -171,6 +172,32 @@ export function inputRows(r: UncertainRunResult): { name: string; range: string;
 }
 
 const timers = new WeakMap<HTMLElement, number>();
+const latest = new WeakMap<HTMLElement, UncertainRunResult>();
+
+/** JSON export of a result: intervals, tornado data, inputs with sources, and every sample. */
+export function uncertaintyJson(r: UncertainRunResult) {
+  const outputs: Record<string, unknown> = {};
+  for (const [name, o] of Object.entries(r.monteCarlo.outputs)) outputs[name] = { median: o.median, low: o.low, high: o.high, mean: o.mean, samples: Array.from(o.samples) };
+  return {
+    samples: r.monteCarlo.samples,
+    seed: r.monteCarlo.seed,
+    level: r.monteCarlo.level,
+    outputs,
+    sensitivity: r.sensitivity,
+    inputs: r.assumptions.map((a) => ({ name: a.name, distribution: a.distribution, unit: a.unit, source: a.source })),
+  };
+}
+
+/** Binds the panel's JSON download button once (the SVG buttons use the page's export wiring). */
+function bindJson(root: HTMLElement): void {
+  const button = root.querySelector<HTMLButtonElement>('[data-unc-json]');
+  if (!button || button.dataset.bound) return;
+  button.dataset.bound = '1';
+  button.addEventListener('click', () => {
+    const r = latest.get(root);
+    if (r) download(`${root.id}.json`, 'application/json', `${JSON.stringify(uncertaintyJson(r), null, 2)}\n`);
+  });
+}
 
 /**
  * Renders the panel `id` (see Uncertainty.astro) for `spec`: whiskers for its
@@ -210,6 +237,8 @@ export function renderUncertainty(id: string, spec: EstimateSpec): void {
           }),
         );
       }
+      latest.set(root, r);
+      bindJson(root);
       root.dataset.state = 'ready';
     }, 120),
   );
