@@ -65,13 +65,13 @@ const GELU_A = 0.044715;
  */
 export const fastGelu = tf.customGrad((x: In, save: In) => {
   const X = x as tf.Tensor;
-  const x2 = tf.mul(X, X);
-  const s = tf.sigmoid(tf.mul(tf.mul(X, tf.add(tf.mul(x2, GELU_A), 1)), GELU_C));
-  (save as tf.GradSaveFunc)([X, x2, s]);
+  const s = tf.sigmoid(tf.mul(tf.mul(X, tf.add(tf.mul(tf.mul(X, X), GELU_A), 1)), GELU_C));
+  (save as tf.GradSaveFunc)([X, s]);
   return {
     value: tf.mul(X, s),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [sx, sx2, ss] = saved;
+      const [sx, ss] = saved;
+      const sx2 = tf.mul(sx, sx);
       const du = tf.mul(tf.add(tf.mul(sx2, 3 * GELU_A), 1), GELU_C);
       const ds = tf.mul(ss, tf.sub(1, ss));
       return [tf.mul(dy, tf.add(ss, tf.mul(tf.mul(sx, ds), du)))];

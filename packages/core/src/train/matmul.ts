@@ -65,20 +65,23 @@ export function naiveMatMul(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
 }
 
 /**
- * Dense layer y = x·W + b for x [m,k], W [k,n], b [n]. Forward: one fused
+ * Dense layer y = x·W + b for x [m,k], W [k,n], b [n] (W and b must be
+ * variables, or otherwise outlive the backward pass). Forward: one fused
  * XNNPACK matmul with bias. Backward: dx = dy·Wᵀ, dW = xᵀ·dy, db = 1ᵀ·dy, all
  * untransposed matmuls.
  */
 export const fastDense = tf.customGrad((x: In, w: In, b: In, save: In) => {
   const X = x as tf.Tensor2D;
   const W = w as tf.Tensor2D;
-  (save as tf.GradSaveFunc)([X, W]);
+  // Only the activation is saved (tfjs copies saved tensors); W is a trainable
+  // variable, still unchanged when the backward pass runs.
+  (save as tf.GradSaveFunc)([X]);
   return {
     value: tf.fused.matMul({ a: X, b: W, bias: b as tf.Tensor }),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [sx, sw] = saved as tf.Tensor2D[];
+      const sx = saved[0] as tf.Tensor2D;
       const d = dy as tf.Tensor2D;
-      return [mm(d, tf.transpose(sw)), tMatMul(sx, d), sumRows(d)];
+      return [mm(d, tf.transpose(W)), tMatMul(sx, d), sumRows(d)];
     },
   };
 }) as (x: tf.Tensor, w: tf.Tensor, b: tf.Tensor) => tf.Tensor;
@@ -91,7 +94,7 @@ const LN_EPS = 1e-5;
 
 /**
  * Layer normalisation over the last axis of x [m,d] (Ba et al. 2016) with gain
- * g and bias b. Backward (the standard closed form, e.g. Ioffe & Szegedy 2015 for
+ * g and bias b (variables, or otherwise outliving the backward pass). Backward (the standard closed form, e.g. Ioffe & Szegedy 2015 for
  * the batch-norm analogue): with x̂ = (x−μ)/σ and ĝ = dy·g,
  *   dx = (ĝ − mean(ĝ) − x̂·mean(ĝ·x̂)) / σ,  dg = Σ_rows dy·x̂,  db = Σ_rows dy.
  */
@@ -101,11 +104,13 @@ export const fastLayerNorm = tf.customGrad((x: In, g: In, b: In, save: In) => {
   const xc = tf.sub(X, mean);
   const rstd = tf.rsqrt(tf.add(tf.mean(tf.mul(xc, xc), -1, true), LN_EPS));
   const xhat = tf.mul(xc, rstd);
-  (save as tf.GradSaveFunc)([xhat, rstd, g as tf.Tensor]);
+  const G = g as tf.Tensor;
+  (save as tf.GradSaveFunc)([xhat, rstd]); // g is a variable: used directly, not copied
   return {
-    value: tf.add(tf.mul(xhat, g as tf.Tensor), b as tf.Tensor),
+    value: tf.add(tf.mul(xhat, G), b as tf.Tensor),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [sxhat, srstd, sg] = saved;
+      const [sxhat, srstd] = saved;
+      const sg = G;
       const ghat = tf.mul(dy, sg);
       const dx = tf.mul(tf.sub(tf.sub(ghat, tf.mean(ghat, -1, true)), tf.mul(sxhat, tf.mean(tf.mul(ghat, sxhat), -1, true))), srstd);
       return [dx, sumRows(tf.mul(dy, sxhat) as tf.Tensor2D), sumRows(dy as tf.Tensor2D)];
