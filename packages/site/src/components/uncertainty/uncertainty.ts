@@ -164,6 +164,18 @@ export function tornadoChart(svg: SVGSVGElement, r: UncertainRunResult, output: 
   legend.append('text').attr('x', 166).attr('y', 0).attr('fill', INK).text('at its high end');
 }
 
+/** Rows of the intervals table: output label, median, 5–95% interval (or "fixed"). */
+export function intervalRows(r: UncertainRunResult, outputs: readonly RunOutput[]): { label: string; median: string; interval: string }[] {
+  return outputs
+    .filter((o) => r.monteCarlo.outputs[o] !== undefined)
+    .map((o) => {
+      const s = r.monteCarlo.outputs[o];
+      const f = OUTPUT_INFO[o].format;
+      const fixed = Math.abs(s.high - s.low) <= 1e-9 * Math.abs(s.median);
+      return { label: OUTPUT_INFO[o].label, median: f(s.median), interval: fixed ? 'fixed' : `${f(s.low)} – ${f(s.high)}` };
+    });
+}
+
 /** Rows of the inputs table: name, range, source. */
 export function inputRows(r: UncertainRunResult): { name: string; range: string; source: string }[] {
   return r.assumptions
@@ -222,7 +234,26 @@ export function renderUncertainty(id: string, spec: EstimateSpec): void {
       const outputs = (root.dataset.outputs ?? 'acceleratorHours,costUsd').split(',') as RunOutput[];
       whiskerChart(root.querySelector<SVGSVGElement>('[data-whiskers]')!, r, outputs);
       tornadoChart(root.querySelector<SVGSVGElement>('[data-tornado]')!, r, (root.dataset.tornado ?? outputs[outputs.length - 1]) as RunOutput);
-      const tbody = root.querySelector('tbody');
+      const ivBody = root.querySelector('[data-intervals] tbody');
+      if (ivBody) {
+        ivBody.replaceChildren(
+          ...intervalRows(r, outputs).map((row) => {
+            const tr = document.createElement('tr');
+            const th = document.createElement('th');
+            th.scope = 'row';
+            th.textContent = row.label;
+            tr.append(th);
+            for (const text of [row.median, row.interval]) {
+              const td = document.createElement('td');
+              td.className = 'num';
+              td.textContent = text;
+              tr.append(td);
+            }
+            return tr;
+          }),
+        );
+      }
+      const tbody = root.querySelector('details tbody');
       if (tbody) {
         tbody.replaceChildren(
           ...inputRows(r).map((row) => {
