@@ -67,7 +67,7 @@ export interface RunSpec {
 export interface CurvePoint {
   step: number;
   tokens: number;
-  /** Mean training loss (nats/token) over the steps since the previous point. */
+  /** Mean training loss (nats/token) over the steps since the previous point; at the step where a run diverged, that step's loss (may be NaN/Infinity, `null` in JSON). */
   trainLoss: number;
   /** Validation loss (nats/token), present at evaluation steps. */
   valLoss?: number;
