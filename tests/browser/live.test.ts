@@ -33,6 +33,31 @@ describe('live trainer', () => {
     await page.dispatchEvent('[name="heads"]', 'input');
     expect(await page.getAttribute('#start', 'disabled')).not.toBeNull();
     await page.context().close();
+  });
+
+  it('a high learning rate diverges, and early stopping halts an overfitting run at its best validation loss', async () => {
+    const page = await site.open('/live/');
+    await page.click('[data-preset="diverge"]');
+    expect(page.url()).toContain('learningRate=0.3');
+    await page.click('#start');
+    await waitUntil(site, page, () => ['done', 'diverged', 'error'].includes(document.getElementById('status')!.dataset.state!), 120_000, 'the diverging run');
+    expect(await page.getAttribute('#status', 'data-state'), (await page.textContent('#status')) ?? '').toBe('diverged');
+
+    await page.click('[data-preset="early"]');
+    await page.click('#start');
+    await waitUntil(site, page, () => ['done', 'diverged', 'error'].includes(document.getElementById('status')!.dataset.state!), 240_000, 'the early-stopped run');
+    const status = (await page.textContent('#status')) ?? '';
+    expect(status).toMatch(/Stopped early: validation loss last improved at step (\d+)/);
+    const bestStep = Number(/step (\d+)/.exec(status)![1]);
+    const lastStep = Number(((await page.textContent('[data-out="step"]')) ?? '').split('/')[0]);
+    expect(bestStep).toBeLessThan(lastStep);
+    expect(lastStep).toBeLessThan(800);
+    // Overfitting: training loss ends below the best validation loss, and validation ended above its best.
+    const val = Number.parseFloat((await page.textContent('[data-out="valLoss"]')) ?? '');
+    const best = Number.parseFloat((await page.textContent('[data-out="bestVal"]')) ?? '');
+    expect(val).toBeGreaterThan(best);
+    await screenshot(page, 'live-early-stopping');
+    await page.context().close();
     expect(site.pageErrors).toEqual([]);
   });
 });
