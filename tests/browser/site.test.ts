@@ -1,6 +1,7 @@
 /** The site as a whole: every page serves, has the shared nav and a heading, reads without JS, fits a phone. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSite, screenshot, type Site } from './harness';
+import { estimateRun, formatFlops } from '@scaling-lab/core';
+import { openSite, out, screenshot, type Site } from './harness';
 
 let site: Site;
 beforeAll(async () => {
@@ -36,6 +37,37 @@ describe('site skeleton', () => {
       expect(overflow, `${href} is wider than a phone`).toBeLessThanOrEqual(1);
     }
     await screenshot(page, 'phone-no-js-last-page');
+    await page.context().close();
+  });
+
+  it('calculator pages with JavaScript still fit a phone, charts scale down', async () => {
+    for (const href of ['/cost/', '/energy/', '/laws/', '/sweeps/', '/finetune/', '/live/', '/how-training-works/']) {
+      const page = await site.open(href, { width: 375 });
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${href} is wider than a phone`).toBeLessThanOrEqual(1);
+      const chartWidths = await page.$$eval('svg.chart', (els) => els.map((e) => e.getBoundingClientRect().width));
+      for (const w of chartWidths) expect(w, href).toBeLessThanOrEqual(375);
+      if (href === '/cost/') await screenshot(page, 'phone-cost');
+      await page.context().close();
+    }
+  });
+
+  it('calculators work from the keyboard alone', async () => {
+    const page = await site.open('/cost/');
+    await page.focus('[name="preset"]');
+    await page.keyboard.press('Tab'); // → parameters
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('params');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('13B');
+    await page.keyboard.press('Tab'); // → tokens
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('3T');
+    const e = estimateRun({ params: 13e9, tokens: 3e12, hardware: 'nvidia-h100-sxm5-80gb', count: 1024 });
+    expect(await out(page, 'flops')).toBe(formatFlops(e.flops!));
+    // Selects change with arrow keys.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).name)).toBe('hardware');
     await page.context().close();
     expect(site.pageErrors).toEqual([]);
   });
