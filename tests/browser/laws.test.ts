@@ -1,7 +1,9 @@
 /** Scaling-law explorer: shown numbers equal core's law functions; charts drawn; URL and file loading work. */
 import {
   computeForLoss,
+  chinchillaPoints,
   computeOptimal,
+  fitChinchilla,
   formatCount,
   formatFlops,
   getPublishedLaw,
@@ -69,6 +71,15 @@ describe('scaling-law explorer', () => {
     await waitUntil(site, page, () => /Loaded/.test(document.getElementById('upload-status')!.textContent ?? ''), 30_000, 'the file to load');
     expect(await out(page, 'optParams')).toBe(`${formatCount(computeOptimal(fileLaw, 1e24).params)} parameters`);
     expect(page.url()).toContain('law=custom');
+
+    // A CSV of runs is fitted in the browser (worker) with core's fitChinchilla: same law as in Node.
+    const runs = chinchillaPoints().filter((_, i) => i % 8 === 0);
+    const csv = `params,tokens,loss\n${runs.map((p) => `${p.params},${p.tokens},${p.loss}`).join('\n')}\n`;
+    const fitted = fitChinchilla(runs).law;
+    await page.setInputFiles('[name="upload"]', { name: 'runs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await waitUntil(site, page, () => /Loaded: fitted/.test(document.getElementById('upload-status')!.textContent ?? ''), 120_000, 'the CSV fit');
+    expect(await out(page, 'optParams')).toBe(`${formatCount(computeOptimal(fitted, 1e24).params)} parameters`);
+    expect(await page.locator('#chart-frontier circle').count()).toBe(runs.length);
     expect((await page.textContent('main')) ?? '').not.toMatch(/NaN|Infinity/);
     await page.context().close();
     expect(site.pageErrors).toEqual([]);
