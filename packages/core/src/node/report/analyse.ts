@@ -104,7 +104,10 @@ export interface Analysis {
     converged?: boolean;
     starts?: number;
     logRmse?: number;
-    /** 0 < α ≤ 2 and 0 < β ≤ 2 (the range of Hoffmann et al.'s start grid; published fits are 0.3–0.4): a law worth extrapolating. */
+    /**
+     * 0.05 ≤ α, β ≤ 2: a law worth extrapolating. Published fits lie inside (Kaplan et al. 2020: 0.076, 0.095;
+     * Hoffmann et al. 2022: 0.34, 0.28); 2 is the top of Hoffmann et al.'s start grid. Our judgement, not a standard.
+     */
     usable: boolean;
   };
   parametricUnavailable?: string;
@@ -252,7 +255,7 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
     const sp = points.map((p) => ({ params: p.params, tokens: p.tokens, loss: p.loss }));
     const f = fitChinchilla(sp);
     const l = f.law;
-    const usable = l.alpha > 0 && l.alpha <= 2 && l.beta > 0 && l.beta <= 2 && l.A > 0 && l.B > 0;
+    const usable = l.alpha >= 0.05 && l.alpha <= 2 && l.beta >= 0.05 && l.beta <= 2 && l.A > 0 && l.B > 0;
     parametric = {
       method: 'fitChinchilla: Huber loss on log L, L-BFGS from a grid of starts (Hoffmann et al. 2022 Approach 3)',
       law: f.law,
@@ -264,7 +267,7 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
     };
     if (!usable) {
       notes.push(
-        `the Approach 3 fit has α = ${l.alpha.toPrecision(3)}, β = ${l.beta.toPrecision(3)} (outside (0, 2]): the sweep does not pin down L(N, D) well enough to extrapolate it, so it gives no frontier or projection here`,
+        `the Approach 3 fit has α = ${l.alpha.toPrecision(3)}, β = ${l.beta.toPrecision(3)} (outside [0.05, 2]): the sweep does not pin down L(N, D) well enough to extrapolate it, so it gives no frontier or projection here`,
       );
     }
   } catch (err) {

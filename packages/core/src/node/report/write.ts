@@ -54,7 +54,7 @@ export function summaryText(a: Analysis, meta: ReportMeta): string {
     const l = a.parametric.law;
     out.push(`  Approach 3: L(N, D) = ${l.E.toFixed(3)} + ${sig(l.A)} / N^${l.alpha.toFixed(3)} + ${sig(l.B)} / D^${l.beta.toFixed(3)}`);
     out.push(
-      `    (${a.parametric.method}; log-RMSE ${a.parametric.logRmse?.toFixed(4) ?? '?'}${a.parametric.converged === false ? '; optimiser did NOT report convergence' : ''}${a.parametric.usable ? '' : '; exponents outside (0, 2]: not extrapolated'})`,
+      `    (${a.parametric.method}; log-RMSE ${a.parametric.logRmse?.toFixed(4) ?? '?'}${a.parametric.converged === false ? '; optimiser did NOT report convergence' : ''}${a.parametric.usable ? '' : '; exponents outside [0.05, 2]: not extrapolated'})`,
     );
   } else out.push(`  Approach 3: not fitted (${a.parametricUnavailable})`);
   if (a.isoflop.paramsLaw && a.isoflop.tokensLaw) {
