@@ -16,6 +16,7 @@ describe('how training works', () => {
   it('widgets: tokeniser split, steps and LR schedule, LoRA params, compute and loss match core; URL keeps every widget', async () => {
     const page = await site.open('/how-training-works/');
     for (const id of ['data', 'loop', 'hyper', 'finetune', 'scaling', 'energy']) expect(await page.locator(`section#${id} h2`).count(), id).toBe(1);
+    await page.locator('#w-data').scrollIntoViewIfNeeded();
     await waitUntil(site, page, () => !/JavaScript/.test(document.querySelector('[data-out="lr_steps"]')!.textContent ?? ''), 60_000, 'the trainer module to load');
     await fill(page, 'data_text', 'abcabcabcd');
     expect(await out(page, 'data_vocab')).toBe('4 distinct characters');
