@@ -7,6 +7,7 @@ import {
   formatDuration,
   formatFlops,
   formatUsd,
+  paramsFromArchitecture,
 } from '@scaling-lab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fill, openSite, out, screenshot, type Site } from './harness';
@@ -77,6 +78,27 @@ describe('run cost and time', () => {
     expect(await page.textContent('[data-error-for="mfu"]')).toMatch(/mfu/);
     const text = (await page.textContent('main')) ?? '';
     expect(text).not.toMatch(/NaN|Infinity/);
+    await page.context().close();
+  });
+
+  it('an architecture instead of a parameter count: core counts the parameters; giving both is refused beside the field', async () => {
+    const page = await site.open('/cost/');
+    await page.click('#arch-details summary');
+    await fill(page, 'params', '');
+    const arch = { layers: 32, dModel: 4096, heads: 32, ffnDim: 11008, ffnType: 'swiglu' as const, vocab: 32000, context: 4096 };
+    for (const k of ['layers', 'dModel', 'heads', 'ffnDim', 'vocab', 'context'] as const) await fill(page, k, String(arch[k]));
+    await page.selectOption('[name="ffnType"]', 'swiglu');
+    const e = estimateRun({ architecture: arch, tokens: 1.4e12, hardware: 'nvidia-h100-sxm5-80gb', count: 1024 });
+    expect(e.params).toBe(paramsFromArchitecture(arch).total);
+    expect(await out(page, 'params')).toBe(`${formatCount(e.params!)} parameters`);
+    expect(await out(page, 'flops')).toBe(formatFlops(e.flops!));
+    expect(await out(page, 'memory')).toBe(`${formatBytes(e.memory!.totalBytes)} of ${formatBytes(e.memory!.acceleratorBytes)}`);
+    const again = await page.context().newPage();
+    await again.goto(page.url());
+    expect(await again.inputValue('[name="dModel"]')).toBe('4096');
+    expect(await out(again, 'flops')).toBe(await out(page, 'flops'));
+    await fill(page, 'params', '7B');
+    expect(await page.textContent('[data-error-for="params"]')).toMatch(/architecture/);
     await page.context().close();
   });
 

@@ -15,6 +15,7 @@ import {
   formatUsd,
   InputError,
   sig,
+  type Architecture,
   type Assumption,
   type Estimate,
   type EstimateSpec,
@@ -38,6 +39,23 @@ export function fullSpecFromValues(v: Record<string, string>): EstimateSpec {
   return spec;
 }
 
+const ARCH_FIELDS = ['layers', 'dModel', 'heads', 'kvHeads', 'ffnDim', 'vocab', 'context'] as const;
+
+/** An architecture when any of its fields is filled in (core's normalizeArchitecture checks it and names bad fields). */
+export function architectureFromValues(v: Record<string, string>): Architecture | undefined {
+  if (!ARCH_FIELDS.some((k) => !blank(v[k]))) return undefined;
+  const a: Record<string, unknown> = {};
+  for (const k of ARCH_FIELDS) {
+    if (!blank(v[k])) a[k] = numberField(k, v[k], { positive: true });
+  }
+  for (const k of ['layers', 'dModel', 'heads', 'vocab'] as const) {
+    if (a[k] === undefined) throw new InputError(k, 'is needed for an architecture', `give ${k}, or clear the architecture fields and enter the parameter count`);
+  }
+  if (v.ffnType === 'gelu' || v.ffnType === 'swiglu') a.ffnType = v.ffnType;
+  if (v.tiedEmbeddings === '1') a.tiedEmbeddings = true;
+  return a as unknown as Architecture;
+}
+
 /** The estimateRun spec for the shared model/hardware/energy fields present in `v`. */
 export function specFromValues(v: Record<string, string>): EstimateSpec {
   const spec: EstimateSpec = {};
@@ -46,7 +64,9 @@ export function specFromValues(v: Record<string, string>): EstimateSpec {
   const tokens = opt('tokens', v.tokens, { positive: true });
   if (params !== undefined) spec.params = params;
   if (tokens !== undefined) spec.tokens = tokens;
-  if (!spec.preset && params === undefined) throw new InputError('params', 'is empty', 'enter the parameter count, e.g. 70B, or choose a preset');
+  const architecture = architectureFromValues(v);
+  if (architecture) spec.architecture = architecture;
+  if (!spec.preset && params === undefined && !architecture) throw new InputError('params', 'is empty', 'enter the parameter count, e.g. 70B, an architecture, or choose a preset');
   if (!spec.preset && tokens === undefined) throw new InputError('tokens', 'is empty', 'enter the training tokens, e.g. 1.4T, or choose a preset');
   if (!blank(v.hardware)) spec.hardware = v.hardware;
   const fields: [keyof EstimateSpec, string, Parameters<typeof numberField>[2]][] = [
