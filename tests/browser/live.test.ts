@@ -35,6 +35,17 @@ describe('live trainer', () => {
     await page.context().close();
   });
 
+  it('fails loudly when the WASM backend cannot start (no silent fallback)', async () => {
+    const page = await site.open('/live/?steps=20&dModel=16&layers=1&context=8');
+    await page.context().route('**/*.wasm', (route) => route.abort());
+    await page.click('#start');
+    await waitUntil(site, page, () => ['done', 'diverged', 'error'].includes(document.getElementById('status')!.dataset.state!), 120_000, 'the failed start');
+    expect(await page.getAttribute('#status', 'data-state')).toBe('error');
+    expect(await page.textContent('#status')).toMatch(/WASM backend failed to start/);
+    expect(await page.textContent('[data-out="backend"]')).not.toMatch(/cpu|webgl/);
+    await page.context().close();
+  });
+
   it('a high learning rate diverges, and early stopping halts an overfitting run at its best validation loss', async () => {
     const page = await site.open('/live/');
     await page.click('[data-preset="diverge"]');
