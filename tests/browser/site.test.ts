@@ -1,5 +1,6 @@
 /** The site as a whole: every page serves, has the shared nav and a heading, reads without JS, fits a phone. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { estimateRun, formatFlops } from '@scaling-lab/core';
 import { openSite, out, screenshot, type Site } from './harness';
 
@@ -49,6 +50,30 @@ describe('site skeleton', () => {
       const chartWidths = await page.$$eval('svg.chart', (els) => els.map((e) => e.getBoundingClientRect().width));
       for (const w of chartWidths) expect(w, href).toBeLessThanOrEqual(375);
       if (href === '/cost/') await screenshot(page, 'phone-cost');
+      await page.context().close();
+    }
+  });
+
+  it('every calculator page exports CSV, JSON and standalone SVG charts', async () => {
+    for (const href of ['/cost/', '/energy/', '/laws/', '/sweeps/', '/finetune/', '/how-training-works/']) {
+      const page = await site.open(href);
+      await page.waitForLoadState('networkidle');
+      const buttons = page.locator('main button[data-export], main button[data-export-svg]');
+      const n = await buttons.count();
+      expect(n, href).toBeGreaterThanOrEqual(2);
+      for (let i = 0; i < n; i++) {
+        const b = buttons.nth(i);
+        const kind = (await b.getAttribute('data-export')) ?? 'svg';
+        const [dl] = await Promise.all([page.waitForEvent('download'), b.click()]);
+        const text = readFileSync((await dl.path())!, 'utf8');
+        if (kind === 'json') expect(() => JSON.parse(text), `${href} json`).not.toThrow();
+        else if (kind === 'csv') expect(text.split('\n')[0], `${href} csv header`).toMatch(/,|^\w+$/);
+        else {
+          expect(text, `${href} ${dl.suggestedFilename()}`).toMatch(/<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+          expect(text).toMatch(/<path|<circle/);
+        }
+        expect(text).not.toMatch(/NaN|Infinity/);
+      }
       await page.context().close();
     }
   });
