@@ -2,24 +2,10 @@
 // --micro-batch, --seq, --recompute, --lora-rank, --lora-targets) and
 // commander's own errors, run as a user runs them: a child process on the
 // built CLI (`npm test` builds first).
-import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { expectBadInput, json, runCli } from './helpers/cli.js';
 
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'packages', 'core', 'dist', 'cli', 'main.js');
 const GB = 1e9;
-
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-function json(...args: string[]) {
-  const r = run(...args, '--json');
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout);
-}
 
 describe('scaling-lab estimate: memory per accelerator (CLI)', () => {
   it('--params 7.5B --count 64 --zero 0..3: 120, 31.4, 16.6, 1.9 GB (Rajbhandari et al. 2020, Figure 1); JSON carries memory and its assumptions', () => {
@@ -67,14 +53,14 @@ describe('scaling-lab estimate: memory per accelerator (CLI)', () => {
   });
 
   it('prints the memory lines in the readable report', () => {
-    const r = run('estimate', '--preset', 'llama-2-70b', '--count', '2048', '--zero', '1', '--tp', '8', '--recompute', 'selective');
+    const r = runCli(['estimate', '--preset', 'llama-2-70b', '--count', '2048', '--zero', '1', '--tp', '8', '--recompute', 'selective']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Memory {4}[\d.]+ GB per accelerator of 80 GB: weights .*activations/);
     expect(r.stdout).toMatch(/ZeRO 1, TP 8 × PP 1 × DP 256/);
     expect(r.stdout).toMatch(/Fits {6}yes/);
-    const no = run('estimate', '--params', '70B', '--tokens', '1T', '--count', '64');
+    const no = runCli(['estimate', '--params', '70B', '--tokens', '1T', '--count', '64']);
     expect(no.stdout).toMatch(/Fits {6}NO; smallest that fit: ZeRO stage \d/);
-    const lora = run('estimate', '--preset', 'gpt-3', '--lora-rank', '4');
+    const lora = runCli(['estimate', '--preset', 'gpt-3', '--lora-rank', '4']);
     expect(lora.stdout).toMatch(/LoRA {6}rank 4 on q,v: 18\.9M trainable params/);
   });
 
@@ -104,12 +90,8 @@ describe('scaling-lab estimate: memory per accelerator (CLI)', () => {
     [['--param', '7B'], "unknown option '--param' (did you mean --params? see `scaling-lab estimate --help`)"],
     [['--params'], "option '--params <n>' argument missing (see `scaling-lab estimate --help`)"],
   ])('bad input %j → exit 2, one line: %s', (args, needle) => {
-    const r = run('estimate', ...(args as string[]));
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(needle);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const r = runCli(['estimate', ...(args as string[])]);
+    expectBadInput(r, needle);
   });
 
   it.each([
@@ -117,14 +99,14 @@ describe('scaling-lab estimate: memory per accelerator (CLI)', () => {
     [['regions', 'a', 'b'], 'too many arguments for \'regions\''],
     [['presets', '--bogus'], "unknown option '--bogus' (see `scaling-lab presets --help`)"],
   ])('commander errors of %j stay one line with the fix', (args, needle) => {
-    const r = run(...(args as string[]));
+    const r = runCli(args as string[]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(needle);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('--help lists the memory flags', () => {
-    const r = run('estimate', '--help');
+    const r = runCli(['estimate', '--help']);
     expect(r.code).toBe(0);
     for (const f of ['--optimizer', '--zero', '--tp', '--pp', '--micro-batch', '--seq', '--recompute [kind]', '--lora-rank', '--lora-targets']) expect(r.stdout).toContain(f);
   });

@@ -1,24 +1,9 @@
 // The `scaling-lab estimate`, `hardware`, `regions` and `presets` commands,
 // run as a user runs them: a child process on the built CLI (`npm test`
 // builds first).
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'packages', 'core', 'dist', 'cli', 'main.js');
-
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-function json(...args: string[]) {
-  const r = run(...args, '--json');
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout);
-}
+import { CLI, expectBadInput, json, runCli } from './helpers/cli.js';
 
 describe('scaling-lab estimate (CLI)', () => {
   it('is built', () => {
@@ -57,7 +42,7 @@ describe('scaling-lab estimate (CLI)', () => {
   });
 
   it('prints a readable report by default', () => {
-    const r = run('estimate', '--preset', 'gpt-3');
+    const r = runCli(['estimate', '--preset', 'gpt-3']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/GPT-3/);
     expect(r.stdout).toMatch(/tCO2e/);
@@ -79,18 +64,14 @@ describe('scaling-lab estimate (CLI)', () => {
     [['--flops', '1e22', '--count', '8', '--deadline', '10'], '--deadline'],
     [[], 'nothing to estimate'],
   ])('bad input %j → exit 2, one line naming %s, no stack trace', (args, needle) => {
-    const r = run('estimate', ...(args as string[]));
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(needle);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const r = runCli(['estimate', ...(args as string[])]);
+    expectBadInput(r, needle);
   });
 });
 
 describe('scaling-lab hardware / regions / presets (CLI)', () => {
   it.each(['estimate', 'hardware', 'regions', 'presets'])('%s --help exits 0 with usage', (cmd) => {
-    const r = run(cmd, '--help');
+    const r = runCli([cmd, '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Usage: scaling-lab/);
   });
@@ -101,7 +82,7 @@ describe('scaling-lab hardware / regions / presets (CLI)', () => {
     expect(h100.tflops.bf16).toBe(989.4);
     const tpus = json('hardware', 'tpu');
     expect(tpus.length).toBe(5);
-    expect(run('hardware').stdout).toMatch(/nvidia-a100-sxm4-80gb/);
+    expect(runCli(['hardware']).stdout).toMatch(/nvidia-a100-sxm4-80gb/);
   });
 
   it('regions filters by search and carries sources', () => {
@@ -114,6 +95,6 @@ describe('scaling-lab hardware / regions / presets (CLI)', () => {
     const p = json('presets');
     expect(p.length).toBeGreaterThanOrEqual(10);
     expect(p.find((r: { id: string }) => r.id === 'llama-2-70b').reported.co2eKg.value).toBe(291_420);
-    expect(run('presets').stdout).toMatch(/deepseek-v3/);
+    expect(runCli(['presets']).stdout).toMatch(/deepseek-v3/);
   });
 });

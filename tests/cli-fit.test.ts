@@ -1,29 +1,10 @@
 // `scaling-lab fit`, `optimal` and `laws` run as a user runs them: child processes on the built CLI.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeOptimal, createRng, lossAt, type ChinchillaLaw } from '../packages/core/src/index.js';
-
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'packages', 'core', 'dist', 'cli', 'main.js');
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-function json(...args: string[]) {
-  const r = run(...args, '--json');
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout);
-}
-const expectBadInput = (r: { code: number | null; stdout: string; stderr: string }, pattern: RegExp) => {
-  expect(r.code).toBe(2);
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(pattern);
-  expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
-};
+import { expectBadInput, json, runCli } from './helpers/cli.js';
 
 // Synthetic sweep from the rounded Hoffmann law (E 1.69, A 406.4, B 410.7, α 0.34, β 0.28):
 // 5 budgets × 7 sizes around the optimum, 0.3% multiplicative noise (seeded).
@@ -101,7 +82,7 @@ describe('scaling-lab fit', () => {
   }, 300_000);
 
   it('human output says whether it converged and how many starts reached the best', () => {
-    const r = run('fit', csv);
+    const r = runCli(['fit', csv]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/converged \(\w[\w-]*\); \d+ of 4500 starts reached the best/);
   });
@@ -109,19 +90,19 @@ describe('scaling-lab fit', () => {
   it('bad input: one line, exit 2, naming the problem', () => {
     const noLoss = join(dir, 'noloss.csv');
     writeFileSync(noLoss, 'params,tokens\n1e9,2e10\n');
-    expectBadInput(run('fit', noLoss), /missing column\(s\) loss/);
+    expectBadInput(runCli(['fit', noLoss]), /missing column\(s\) loss/);
     const neg = join(dir, 'neg.csv');
     writeFileSync(neg, 'N,D,loss\n1e9,2e10,2.5\n-1e9,2e10,2.4\n');
-    expectBadInput(run('fit', neg), /line 3.*"N" is not a finite number > 0/);
+    expectBadInput(runCli(['fit', neg]), /line 3.*"N" is not a finite number > 0/);
     const few = join(dir, 'few.csv');
     writeFileSync(few, 'N,D,loss\n1e9,2e10,2.5\n2e9,2e10,2.4\n3e9,1e10,2.45\n');
-    expectBadInput(run('fit', few), /fewer than the 5/);
+    expectBadInput(runCli(['fit', few]), /fewer than the 5/);
     const oneSize = join(dir, 'onesize.csv');
     writeFileSync(oneSize, `N,C,loss\n${[1, 2, 3, 4, 5, 6].map((k) => `1e9,${k}e19,${3 - k / 10}`).join('\n')}\n`);
-    expectBadInput(run('fit', oneSize), /same parameter count/);
-    expectBadInput(run('fit', join(dir, 'missing.csv')), /cannot read/);
-    expectBadInput(run('fit', csv, '--approach', '4'), /approach/);
-    expectBadInput(run('fit', csv, '--approach', '2', '--bootstrap', '10'), /only available with --approach 3/);
+    expectBadInput(runCli(['fit', oneSize]), /same parameter count/);
+    expectBadInput(runCli(['fit', join(dir, 'missing.csv')]), /cannot read/);
+    expectBadInput(runCli(['fit', csv, '--approach', '4']), /approach/);
+    expectBadInput(runCli(['fit', csv, '--approach', '2', '--bootstrap', '10']), /only available with --approach 3/);
   });
 });
 
@@ -147,10 +128,10 @@ describe('scaling-lab optimal', () => {
     expect(o.estimate.co2eKg).toBeGreaterThan(0);
   });
   it('bad input: unknown law with a suggestion, unreachable loss, both or neither of --compute/--target-loss', () => {
-    expectBadInput(run('optimal', '--compute', '1e24', '--law', 'hoffman'), /did you mean "hoffmann2022/);
-    expectBadInput(run('optimal', '--target-loss', '1.5', '--law', 'hoffmann2022'), /irreducible/);
-    expectBadInput(run('optimal', '--law', 'hoffmann2022'), /exactly one of --compute and --target-loss/);
-    expectBadInput(run('optimal', '--compute', 'lots', '--law', 'hoffmann2022'), /not a number/);
+    expectBadInput(runCli(['optimal', '--compute', '1e24', '--law', 'hoffman']), /did you mean "hoffmann2022/);
+    expectBadInput(runCli(['optimal', '--target-loss', '1.5', '--law', 'hoffmann2022']), /irreducible/);
+    expectBadInput(runCli(['optimal', '--law', 'hoffmann2022']), /exactly one of --compute and --target-loss/);
+    expectBadInput(runCli(['optimal', '--compute', 'lots', '--law', 'hoffmann2022']), /not a number/);
   });
 });
 
@@ -161,13 +142,13 @@ describe('scaling-lab laws', () => {
     const h = rows[0];
     expect(h.lossAt.loss).toBeCloseTo(1.69 + 406.4 / 70e9 ** 0.34 + 410.7 / 1.4e12 ** 0.28, 10);
     expect(rows[2].frontier.a).toBeCloseTo(0.3659 / (0.3478 + 0.3659), 10);
-    const text = run('laws');
+    const text = runCli(['laws']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/arXiv 2404\.10102/);
   });
   it('--help exits 0', () => {
     for (const c of ['fit', 'optimal', 'laws']) {
-      const r = run(c, '--help');
+      const r = runCli([c, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/--json/);
     }

@@ -1,15 +1,8 @@
 // `scaling-lab estimate` with range syntax (engineer E's module wired into the estimate command),
 // run as a user runs it: a child process on the built CLI.
-import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { expectBadInput, runCli } from './helpers/cli.js';
 
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'packages', 'core', 'dist', 'cli', 'main.js');
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 const z95 = 1.6448536269514722;
 
 describe('scaling-lab estimate with ranges (CLI)', () => {
@@ -18,7 +11,7 @@ describe('scaling-lab estimate with ranges (CLI)', () => {
     // (median 0.4, 5–95% = 0.3–0.55) accH's 5/50/95% points are k/0.55, k/0.4, k/0.3.
     // Tolerance: 4 standard errors of a sample quantile, √(p(1−p)/n)/f(q) (f: density of accH).
     const n = 10_000;
-    const r = run('estimate', '--params', '7B', '--tokens', '2T', '--hardware', 'nvidia-h100-sxm5-80gb', '--mfu', 'lognormal:0.4,0.3,0.55', '--samples', String(n), '--seed', '1', '--json');
+    const r = runCli(['estimate', '--params', '7B', '--tokens', '2T', '--hardware', 'nvidia-h100-sxm5-80gb', '--mfu', 'lognormal:0.4,0.3,0.55', '--samples', String(n), '--seed', '1', '--json']);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
     const k = (6 * 7e9 * 2e12) / (989.4e12 * 3600);
@@ -36,7 +29,7 @@ describe('scaling-lab estimate with ranges (CLI)', () => {
   });
 
   it('prints median and interval per output, with the inputs that matter most', () => {
-    const r = run('estimate', '--params', '70B', '--tokens', '1.4T', '--hardware', 'nvidia-h100-sxm5-80gb', '--count', '2048', '--mfu', '0.3..0.5', '--pue', '1.1..1.6', '--samples', '2000');
+    const r = runCli(['estimate', '--params', '70B', '--tokens', '1.4T', '--hardware', 'nvidia-h100-sxm5-80gb', '--count', '2048', '--mfu', '0.3..0.5', '--pue', '1.1..1.6', '--samples', '2000']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/5–95% interval/);
     for (const label of ['accelerator-hours', 'wall-clock', 'cost', 'energy', 'CO2e']) expect(r.stdout).toContain(label);
@@ -46,16 +39,13 @@ describe('scaling-lab estimate with ranges (CLI)', () => {
 
   it('same seed → same answer; exit 2 with one line for impossible ranges', () => {
     const args = ['estimate', '--flops', '1e22', '--mfu', '0.3..0.5', '--samples', '500', '--seed', '4', '--json'];
-    expect(run(...args).stdout).toBe(run(...args).stdout);
+    expect(runCli(args).stdout).toBe(runCli(args).stdout);
     for (const [flag, value, msg] of [
       ['--mfu', '0.5..0.3', /--mfu: range low 0.5 is above high 0.3/],
       ['--pue', '0.9..1.2', /--pue: must be at least 1/],
       ['--mfu', '0.2..1.4', /--mfu: must be at most 1/],
     ] as const) {
-      const r = run('estimate', '--flops', '1e22', flag, value);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(msg);
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expectBadInput(runCli(['estimate', '--flops', '1e22', flag, value]), msg);
     }
   });
 });

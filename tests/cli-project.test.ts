@@ -1,22 +1,10 @@
 // `scaling-lab project` run as a user runs it: a child process on the built CLI.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectBadInput, json, runCli } from './helpers/cli.js';
 
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'packages', 'core', 'dist', 'cli', 'main.js');
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-function json(...args: string[]) {
-  const r = run(...args, '--json');
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout);
-}
 const H100 = 'nvidia-h100-sxm5-80gb';
 
 describe('scaling-lab project (CLI)', () => {
@@ -50,7 +38,7 @@ describe('scaling-lab project (CLI)', () => {
     expect(a.sensitivity.bars.flops[0].input).toBe('fit');
     const noFit = json(...args, '--no-fit');
     expect(noFit.outputs.params.low).toBe(noFit.outputs.params.high);
-    const text = run(...args);
+    const text = runCli(args);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/50 bootstrap parameter sets/);
     expect(text.stdout).toMatch(/5–95% interval/);
@@ -69,7 +57,7 @@ describe('scaling-lab project (CLI)', () => {
     }
     writeFileSync(csv, `${rows.join('\n')}\n`);
     const fitJson = join(dir, 'fit.json');
-    const f = run('fit', csv, '--bootstrap', '30', '--out', fitJson);
+    const f = runCli(['fit', csv, '--bootstrap', '30', '--out', fitJson]);
     expect(f.code, f.stderr).toBe(0);
     const j = json('project', '--law', fitJson, '--budget-flops', '1e19', '--hardware', H100, '--samples', '2000');
     expect(j.lawSamples).toBe(30);
@@ -84,9 +72,7 @@ describe('scaling-lab project (CLI)', () => {
     expect(direct.lawSamples).toBe(20);
     expect(direct.outputs.params.median / nTrue).toBeGreaterThan(0.8);
     expect(direct.outputs.params.median / nTrue).toBeLessThan(1.25);
-    const bad = run('project', '--law', 'besiroglu2024', '--bootstrap', '20', '--target-loss', '2.1');
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--bootstrap: needs runs to resample/);
+    expectBadInput(runCli(['project', '--law', 'besiroglu2024', '--bootstrap', '20', '--target-loss', '2.1']), /--bootstrap: needs runs to resample/);
   });
 
   it('budget mode reports the loss a budget buys', () => {
@@ -103,20 +89,10 @@ describe('scaling-lab project (CLI)', () => {
       ['--mfu', '1.3'],
       ['--mfu', 'gamma:1,2'],
     ]) {
-      const r = run('project', '--law', 'besiroglu2024', '--target-loss', '2.1', ...args);
-      expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(/--(mfu|pue)/);
-      expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+      expectBadInput(runCli(['project', '--law', 'besiroglu2024', '--target-loss', '2.1', ...args]), /--(mfu|pue)/, args.join(' '));
     }
-    const both = run('project', '--law', 'besiroglu2024', '--target-loss', '2.1', '--budget-flops', '1e20');
-    expect(both.code).toBe(2);
-    expect(both.stderr).toMatch(/only one/);
-    const unknown = run('project', '--law', 'nosuchlaw', '--target-loss', '2');
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown law/);
-    const low = run('project', '--law', 'besiroglu2024', '--target-loss', '1.5');
-    expect(low.code).toBe(2);
-    expect(low.stderr).toMatch(/targetLoss: no sample reaches it: the law's irreducible loss is 1.817/);
+    expectBadInput(runCli(['project', '--law', 'besiroglu2024', '--target-loss', '2.1', '--budget-flops', '1e20']), /only one/);
+    expectBadInput(runCli(['project', '--law', 'nosuchlaw', '--target-loss', '2']), /unknown law/);
+    expectBadInput(runCli(['project', '--law', 'besiroglu2024', '--target-loss', '1.5']), /targetLoss: no sample reaches it: the law's irreducible loss is 1.817/);
   });
 });
