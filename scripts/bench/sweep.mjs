@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Sweep throughput with 1 worker and with 2 workers, measured in one run:
 // the same 8 identical runs (2 layers, width 32, context 32, batch 16,
-// 40 steps each, character-level Moby Dick) trained by the real sweep runner
+// 120 steps each, character-level Moby Dick) trained by the real sweep runner
 // (forked workers, fsynced results file) into temporary files. Prints runs per
 // minute and training tokens per second for each, and their ratio.
 // Note: on a shared machine the ratio also measures the other load.
@@ -19,7 +19,7 @@ const spec = parseSweepSpec({
   seeds: [0, 1, 2, 3, 4, 5, 6, 7],
   learningRate: { rule: 'constant', value: 0.003 },
   models: { 'L2-d32': { layers: 2, dModel: 32, heads: 4 } },
-  grid: { models: ['L2-d32'], tokens: [40 * 16 * 32] },
+  grid: { models: ['L2-d32'], tokens: [120 * 16 * 32] },
 });
 const runs = expandSweep(spec);
 const dir = mkdtempSync(join(tmpdir(), 'bench-sweep-'));
