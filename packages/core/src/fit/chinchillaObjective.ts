@@ -9,6 +9,12 @@
  * for a bootstrap replicate (weighting by multiplicity = fitting the resampled set).
  * ∂LSE/∂tₖ = softmax weights, so the gradient costs nothing beyond the three exponentials.
  * Parameter vector order: [a, b, e, α, β] (Besiroglu et al.'s code).
+ *
+ * Hot loop (the 4,500-start grid evaluates it ~300,000 times): the data are snapshotted when
+ * the objective is made into one interleaved Float64Array of the points with non-zero weight,
+ * and exp(a − α·log N) is computed once per distinct model size (Chinchilla's 240 runs have
+ * 140 sizes; a bootstrap replicate drops ~37% of points). The arithmetic per point is the
+ * same as the plain formula, term by term, so values are bit-identical to it.
  */
 import type { ObjectiveWithGradient } from './lbfgs.js';
 
@@ -20,10 +26,31 @@ export interface ChinchillaData {
   weights: Float64Array;
 }
 
+/**
+ * f and ∇f of the Approach-3 objective. The data (weights included) are read when this is
+ * called: later changes to `data` do not affect the returned function.
+ */
 export function chinchillaObjective(data: ChinchillaData, delta: number): ObjectiveWithGradient {
   const { logN, logD, logL, weights } = data;
-  const n = logN.length;
   const halfDelta = 0.5 * delta;
+  // Points with weight ≠ 0 as rows [log N, log D, log L, w, index of log N among the distinct values].
+  const rows: number[] = [];
+  const distinct = new Map<number, number>();
+  for (let i = 0; i < logN.length; i++) {
+    const w = weights[i];
+    if (w === 0) continue;
+    let u = distinct.get(logN[i]);
+    if (u === undefined) {
+      u = distinct.size;
+      distinct.set(logN[i], u);
+    }
+    rows.push(logN[i], logD[i], logL[i], w, u);
+  }
+  const P = Float64Array.from(rows);
+  const len = P.length;
+  const sizes = Float64Array.from(distinct.keys());
+  const nSizes = sizes.length;
+  const expN = new Float64Array(nSizes); // exp(a − α·log N) per distinct N, refilled per call
   return (x, g) => {
     const a = x[0];
     const b = x[1];
@@ -37,20 +64,20 @@ export function chinchillaObjective(data: ChinchillaData, delta: number): Object
     let gal = 0;
     let gbe = 0;
     const E = Math.exp(e);
-    for (let i = 0; i < n; i++) {
-      const w = weights[i];
-      if (w === 0) continue;
-      const ln = logN[i];
-      const ld = logD[i];
-      const t1 = a - al * ln;
+    for (let u = 0; u < nSizes; u++) expN[u] = Math.exp(a - al * sizes[u]);
+    for (let j = 0; j < len; j += 5) {
+      const ln = P[j];
+      const ld = P[j + 1];
+      const w = P[j + 3];
       const t2 = b - be * ld;
       // Direct sum (2 exponentials); the max-shifted LSE only when it over/underflows.
-      let e1 = Math.exp(t1);
+      let e1 = expN[P[j + 4]];
       let e2 = Math.exp(t2);
       let e3 = E;
       let s = e1 + e2 + e3;
       let m = 0;
       if (!(s < 1e300 && s > 1e-300)) {
+        const t1 = a - al * ln;
         m = t1 > t2 ? t1 : t2;
         if (e > m) m = e;
         e1 = Math.exp(t1 - m);
@@ -58,7 +85,7 @@ export function chinchillaObjective(data: ChinchillaData, delta: number): Object
         e3 = Math.exp(e - m);
         s = e1 + e2 + e3;
       }
-      const r = m + Math.log(s) - logL[i];
+      const r = m + Math.log(s) - P[j + 2];
       let dh: number;
       if (r > delta) {
         f += w * delta * (r - halfDelta);
