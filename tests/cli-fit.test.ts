@@ -103,6 +103,8 @@ describe('scaling-lab fit', () => {
     expectBadInput(runCli(['fit', join(dir, 'missing.csv')]), /cannot read/);
     expectBadInput(runCli(['fit', csv, '--approach', '4']), /approach/);
     expectBadInput(runCli(['fit', csv, '--approach', '2', '--bootstrap', '10']), /only available with --approach 3/);
+    expectBadInput(runCli(['fit', csv, '--drop-highest-loss', '2.5']), /--drop-highest-loss: must be a whole number/);
+    expectBadInput(runCli(['fit', csv, '--drop-highest-loss', '35']), /--drop-highest-loss: 35 would drop all 35 runs/);
   });
 });
 

@@ -23,7 +23,7 @@ import { fitEnvelope, fitEnvelopePoints } from '../fit/envelope.js';
 import { fitChinchilla } from '../fit/fitChinchilla.js';
 import { fitIsoflop } from '../fit/isoflop.js';
 import { parseScalingCsv, parseSweepResults, type ParsedInput } from '../fit/parseInput.js';
-import { chinchillaPoints, type ScalingPoint } from '../fit/points.js';
+import { chinchillaPoints, dropHighestLoss, type ScalingPoint } from '../fit/points.js';
 import { action, numberArg, printJson } from './util.js';
 import { oneLineErrors } from './oneLineErrors.js';
 
@@ -43,7 +43,7 @@ interface FitCliOptions {
 export function readFitInput(file: string, opts: { params?: 'nonEmbedding' | 'total'; dropHighestLoss?: number }): ParsedInput & { source: string } {
   if (file.toLowerCase() === 'chinchilla') {
     const drop = opts.dropHighestLoss ?? 5;
-    const points = chinchillaPoints({ dropHighestLoss: drop });
+    const points = dropHighestLoss(chinchillaPoints({ dropHighestLoss: 0 }), drop, '--drop-highest-loss');
     return {
       source: 'chinchilla (Hoffmann et al. 2022 Fig. 4, extracted by Besiroglu et al. 2024; packages/core/data/chinchilla)',
       points,
@@ -60,11 +60,9 @@ export function readFitInput(file: string, opts: { params?: 'nonEmbedding' | 'to
   }
   const isJsonl = /\.(jsonl|ndjson)$/i.test(file) || text.trimStart().startsWith('{');
   const parsed = isJsonl ? parseSweepResults(text, { params: opts.params, source: file }) : parseScalingCsv(text, file);
-  let points = parsed.points;
   const drop = opts.dropHighestLoss ?? 0;
+  const points = dropHighestLoss(parsed.points, drop, '--drop-highest-loss');
   if (drop > 0) {
-    const cutoff = [...points].map((p) => p.loss).sort((a, b) => a - b)[points.length - drop];
-    points = points.filter((p) => p.loss < cutoff);
     parsed.skipped.push({ row: 0, reason: `${parsed.points.length - points.length} highest-loss rows dropped (--drop-highest-loss ${drop})` });
   }
   return { ...parsed, points, source: file };

@@ -3,7 +3,7 @@
  * parameter count N, tokens D, compute C (= 6·N·D when not given) and final loss.
  * `validatePoints` turns bad rows into an InputError naming the row and field.
  */
-import { InputError } from '../errors.js';
+import { InputError, requireNumber } from '../errors.js';
 import { CHINCHILLA_SVG_ROWS } from './chinchillaData.js';
 
 export interface ScalingPoint {
@@ -52,14 +52,19 @@ export function distinctCount(values: ArrayLike<number>): number {
  * highest loss, with D = C / (6N). Rows keep file order.
  */
 export function chinchillaPoints(opts: { dropHighestLoss?: number } = {}): ScalingPoint[] {
-  const drop = opts.dropHighestLoss ?? 5;
-  const sortedLoss = CHINCHILLA_SVG_ROWS.map((r) => r[2]).sort((a, b) => a - b);
-  // Epoch's rule: keep loss < sorted(loss)[-drop]
-  const cutoff = drop > 0 ? sortedLoss[sortedLoss.length - drop] : Infinity;
-  return CHINCHILLA_SVG_ROWS.filter((r) => r[2] < cutoff).map(([params, flops, loss]) => ({
-    params,
-    tokens: flops / (6 * params),
-    flops,
-    loss,
-  }));
+  const points = CHINCHILLA_SVG_ROWS.map(([params, flops, loss]) => ({ params, tokens: flops / (6 * params), flops, loss }));
+  return dropHighestLoss(points, opts.dropHighestLoss ?? 5);
+}
+
+/**
+ * The points without the `k` highest losses, by Epoch's rule (Besiroglu et al. 2024):
+ * keep loss < sorted(loss)[n − k], so runs tied with the cut-off go too. Order is kept.
+ */
+export function dropHighestLoss<P extends { loss: number }>(points: readonly P[], k: number, field = 'dropHighestLoss'): P[] {
+  requireNumber(field, k, { min: 0 });
+  if (!Number.isInteger(k)) throw new InputError(field, `must be a whole number of runs, got ${k}`, 'give e.g. 5 (as Besiroglu et al. 2024) or 0');
+  if (k === 0) return [...points];
+  if (k >= points.length) throw new InputError(field, `${k} would drop all ${points.length} runs`, `give at most ${points.length - 1}`);
+  const cutoff = points.map((p) => p.loss).sort((a, b) => a - b)[points.length - k];
+  return points.filter((p) => p.loss < cutoff);
 }
