@@ -156,4 +156,14 @@ describe('bad input', () => {
     const pts = [1, 2, 3, 4, 5, 6].map((k) => ({ params: 1e8, tokens: 1e9 * k, loss: 3 - k * 0.1 }));
     expect(() => fitChinchilla(pts)).toThrow(/same parameter count/);
   });
+  it('option values that would break a fit name the option (not a TypeError or an empty fit)', () => {
+    const pts = synthetic(0);
+    expect(() => fitIsoflop(pts, { groupWidthDecades: NaN })).toThrow(/^groupWidthDecades: expected a finite number/);
+    expect(() => fitIsoflop(pts, { groupWidthDecades: 0 })).toThrow(/^groupWidthDecades: must be greater than 0/);
+    expect(() => fitIsoflop(pts, { minRunsPerProfile: 2 })).toThrow(/^minRunsPerProfile: must be at least 3/);
+    expect(() => fitIsoflop(pts, { minRunsPerProfile: 3.5 })).toThrow(/^minRunsPerProfile: must be a whole number/);
+    const curves = [1e7, 1e8].map((params) => ({ params, tokens: [1e8, 1e9], loss: [3, 2.8] }));
+    expect(() => fitEnvelope(curves, { gridSize: 0 })).toThrow(/^gridSize: must be at least 2/);
+    expect(() => fitEnvelope(curves, { gridSize: 10.5 })).toThrow(/^gridSize: must be a whole number/);
+  });
 });

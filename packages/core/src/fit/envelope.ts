@@ -8,7 +8,7 @@
  * With final points only (one point per run, e.g. a CSV of finished runs) the envelope is the
  * Pareto frontier: the runs whose loss is below every run of less or equal compute.
  */
-import { InputError } from '../errors.js';
+import { InputError, requireNumber } from '../errors.js';
 import { fitLogLinear, type LogLinearFit } from './powerLaw.js';
 import { distinctCount, flopsOf, validatePoints, type ScalingPoint } from './points.js';
 
@@ -91,7 +91,8 @@ export function fitEnvelope(curves: readonly TrainingCurve[], opts: { gridSize?:
   }
   const lo = Math.min(...prepared.filter((p) => p.lc.length).map((p) => p.lc[0]));
   const hi = Math.max(...prepared.filter((p) => p.lc.length).map((p) => p.lc[p.lc.length - 1]));
-  const gridSize = opts.gridSize ?? 250;
+  const gridSize = requireNumber('gridSize', opts.gridSize ?? 250, { min: 2 });
+  if (!Number.isInteger(gridSize)) throw new InputError('gridSize', `must be a whole number of grid points, got ${gridSize}`, 'give e.g. 250');
   const envelope: EnvelopePoint[] = [];
   for (let j = 0; j < gridSize; j++) {
     const u = lo + ((hi - lo) * j) / (gridSize - 1);

@@ -9,7 +9,7 @@
  * Chinchilla budgets (6e18, 1e19, 3e19, …) are ≥ 0.22 decades apart, and the
  * extracted points scatter ~0.04 decades around them.
  */
-import { InputError } from '../errors.js';
+import { InputError, requireNumber } from '../errors.js';
 import { flopsOf, distinctCount, validatePoints, type ScalingPoint } from './points.js';
 import { fitLogLinear, type LogLinearFit } from './powerLaw.js';
 
@@ -49,6 +49,7 @@ export interface FitIsoflopOptions {
 
 /** Groups points by compute budget (see module comment). */
 export function groupByCompute(points: readonly ScalingPoint[], widthDecades = 0.1): ScalingPoint[][] {
+  requireNumber('groupWidthDecades', widthDecades, { exclusiveMin: 0, unit: 'decades of compute' });
   const sorted = [...points].sort((p, q) => flopsOf(p) - flopsOf(q));
   const groups: ScalingPoint[][] = [];
   let startLog = -Infinity;
@@ -92,7 +93,8 @@ export function fitParabola(us: readonly number[], ys: readonly number[]): { c0:
 
 export function fitIsoflop(points: readonly ScalingPoint[], options: FitIsoflopOptions = {}): IsoflopFit {
   validatePoints(points, 6);
-  const minRuns = options.minRunsPerProfile ?? 3;
+  const minRuns = requireNumber('minRunsPerProfile', options.minRunsPerProfile ?? 3, { min: 3 });
+  if (!Number.isInteger(minRuns)) throw new InputError('minRunsPerProfile', `must be a whole number of runs, got ${minRuns}`, 'give e.g. 3');
   const requireInRange = options.requireInRange ?? true;
   const profiles: IsoflopProfile[] = [];
   const skipped: IsoflopFit['skipped'] = [];

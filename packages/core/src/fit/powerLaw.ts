@@ -70,7 +70,7 @@ export interface SaturatingFit {
 
 const grid = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => from + i * step);
 
-/** L = E + A·x^−α by multi-start L-BFGS on the Huber (δ = 1e-3) objective in log space. */
+/** L = E + A·x^−α by multi-start L-BFGS on the Huber (δ = 1e-3, as Hoffmann et al. 2022 §3.3 use) objective in log space. */
 export function fitSaturatingPowerLaw(xs: ArrayLike<number>, losses: ArrayLike<number>, opts: { delta?: number } = {}): SaturatingFit {
   checkSeries(xs, losses, 3, 'x', 'loss');
   if (distinctCount(xs) < 3) throw new InputError('x', 'fewer than 3 distinct values cannot identify E, A and α', 'give points at three or more scales');
