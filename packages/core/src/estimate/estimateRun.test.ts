@@ -93,5 +93,8 @@ describe('estimateRun', () => {
     expect(field({ flops: 1e21, acceleratorHours: 10, mfu: 0.3 })).toBe('mfu');
     expect(field({ flops: 1e21, hardware: 'google-tpu-v5e' })).toBe('watts');
     expect(field({ preset: 'gpt-5' })).toBe('preset');
+    // finite inputs whose product overflows: an InputError, not Infinity
+    expect(field({ params: 1e200, tokens: 1e200 })).toBe('flops');
+    expect(field({ flops: 1e24, mfu: 1e-320 })).toBe('acceleratorHours');
   });
 });

@@ -457,6 +457,14 @@ export function estimateRun(input: EstimateSpec): Estimate {
   const hhKey = `household.${household}.kwhPerYear`;
   A.push(constantAssumption('householdKWhPerYear', hhKey));
 
+  // Each input is finite, but extreme ones together (params and tokens of 1e200, an MFU of 1e-300)
+  // overflow: refuse them rather than return Infinity.
+  for (const [field, value] of [['flops', flops], ['acceleratorHours', totalHours], ['costUsd', costUsd], ['energyKWh', energyKWh], ['co2eKg', co2eKg]] as const) {
+    if (value !== null && !Number.isFinite(value)) {
+      throw new InputError(field, `comes out as ${value}: the inputs are beyond any real training run`, 'check the magnitudes of params, tokens, flops, MFU and hours');
+    }
+  }
+
   return {
     preset: run ? { id: run.id, name: run.name, citation: run.citation, reported: run.reported, notes: run.notes } : undefined,
     params, activeParams, tokens, flops, flopsMethod,
