@@ -232,6 +232,15 @@ export function estimateRun(input: EstimateSpec): Estimate {
   validate(spec);
   const A: Assumption[] = [];
   const src = (k: keyof EstimateSpec) => origin.get(k)?.source ?? 'user';
+  /** `given` (the caller's or the preset's, with its source), else the dated, sourced constant `key`. */
+  const givenOr = (name: keyof EstimateSpec, given: number | undefined, key: string): number => {
+    if (given !== undefined) {
+      A.push(assumption(name, given, '', src(name)));
+      return given;
+    }
+    A.push(constantAssumption(name, key));
+    return constant(key);
+  };
   if (run) A.push(assumption('preset', run.id, '', run.citation));
 
   // Model size and FLOPs.
@@ -314,13 +323,7 @@ export function estimateRun(input: EstimateSpec): Estimate {
     if (flops === null) {
       throw new InputError('flops', 'nothing to estimate', 'give --params and --tokens, --flops, --hours or --preset');
     }
-    if (spec.mfu !== undefined) {
-      mfu = spec.mfu;
-      A.push(assumption('mfu', mfu, '', src('mfu')));
-    } else {
-      mfu = constant('mfu.default');
-      A.push(constantAssumption('mfu', 'mfu.default'));
-    }
+    mfu = givenOr('mfu', spec.mfu, 'mfu.default');
     computeHours = hoursFor(flops, peak, mfu);
   }
 
@@ -374,23 +377,15 @@ export function estimateRun(input: EstimateSpec): Estimate {
     A.push(assumption('hostOverhead', hostOverhead, '', spec.hostOverhead !== undefined ? src('hostOverhead') : 'none added: the given watts are taken as the whole per-accelerator draw'));
   } else {
     if (acc.tdpW !== null) {
-      const fraction = spec.powerFraction ?? constant('power.fractionOfTdp');
-      watts = acc.tdpW * fraction;
       A.push(assumption('tdpW', acc.tdpW, 'W', `${acc.name} TDP (${acc.source})`));
-      A.push(spec.powerFraction !== undefined ? assumption('powerFraction', fraction, '', 'user') : constantAssumption('powerFraction', 'power.fractionOfTdp'));
+      watts = acc.tdpW * givenOr('powerFraction', spec.powerFraction, 'power.fractionOfTdp');
     } else if (acc.measuredMeanW !== null) {
       watts = acc.measuredMeanW;
       A.push(assumption('watts', watts, 'W', `${acc.name} measured mean chip power (${acc.source}); no TDP published`));
     } else {
       throw new InputError('watts', `${acc.id} has no published TDP or measured power`, 'give --watts (average power per accelerator)');
     }
-    if (spec.hostOverhead !== undefined) {
-      hostOverhead = spec.hostOverhead;
-      A.push(assumption('hostOverhead', hostOverhead, '', src('hostOverhead')));
-    } else {
-      hostOverhead = constant('power.hostOverhead');
-      A.push(constantAssumption('hostOverhead', 'power.hostOverhead'));
-    }
+    hostOverhead = givenOr('hostOverhead', spec.hostOverhead, 'power.hostOverhead');
   }
 
   let region: GridRegion | null = null;
@@ -398,17 +393,8 @@ export function estimateRun(input: EstimateSpec): Estimate {
     region = getRegion(spec.region);
     A.push(assumption('region', region.id, '', spec.region === region.id ? 'user' : `user ("${spec.region}")`));
   }
-  let pue: number;
-  if (spec.pue !== undefined) {
-    pue = spec.pue;
-    A.push(assumption('pue', pue, '', src('pue')));
-  } else if (region?.pueKey) {
-    pue = constant(region.pueKey);
-    A.push(constantAssumption('pue', region.pueKey));
-  } else {
-    pue = constant('pue.industry-average');
-    A.push(constantAssumption('pue', 'pue.industry-average'));
-  }
+  // The cloud provider's fleet PUE for a cloud region, else the industry average.
+  const pue = givenOr('pue', spec.pue, region?.pueKey || 'pue.industry-average');
 
   let energyKWh: number;
   let itEnergyKWh: number;
