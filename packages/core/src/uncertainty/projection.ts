@@ -28,23 +28,11 @@ import { INPUT_BOUNDS } from './defaultRanges.js';
 import { RUN_OUTPUTS, UNCERTAIN_FIELDS, type RunOutput, type Uncertain, type UncertainAssumption, type UncertainRunSpec, resolveRunInputs, runModel } from './runUncertainty.js';
 import { type SensitivityResult, sensitivity } from './sensitivity.js';
 
-/** One bootstrap parameter set of a Chinchilla-form law. */
-export interface LawParams {
-  E: number;
-  A: number;
-  B: number;
-  alpha: number;
-  beta: number;
-}
+/** One bootstrap parameter set of a Chinchilla-form law: E, A, B, alpha, beta (ChinchillaLaw without `form`). */
+export type LawParams = Omit<ChinchillaLaw, 'form'>;
 
 /** Bootstrap parameters as columns (index i = replicate i). */
-export interface LawColumns {
-  E: ArrayLike<number>;
-  A: ArrayLike<number>;
-  B: ArrayLike<number>;
-  alpha: ArrayLike<number>;
-  beta: ArrayLike<number>;
-}
+export type LawColumns = { [K in keyof LawParams]: ArrayLike<number> };
 
 /** Bootstrap rows from rows or columns. */
 export function lawSampleRows(samples: readonly LawParams[] | LawColumns): LawParams[] {
