@@ -134,6 +134,10 @@ describe('scaling-lab optimal', () => {
     expectBadInput(runCli(['optimal', '--target-loss', '1.5', '--law', 'hoffmann2022']), /irreducible/);
     expectBadInput(runCli(['optimal', '--law', 'hoffmann2022']), /exactly one of --compute and --target-loss/);
     expectBadInput(runCli(['optimal', '--compute', 'lots', '--law', 'hoffmann2022']), /not a number/);
+    const nul = join(dir, 'null.json');
+    writeFileSync(nul, 'null\n');
+    expectBadInput(runCli(['optimal', '--compute', '1e24', '--law', nul]), /--law: ".*null\.json" holds null, not a JSON object/);
+    expectBadInput(runCli(['optimal', '--compute', '1e24', '--law', join(dir, 'absent.json')]), /--law: cannot read ".*absent\.json" \(ENOENT\)/);
   });
 });
 

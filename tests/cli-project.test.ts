@@ -93,6 +93,9 @@ describe('scaling-lab project (CLI)', () => {
     }
     expectBadInput(runCli(['project', '--law', 'besiroglu2024', '--target-loss', '2.1', '--budget-flops', '1e20']), /only one/);
     expectBadInput(runCli(['project', '--law', 'nosuchlaw', '--target-loss', '2']), /unknown law/);
+    const notJson = join(mkdtempSync(join(tmpdir(), 'cli-project-')), 'fit.json');
+    writeFileSync(notJson, '{"law": ');
+    expectBadInput(runCli(['project', '--law', notJson, '--target-loss', '2']), /--law: ".*fit\.json" is not valid JSON/);
     expectBadInput(runCli(['project', '--law', 'besiroglu2024', '--target-loss', '1.5']), /targetLoss: no sample reaches it: the law's irreducible loss is 1.817/);
   });
 });

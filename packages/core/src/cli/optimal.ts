@@ -8,7 +8,6 @@
  * A fit JSON from Approach 1 or 2 has no L(N, D) law, only the frontier N_opt = k·C^a,
  * D_opt = k·C^b: it answers --compute with N_opt and D_opt (no loss).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
@@ -18,6 +17,7 @@ import { getPublishedLaw } from '../laws/published.js';
 import type { Law } from '../laws/types.js';
 import { validateLaw } from '../laws/validate.js';
 import { action, numberArg, printJson } from './util.js';
+import { isLawFile, readLawJson } from './lawFile.js';
 import { oneLineErrors } from './oneLineErrors.js';
 
 export type LoadedLawArg =
@@ -26,18 +26,11 @@ export type LoadedLawArg =
 
 /** A published law id (see `scaling-lab laws`) or a fit JSON file holding `law` (or, from Approach 1/2, `frontier`). */
 export function loadLawArg(arg: string): LoadedLawArg {
-  const looksLikeFile = /\.json$/i.test(arg) || arg.includes('/') || existsSync(arg);
-  if (!looksLikeFile) {
+  if (!isLawFile(arg)) {
     const p = getPublishedLaw(arg);
     return { kind: 'law', law: p.law, label: `${p.id}: ${p.citation}` };
   }
-  let json: Record<string, unknown>;
-  try {
-    json = JSON.parse(readFileSync(arg, 'utf8')) as Record<string, unknown>;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError('--law', code ? `cannot read "${arg}" (${code})` : `"${arg}" is not valid JSON`, 'give a fit JSON written by `scaling-lab fit --out`, or a published law id');
-  }
+  const json = readLawJson(arg);
   if (json.law) return { kind: 'law', law: validateLaw(json.law, 'law'), label: arg };
   const fr = json.frontier as { params?: { coefficient?: number; exponent?: number }; tokens?: { coefficient?: number; exponent?: number } } | undefined;
   const ok = (x?: { coefficient?: number; exponent?: number }) => !!x && Number.isFinite(x.coefficient) && (x.coefficient as number) > 0 && Number.isFinite(x.exponent);

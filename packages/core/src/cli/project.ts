@@ -11,13 +11,14 @@
  *   scaling-lab project --law besiroglu2024 --budget-usd 1e6 --mfu 0.3..0.5 --json
  *   scaling-lab project --law sweeps/results/quick.jsonl --bootstrap 200 --target-loss 3.5
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { InputError } from '../errors.js';
 import { bootstrapChinchilla } from '../fit/bootstrap.js';
 import { fitChinchilla } from '../fit/fitChinchilla.js';
 import { readFitInput } from './fit.js';
+import { isLawFile, readLawJson } from './lawFile.js';
 import { getPublishedLaw } from '../laws/published.js';
 import type { Law } from '../laws/types.js';
 import { validateLaw } from '../laws/validate.js';
@@ -76,19 +77,12 @@ export function loadLaw(arg: string, opts: { bootstrap?: number; seed?: number }
     return fitLawFromRuns(arg, opts.bootstrap ?? 200, opts.seed ?? DEFAULT_SEED);
   }
   if (opts.bootstrap !== undefined) throw new InputError('--bootstrap', 'needs runs to resample', 'give --law runs.jsonl / runs.csv / chinchilla, or a fit JSON that already holds a bootstrap');
-  const looksLikeFile = /\.json$/i.test(arg) || arg.includes('/') || existsSync(arg);
-  if (!looksLikeFile) {
+  if (!isLawFile(arg)) {
     const p = getPublishedLaw(arg);
     return { law: p.law, label: `${p.id} (${p.citation})` };
   }
-  if (!existsSync(arg)) throw new InputError('law', `no file "${arg}"`, 'give a fit JSON written by `scaling-lab fit --json`, or a published law id');
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(arg, 'utf8'));
-  } catch (err) {
-    throw new InputError('law', `"${arg}" is not valid JSON (${(err as Error).message})`, 'give a fit JSON written by `scaling-lab fit --json`');
-  }
-  const lawJson = (json as { law?: unknown })?.law ?? json;
+  const json = readLawJson(arg);
+  const lawJson = json.law ?? json;
   const law = validateLaw(lawJson, 'law');
   const samples = extractLawSamples(json);
   return { law, label: arg, samples: samples?.length ? samples : undefined };

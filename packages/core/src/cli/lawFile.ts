@@ -1,0 +1,33 @@
+/**
+ * Reading a `--law` argument that names a file (shared by `optimal` and `project`):
+ * a published law id otherwise. The only I/O; what the JSON holds is checked by the callers
+ * (validateLaw and friends in the pure core).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { InputError } from '../errors.js';
+
+/** Whether `arg` names a file (a .json name, a path, or an existing file) rather than a published law id. */
+export function isLawFile(arg: string): boolean {
+  return /\.json$/i.test(arg) || arg.includes('/') || existsSync(arg);
+}
+
+/** The JSON object in the file `arg`; InputError for `--law` when it cannot be read, is not JSON, or is not an object. */
+export function readLawJson(arg: string): Record<string, unknown> {
+  const fix = 'give a fit JSON written by `scaling-lab fit --out`, or a published law id';
+  let text: string;
+  try {
+    text = readFileSync(arg, 'utf8');
+  } catch (err) {
+    throw new InputError('--law', `cannot read "${arg}" (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, fix);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new InputError('--law', `"${arg}" is not valid JSON (${(err as Error).message})`, fix);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new InputError('--law', `"${arg}" holds ${Array.isArray(json) ? 'an array' : JSON.stringify(json)}, not a JSON object`, fix);
+  }
+  return json as Record<string, unknown>;
+}
