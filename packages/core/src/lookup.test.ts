@@ -26,6 +26,15 @@ describe('fuzzy look-ups', () => {
     expect((err as InputError).message).toMatch(/did you mean nvidia-h100-sxm5-80gb/);
   });
 
+  it('words in any order narrow the match: "a100 sxm 80gb" is one part, "a100-80gb" suggests the 80 GB parts', () => {
+    expect(getAccelerator('a100 sxm 80gb').id).toBe('nvidia-a100-sxm4-80gb');
+    expect(getAccelerator('80GB SXM4 A100').id).toBe('nvidia-a100-sxm4-80gb');
+    const several = findAccelerator('a100-80gb');
+    expect(several.accelerator).toBeUndefined();
+    expect(several.suggestions).toContain('nvidia-a100-sxm4-80gb');
+    expect(several.suggestions.every((id) => id.includes('a100') && id.includes('80gb'))).toBe(true);
+  });
+
   it('typos get the nearest ids', () => {
     expect(findAccelerator('nvidia-h100-sxm5-80g').accelerator?.id).toBe('nvidia-h100-sxm5-80gb');
     expect(findAccelerator('v100x').suggestions[0]).toBe('nvidia-v100-sxm2-32gb');

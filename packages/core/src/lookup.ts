@@ -2,7 +2,7 @@
  * Forgiving look-ups of accelerators and grid regions. A query matches when it
  * equals an id or name ignoring case and punctuation ("NVIDIA H100 SXM5 80GB",
  * "nvidia_h100_sxm5_80gb"), or when exactly one entry contains it ("h200",
- * "mi300x"). Otherwise the InputError names the field and suggests the closest
+ * "mi300x"), or when exactly one entry contains every word of it ("a100 80gb"). Otherwise the InputError names the field and suggests the closest
  * ids ("h100" → "did you mean nvidia-h100-sxm5-80gb or nvidia-h100-pcie-80gb?").
  */
 import { InputError } from './errors.js';
@@ -103,6 +103,13 @@ export function fuzzyFind<T>(query: string, candidates: readonly Candidate<T>[],
   if (exact.length > 1) return { suggestions: exact.slice(0, maxSuggestions) };
   const containing = candidates.filter((_, i) => idx.normKeys[i].some((k) => k.includes(q)));
   if (containing.length === 1) return { match: containing[0], how: 'contains', suggestions: [] };
+  // Words in any order: "a100-80gb" or "80gb a100" → the entries whose keys contain every word.
+  const words = query.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.length > 1) {
+    const withAll = candidates.filter((_, i) => idx.normKeys[i].some((k) => words.every((w) => k.includes(w))));
+    if (withAll.length === 1) return { match: withAll[0], how: 'contains', suggestions: [] };
+    if (withAll.length > 1) return { suggestions: withAll.slice(0, maxSuggestions) };
+  }
   const scored = candidates
     .map((c, i) => ({ c, i, s: Math.max(...c.keys.map((k) => keySimilarity(q, k))) }))
     .filter((x) => x.s >= 0.6)
