@@ -50,7 +50,10 @@ export function extractLawSamples(json: unknown): LawParams[] | undefined {
   if (cols && typeof cols === 'object' && Array.isArray((cols as { E?: unknown }).E)) return lawSampleRows(cols as LawColumns);
   const rows = Array.isArray(boot) ? boot : Array.isArray((boot as Record<string, unknown>)?.samples) ? (boot as { samples: unknown[] }).samples : Array.isArray((boot as Record<string, unknown>)?.laws) ? (boot as { laws: unknown[] }).laws : undefined;
   if (!rows) return undefined;
-  return rows.map((r) => {
+  return rows.map((r, i) => {
+    if (typeof r !== 'object' || r === null) {
+      throw new InputError(`bootstrap[${i}]`, `is ${JSON.stringify(r)}, not a parameter set`, 'give {E, A, B, alpha, beta} per bootstrap sample, as `scaling-lab fit --bootstrap --out` writes');
+    }
     const o = ((r as { law?: unknown }).law ?? r) as Record<string, unknown>;
     return { E: o.E as number, A: o.A as number, B: o.B as number, alpha: o.alpha as number, beta: o.beta as number };
   });

@@ -147,6 +147,9 @@ export function parseSweepResults(text: string, opts: { params?: 'nonEmbedding' 
     } catch {
       throw new InputError(`${source} line ${k + 1}`, 'is not valid JSON', 'give a sweep results file: one JSON object per line');
     }
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) {
+      throw new InputError(`${source} line ${k + 1}`, `holds ${Array.isArray(r) ? 'an array' : JSON.stringify(r)}, not a JSON object`, 'give a sweep results file: one JSON object per line');
+    }
     const id = r.runKey ?? `line ${k + 1}`;
     if (r.diverged) return skipped.push({ row: k + 1, reason: `${id}: diverged` });
     const N = r[field];
@@ -157,7 +160,7 @@ export function parseSweepResults(text: string, opts: { params?: 'nonEmbedding' 
     if (!(typeof L === 'number' && L > 0 && Number.isFinite(L))) return skipped.push({ row: k + 1, reason: `${id}: no finite finalValLoss` });
     points.push({ params: N, tokens: D, flops: 6 * N * D, loss: L });
     if (Array.isArray(r.curve)) {
-      const cs = r.curve.filter((c) => typeof c.tokens === 'number' && typeof c.trainLoss === 'number' && Number.isFinite(c.trainLoss));
+      const cs = r.curve.filter((c) => typeof c?.tokens === 'number' && typeof c.trainLoss === 'number' && Number.isFinite(c.trainLoss));
       curves.push({ params: N, tokens: cs.map((c) => c.tokens as number), loss: cs.map((c) => c.trainLoss as number) });
     }
   });
