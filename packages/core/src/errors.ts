@@ -22,7 +22,9 @@ export function requireNumber(
 ): number {
   const unit = opts.unit ? ` ${opts.unit}` : '';
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new InputError(field, `expected a finite number${unit}, got ${JSON.stringify(value)}`, `give a number such as 1e9`);
+    // String(), not JSON.stringify, for numbers: JSON writes NaN and Infinity as "null".
+    const got = typeof value === 'number' ? String(value) : JSON.stringify(value);
+    throw new InputError(field, `expected a finite number${unit}, got ${got}`, `give a number such as 1e9`);
   }
   if (opts.exclusiveMin !== undefined && !(value > opts.exclusiveMin)) {
     throw new InputError(field, `must be greater than ${opts.exclusiveMin}${unit}, got ${value}`, `give a value above ${opts.exclusiveMin}`);
