@@ -90,9 +90,12 @@ describe('site skeleton', () => {
     await page.keyboard.type('3T');
     const e = estimateRun({ params: 13e9, tokens: 3e12, hardware: 'nvidia-h100-sxm5-80gb', count: 1024 });
     expect(await out(page, 'flops')).toBe(formatFlops(e.flops!));
-    // Selects change with arrow keys.
+    // The architecture section opens from the keyboard; its first field follows.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).name)).toBe('hardware');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('layers');
     await page.context().close();
     expect(site.pageErrors).toEqual([]);
   });
