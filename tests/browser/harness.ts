@@ -5,7 +5,7 @@
  * chromium through playwright-core (never a downloaded browser).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,17 +47,47 @@ export function siteIsStale(): boolean {
   return SOURCES.some((s) => newestMtime(s) > builtAt);
 }
 
-/** Builds the site unless a fresh build exists. */
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Builds the site unless a fresh build exists. A lock directory (mkdir is
+ * atomic) keeps two test runs on one checkout from building into the same
+ * dist/ at once; a lock older than 15 minutes is taken as abandoned.
+ */
 export function ensureSiteBuilt(): void {
   if (!existsSync(join(repoRoot, 'packages/core/dist/index.js'))) {
     throw new Error('packages/core/dist is missing: run `npm run build` at the repository root first');
   }
-  if (!siteIsStale()) return;
-  execFileSync(process.execPath, [astroBin, 'build', '--silent'], {
-    cwd: siteDir,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const lock = join(siteDir, '.astro-build.lock');
+  const deadline = Date.now() + 20 * 60_000;
+  for (;;) {
+    if (!siteIsStale()) return;
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`waited 20 min for another site build (${lock})`);
+      sleepSync(1000);
+    }
+  }
+  const build = () =>
+    execFileSync(process.execPath, [astroBin, 'build', '--silent'], {
+      cwd: siteDir,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+  try {
+    try {
+      build();
+    } catch {
+      // One retry: core's dist may have been mid-rebuild (tsc -b) when the build read it.
+      sleepSync(5000);
+      build();
+    }
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 function freePort(): Promise<number> {
