@@ -31,6 +31,8 @@ describe('chinchillaObjective', () => {
     [6, 7, 0.5, 0.34, 0.28],
     [0, 0, -1, 0, 0],
     [25, 25, 1, 2, 2],
+    [300, 3, 0.5, 0.1, 0.2], // s ≈ 1e129: the running products of s are flushed to logs
+    [-3, -5, -4, 0.1, 0.1], // s below L·e^−δ at every point
     [800, 3, 0.5, 0.1, 0.2], // exp overflows: the max-shifted branch
     [-900, -900, -800, 0.5, 0.5], // exp underflows
   ];
