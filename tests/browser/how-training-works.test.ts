@@ -28,6 +28,13 @@ describe('how training works', () => {
     expect(await out(page, 'lr_steps')).toBe(formatCount(spec.steps));
     expect(await page.locator('#chart-schedule path.series').count()).toBe(1);
 
+    await fill(page, 'hp_dataset', '1M');
+    await fill(page, 'hp_epochs', '4');
+    const perEpoch = resolveRunSpec({ id: 'x', model: { layers: 1, dModel: 16, heads: 2, context: 256 }, tokens: 1e6, batchSize: 32, learningRate: 0.001, seed: 0, dataset: { kind: 'markov', order: 1, vocab: 8 } }).steps;
+    const all = resolveRunSpec({ id: 'x', model: { layers: 1, dModel: 16, heads: 2, context: 256 }, tokens: 4e6, batchSize: 32, learningRate: 0.001, seed: 0, dataset: { kind: 'markov', order: 1, vocab: 8 } }).steps;
+    expect(await out(page, 'hp_epoch_steps')).toBe(formatCount(perEpoch));
+    expect(await out(page, 'hp_steps')).toBe(formatCount(all));
+
     await fill(page, 'lora_rank', '32');
     const arch = getPublishedRun('llama-2-7b').architecture!.value;
     expect(await out(page, 'lora_params')).toBe(formatCount(loraParams(arch, 32, ['q', 'v'])));
