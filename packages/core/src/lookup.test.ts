@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { editDistance, fuzzyFind } from './lookup.js';
 import { findAccelerator, getAccelerator, peakFlopsPerSecond } from './data/hardware.js';
 import { getRegion, listRegions } from './data/regions.js';
+import { getPublishedRun } from './data/publishedRuns.js';
 import { InputError } from './errors.js';
 
 describe('fuzzy look-ups', () => {
@@ -33,6 +34,8 @@ describe('fuzzy look-ups', () => {
     expect(several.accelerator).toBeUndefined();
     expect(several.suggestions).toContain('nvidia-a100-sxm4-80gb');
     expect(several.suggestions.every((id) => id.includes('a100') && id.includes('80gb'))).toBe(true);
+    // words match word starts, not any substring: the "5" in GPT-3's "175B" does not make "gpt-5" GPT-3
+    expect(() => getPublishedRun('gpt-5')).toThrow(/^preset: unknown preset "gpt-5"/);
   });
 
   it('typos get the nearest ids', () => {

@@ -2,7 +2,7 @@
  * Forgiving look-ups of accelerators and grid regions. A query matches when it
  * equals an id or name ignoring case and punctuation ("NVIDIA H100 SXM5 80GB",
  * "nvidia_h100_sxm5_80gb"), or when exactly one entry contains it ("h200",
- * "mi300x"), or when exactly one entry contains every word of it ("a100 80gb"). Otherwise the InputError names the field and suggests the closest
+ * "mi300x"), or when exactly one entry has a word starting with each word of it ("a100 80gb"). Otherwise the InputError names the field and suggests the closest
  * ids ("h100" → "did you mean nvidia-h100-sxm5-80gb or nvidia-h100-pcie-80gb?").
  */
 import { InputError } from './errors.js';
@@ -103,10 +103,16 @@ export function fuzzyFind<T>(query: string, candidates: readonly Candidate<T>[],
   if (exact.length > 1) return { suggestions: exact.slice(0, maxSuggestions) };
   const containing = candidates.filter((_, i) => idx.normKeys[i].some((k) => k.includes(q)));
   if (containing.length === 1) return { match: containing[0], how: 'contains', suggestions: [] };
-  // Words in any order: "a100-80gb" or "80gb a100" → the entries whose keys contain every word.
+  // Words in any order: "a100-80gb" or "80gb a100" → the entries with a key in which every word
+  // begins a word ("sxm" begins "sxm4"). Word starts, not substrings: "gpt-5" must not find the
+  // "5" inside GPT-3's "175b".
   const words = query.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   if (words.length > 1) {
-    const withAll = candidates.filter((_, i) => idx.normKeys[i].some((k) => words.every((w) => k.includes(w))));
+    const startsAll = (key: string) => {
+      const keyWords = key.toLowerCase().split(/[^a-z0-9]+/);
+      return words.every((w) => keyWords.some((kw) => kw.startsWith(w)));
+    };
+    const withAll = candidates.filter((c) => c.keys.some(startsAll));
     if (withAll.length === 1) return { match: withAll[0], how: 'contains', suggestions: [] };
     if (withAll.length > 1) return { suggestions: withAll.slice(0, maxSuggestions) };
   }
