@@ -17,7 +17,7 @@
  * (table + polynomial, within 2 ulp of Math.exp, ~2.5× cheaper); the rare over/underflow
  * fallback and exp(e) use Math.exp. Most points of most evaluations lie in the Huber loss's
  * linear region (96% over the grid), where the gradient needs only the side of ±δ and the
- * value only Σ log s, so those points share a Math.log (see `lin` below).
+ * value only Σ r, so those points share a Math.log (see `linCount` below).
  */
 import { fastExp } from './fastExp.js';
 import type { ObjectiveWithGradient } from './lbfgs.js';
@@ -38,7 +38,7 @@ export function chinchillaObjective(data: ChinchillaData, delta: number): Object
   const { logN, logD, logL, weights } = data;
   const halfDelta = 0.5 * delta;
   // Points with weight ≠ 0 as rows [log N, log D, log L, w, index of log N among the distinct
-  // values, L·e^δ, L·e^−δ] (the last two: the sum s = E + A/N^α + B/D^β above/below which the
+  // values, L·e^δ, L·e^−δ, 1/L] (L·e^±δ: the sum s = E + A/N^α + B/D^β above/below which the
   // residual r = log s − log L lies beyond ±δ).
   const rows: number[] = [];
   const distinct = new Map<number, number>();
@@ -50,7 +50,7 @@ export function chinchillaObjective(data: ChinchillaData, delta: number): Object
       u = distinct.size;
       distinct.set(logN[i], u);
     }
-    rows.push(logN[i], logD[i], logL[i], w, u, Math.exp(logL[i] + delta), Math.exp(logL[i] - delta));
+    rows.push(logN[i], logD[i], logL[i], w, u, Math.exp(logL[i] + delta), Math.exp(logL[i] - delta), Math.exp(-logL[i]));
   }
   const P = Float64Array.from(rows);
   const len = P.length;
@@ -64,10 +64,12 @@ export function chinchillaObjective(data: ChinchillaData, delta: number): Object
     const al = x[3];
     const be = x[4];
     let f = 0;
-    // Linear-region points of weight 1 add ±δ·(log s − log L) − δ²/2: their log s are summed as
-    // the log of running products (one Math.log per ~50–150 points instead of one per point),
-    // flushed to logAbove/logBelow before the product leaves [1e-150, 1e150].
-    let lin = 0;
+    // Linear-region points of weight 1 add ±δ·r − δ²/2 with r = log(s/L): their r are summed as
+    // the log of running products of s/L (one Math.log per many points instead of one per
+    // point), flushed to logAbove/logBelow before a product leaves [1e-150, 1e150]. Products of
+    // s/L (not sums of log s and log L apart) keep the sum as exact as per-point logs: near the
+    // optimum s/L ≈ 1, and nothing large cancels.
+    let linCount = 0;
     let prodAbove = 1;
     let prodBelow = 1;
     let logAbove = 0;
@@ -79,7 +81,7 @@ export function chinchillaObjective(data: ChinchillaData, delta: number): Object
     let gbe = 0;
     const E = Math.exp(e);
     for (let u = 0; u < nSizes; u++) expN[u] = fastExp(a - al * sizes[u]);
-    for (let j = 0; j < len; j += 7) {
+    for (let j = 0; j < len; j += 8) {
       const ln = P[j];
       const ld = P[j + 1];
       const w = P[j + 3];
@@ -94,24 +96,26 @@ export function chinchillaObjective(data: ChinchillaData, delta: number): Object
         if (s > P[j + 5]) {
           dh = delta;
           if (w === 1) {
-            const q = prodAbove * s;
+            const sl = s * P[j + 7];
+            const q = prodAbove * sl;
             if (q < 1e150 && q > 1e-150) prodAbove = q;
             else {
-              logAbove += Math.log(prodAbove) + Math.log(s);
+              logAbove += Math.log(prodAbove) + Math.log(sl);
               prodAbove = 1;
             }
-            lin -= P[j + 2] + halfDelta;
+            linCount++;
           } else f += w * delta * (Math.log(s) - P[j + 2] - halfDelta);
         } else if (s < P[j + 6]) {
           dh = -delta;
           if (w === 1) {
-            const q = prodBelow * s;
+            const sl = s * P[j + 7];
+            const q = prodBelow * sl;
             if (q < 1e150 && q > 1e-150) prodBelow = q;
             else {
-              logBelow += Math.log(prodBelow) + Math.log(s);
+              logBelow += Math.log(prodBelow) + Math.log(sl);
               prodBelow = 1;
             }
-            lin += P[j + 2] - halfDelta;
+            linCount++;
           } else f += w * delta * (P[j + 2] - Math.log(s) - halfDelta);
         } else {
           const r = Math.log(s) - P[j + 2];
@@ -147,7 +151,7 @@ export function chinchillaObjective(data: ChinchillaData, delta: number): Object
       gal -= w1 * ln;
       gbe -= w2 * ld;
     }
-    f += delta * (lin + (logAbove + Math.log(prodAbove)) - (logBelow + Math.log(prodBelow)));
+    f += delta * (logAbove + Math.log(prodAbove) - (logBelow + Math.log(prodBelow)) - linCount * halfDelta);
     g[0] = ga;
     g[1] = gb;
     g[2] = ge;

@@ -192,10 +192,13 @@ export function fitChinchillaData(
     }
   }
   if (!best) throw new InputError('points', 'the objective was not finite at any start', 'check the data for extreme values');
-  // Polish the best start with tight tolerances; its stop reason is the one reported.
+  // Polish the best start with tight tolerances; its stop reason is the one reported when it
+  // lowered f (or stopped on a convergence test). A polish that cannot move the point at all —
+  // its first line search fails at the rounding floor of f, as happens when the start already
+  // sits on the optimum — leaves the best start's own result and stop reason standing.
   const polished = polisher.minimize(fg, bestX, xOut);
   evaluations += polished.evaluations;
-  if (Number.isFinite(polished.f) && polished.f <= best.f) {
+  if (Number.isFinite(polished.f) && (polished.f < best.f || (polished.f <= best.f && polished.converged))) {
     best = {
       f: polished.f,
       stopReason: polished.stopReason,
