@@ -10,6 +10,7 @@ export * from './errors.js';
 export * from './assumption.js';
 export * from './random.js';
 export * from './format.js';
+export * from './parseQuantity.js';
 // estimate/ (engineer A)
 export * from './lookup.js';
 export * from './data/types.js';

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError } from '../errors.js';
+import { parseQuantity } from '../parseQuantity.js';
 
 /**
  * Wraps a command action so bad input ends as one line on stderr with exit
@@ -38,16 +39,8 @@ export function numberArg(field: string, opts: { min?: number; positive?: boolea
   };
 }
 
-const SUFFIX: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9, G: 1e9, T: 1e12, P: 1e15 };
-
-/** Parses "1e9", "1_000", "70B", "1.4T"; undefined when not a finite number. */
-export function parseNumber(raw: string): number | undefined {
-  const s = raw.trim().replace(/_/g, '');
-  const m = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)([kKMBGTP]?)$/i.exec(s);
-  if (!m) return undefined;
-  const v = Number(m[1]) * (m[2] ? SUFFIX[m[2]] ?? SUFFIX[m[2].toUpperCase()] ?? 1 : 1);
-  return Number.isFinite(v) ? v : undefined;
-}
+/** Parses "1e9", "1_000", "70B", "1.4T"; undefined when not a finite number (core's parseQuantity). */
+export const parseNumber = parseQuantity;
 
 /** Prints JSON (with a trailing newline) for --json output. */
 export function printJson(value: unknown): void {

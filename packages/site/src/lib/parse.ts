@@ -1,22 +1,10 @@
 /**
- * Reading numbers typed into the calculators. Accepts 1e9, 1_000, 70B, 1.4T,
- * 300M, 2k — the same syntax as the CLI's `parseNumber` (packages/core/src/cli/util.ts).
- * That function lives in the CLI module (which imports commander), so it is not
- * reachable from the browser through core's `exports`; this is input parsing,
- * not a formula. NOTE for the lead: export a pure `parseNumber` from core's index
- * and this file becomes a one-line re-export.
+ * Reading numbers typed into the calculators, with core's parser (1e9, 1_000,
+ * 70B, 1.4T — the same syntax as the CLI).
  */
-import { InputError } from '@scaling-lab/core';
+import { InputError, parseQuantity } from '@scaling-lab/core';
 
-const SUFFIX: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9, G: 1e9, T: 1e12, P: 1e15 };
-
-export function parseQuantity(raw: string): number | undefined {
-  const s = raw.trim().replace(/[_,\s]/g, '');
-  const m = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)([kKMBGTP]?)$/i.exec(s);
-  if (!m) return undefined;
-  const v = Number(m[1]) * (m[2] ? SUFFIX[m[2]] ?? SUFFIX[m[2].toUpperCase()] ?? 1 : 1);
-  return Number.isFinite(v) ? v : undefined;
-}
+export { parseQuantity };
 
 /** Parses a form value or throws an InputError naming the field (shown beside it). */
 export function numberField(
