@@ -121,7 +121,7 @@ function memoryOutputs(m: MemoryEstimate | null): Record<string, string> {
   return {
     memory: `${formatBytes(m.totalBytes)} of ${formatBytes(m.acceleratorBytes)}`,
     memoryFits: fits,
-    memoryNote: `${parts.join(', ')}; ${m.precision} precision, ${m.optimizer}, ZeRO ${m.zeroStage}, data-parallel ${formatCount(m.dataParallel)}, tensor-parallel ${m.tensorParallel}.`,
+    memoryNote: `${parts.join(', ')}; ${m.precision} precision, ${m.optimizer}, ZeRO ${m.zeroStage}, data-parallel ${m.dataParallel.toLocaleString('en-US')}, tensor-parallel ${m.tensorParallel}.`,
   };
 }
 
@@ -137,7 +137,7 @@ export function costView(v: Record<string, string>): CostView {
     usdPerHour: e.usdPerHour === null ? '—' : `${formatUsd(e.usdPerHour)} per accelerator-hour`,
     mfu: e.mfu === null ? '—' : `${sig(e.mfu * 100, 3)} %`,
     peak: `${sig(e.peakFlopsPerSecond / 1e12, 4)} TFLOP/s${e.precision ? ` (${e.precision})` : ''}`,
-    accelerator: `${e.accelerator.name}${e.count !== null ? ` × ${formatCount(e.count)}` : ''}`,
+    accelerator: `${e.accelerator.name}${e.count !== null ? ` × ${e.count.toLocaleString('en-US')}` : ''}`,
     params: e.params === null ? '—' : `${formatCount(e.params)} parameters`,
     tokens: e.tokens === null ? '—' : `${formatCount(e.tokens)} tokens`,
     ...memoryOutputs(e.memory),
