@@ -36,8 +36,19 @@ export interface TrainOptions {
   finalEvalBatches?: number;
   /** How many curve points to keep at most (train loss is averaged between points); default 100. */
   curvePoints?: number;
-  onStep?: (p: { step: number; totalSteps: number; tokensSeen: number; trainLoss: number }) => void;
+  onStep?: (p: TrainProgress) => void;
   signal?: AbortSignal;
+}
+
+/** What the loop reports after every step. */
+export interface TrainProgress {
+  step: number;
+  totalSteps: number;
+  tokensSeen: number;
+  /** This step's training loss (nats/token). */
+  trainLoss: number;
+  /** Validation loss (nats/token), only on evaluation steps (every evalEvery steps and the last; the last scores the final set). */
+  valLoss?: number;
 }
 
 export interface TrainOutcome {
@@ -52,7 +63,7 @@ export interface TrainOutcome {
 
 const now = () => globalThis.performance.now();
 
-/** Mean cross-entropy over fixed validation batches (forward pass only). */
+/** Mean cross-entropy over fixed validation batches (forward pass only, no dropout). */
 export async function evaluate(model: Transformer, batches: Batch[]): Promise<number> {
   let sum = 0;
   for (const b of batches) {
@@ -89,7 +100,7 @@ export async function train(o: TrainOptions): Promise<TrainOutcome> {
       const x = tf.tensor2d(batch.x, [batchSize, context], 'int32');
       const y = tf.tensor2d(batch.y, [batchSize, context], 'int32');
       // 2–4. forward, cross-entropy loss, backpropagation
-      const { value, grads } = tf.variableGrads(() => model.loss(x, y), [...model.params.values()]);
+      const { value, grads } = tf.variableGrads(() => model.loss(x, y, { training: true }), [...model.params.values()]);
       const trainLoss = (await value.data())[0];
       // 5. clip + AdamW update (skipped once the loss is no longer finite)
       if (Number.isFinite(trainLoss)) optimizer.step(grads, lr);
@@ -117,7 +128,9 @@ export async function train(o: TrainOptions): Promise<TrainOutcome> {
         windowSum = 0;
         windowCount = 0;
       }
-      o.onStep?.({ step: done, totalSteps: steps, tokensSeen: done * tokensPerStep, trainLoss });
+      const progress: TrainProgress = { step: done, totalSteps: steps, tokensSeen: done * tokensPerStep, trainLoss };
+      if (isEval) progress.valLoss = lastVal!;
+      o.onStep?.(progress);
     }
   } finally {
     optimizer.dispose();

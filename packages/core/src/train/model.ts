@@ -15,6 +15,15 @@
  * Weights are initialised from our seeded RNG (not tf.random*) so a run is
  * reproducible on every backend: N(0, 0.02), residual projections scaled by
  * 1/√(2·n_layer) (GPT-2, §2.3).
+ *
+ * Optional dropout (Srivastava et al. 2014), as GPT-2's `resid_pdrop`: the
+ * attention output and the MLP output of every block are dropped before they
+ * join the residual stream, in training only (`loss(x, y, { training: true })`),
+ * with inverted scaling (kept units × 1/(1−p)) so evaluation uses the weights
+ * as they are. The mask is a constant multiplied in outside the customGrad
+ * pieces, so autodiff gives its gradient (dy ⊙ mask). Masks come from our seeded
+ * RNG, not tf.randomUniform, so a run is reproducible on every backend (as the
+ * weights are). With rate 0 (the default) no op is added: results are unchanged.
  */
 import * as tf from '@tensorflow/tfjs';
 import { InputError, requireNumber } from '../errors.js';
@@ -27,6 +36,13 @@ export interface TransformerOptions {
   /** `fast` (default): transpose-free backward; `naive`: plain autodiff matmuls with transpose flags (for the benchmark). */
   matmul?: 'fast' | 'naive';
   seed?: number;
+  /** Dropout rate p in [0, 1) on the attention and MLP outputs, training only (default 0 = none). */
+  dropout?: number;
+}
+
+/** Forward-pass mode: `training: true` applies dropout (if the model has any); evaluation never does. */
+export interface ForwardOptions {
+  training?: boolean;
 }
 
 export interface Transformer {
@@ -35,9 +51,11 @@ export interface Transformer {
   /** Trainable variables by name (e.g. `h0.attn.wqkv`). */
   params: Map<string, tf.Variable>;
   /** Logits [batch·context, vocab] for int32 token ids [batch, context]. */
-  logits(x: tf.Tensor2D): tf.Tensor2D;
-  /** Mean next-token cross-entropy in nats. */
-  loss(x: tf.Tensor2D, y: tf.Tensor2D): tf.Scalar;
+  logits(x: tf.Tensor2D, opts?: ForwardOptions): tf.Tensor2D;
+  /** Mean next-token cross-entropy in nats (dropout only with `{ training: true }`). */
+  loss(x: tf.Tensor2D, y: tf.Tensor2D, opts?: ForwardOptions): tf.Scalar;
+  /** Dropout rate (0 = none). */
+  dropout: number;
   dispose(): void;
 }
 
@@ -51,8 +69,15 @@ export function validateModelShape(shape: ModelShape, field = 'model'): void {
   }
 }
 
+export function validateDropout(rate: number, field = 'dropout'): number {
+  requireNumber(field, rate, { min: 0 });
+  if (rate >= 1) throw new InputError(field, `must be below 1, got ${rate}`, 'give a rate in [0, 1), e.g. 0.1');
+  return rate;
+}
+
 export function createTransformer(shape: ModelShape, vocab: number, opts: TransformerOptions = {}): Transformer {
   validateModelShape(shape);
+  const dropout = validateDropout(opts.dropout ?? 0);
   const { layers: L, dModel: d, heads: H, context: T } = shape;
   const hd = d / H;
   const rng = createRng(opts.seed ?? 0);
@@ -106,8 +131,20 @@ export function createTransformer(shape: ModelShape, vocab: number, opts: Transf
     return dense(merged, `h${l}.attn.wo`, `h${l}.attn.bo`);
   };
 
-  const logits = (x: tf.Tensor2D): tf.Tensor2D =>
+  // Dropout masks: their own seeded stream, drawn only when dropout is active.
+  const dropRng = createRng((opts.seed ?? 0) ^ 0x5bd1e995);
+  const keepScale = 1 / (1 - dropout);
+  const drop = (t: tf.Tensor, training: boolean): tf.Tensor => {
+    if (!training || dropout === 0) return t;
+    const n = t.size;
+    const m = new Float32Array(n);
+    for (let i = 0; i < n; i++) m[i] = dropRng.next() < dropout ? 0 : keepScale;
+    return tf.mul(t, tf.tensor(m, t.shape));
+  };
+
+  const logits = (x: tf.Tensor2D, fo: ForwardOptions = {}): tf.Tensor2D =>
     tf.tidy(() => {
+      const training = fo.training === true;
       const [B, Tx] = x.shape;
       if (Tx !== T) throw new InputError('batch', `sequence length ${Tx} differs from the model context ${T}`, 'use windows of exactly `context` tokens');
       const onehot = floatOneHot(tf.reshape(x, [B * T]) as tf.Tensor1D, vocab);
@@ -115,18 +152,18 @@ export function createTransformer(shape: ModelShape, vocab: number, opts: Transf
       const addPos = naive ? tf.add : addPositions;
       let h: tf.Tensor = tf.reshape(addPos(tf.reshape(tok, [B, T, d]), p('wpe')), [B * T, d]);
       for (let l = 0; l < L; l++) {
-        h = tf.add(h, attention(layerNorm(h, `h${l}.ln1`), l, B));
+        h = tf.add(h, drop(attention(layerNorm(h, `h${l}.ln1`), l, B), training));
         const m = dense(gelu(dense(layerNorm(h, `h${l}.ln2`), `h${l}.mlp.w1`, `h${l}.mlp.b1`)), `h${l}.mlp.w2`, `h${l}.mlp.b2`);
-        h = tf.add(h, m);
+        h = tf.add(h, drop(m, training));
       }
       h = layerNorm(h, 'lnf');
       return mm(h, tf.transpose(p('wte'))) as tf.Tensor2D; // tied output head
     });
 
-  const loss = (x: tf.Tensor2D, y: tf.Tensor2D): tf.Scalar =>
+  const loss = (x: tf.Tensor2D, y: tf.Tensor2D, fo: ForwardOptions = {}): tf.Scalar =>
     tf.tidy(() => {
       const crossEntropy = naive ? naiveCrossEntropy : fastCrossEntropy;
-      return crossEntropy(logits(x), tf.reshape(y, [-1]) as tf.Tensor1D);
+      return crossEntropy(logits(x, fo), tf.reshape(y, [-1]) as tf.Tensor1D);
     });
 
   return {
@@ -135,6 +172,7 @@ export function createTransformer(shape: ModelShape, vocab: number, opts: Transf
     params,
     logits,
     loss,
+    dropout,
     dispose() {
       for (const v of params.values()) v.dispose();
       mask.dispose();

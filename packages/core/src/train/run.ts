@@ -7,14 +7,15 @@ import * as tf from '@tensorflow/tfjs';
 import { createMarkovChain } from './markov.js';
 import { countedTrainingFlops, flops6ND } from './flops.js';
 import { markovSource, type TokenSource } from './data.js';
-import { train } from './loop.js';
+import { train, type TrainProgress } from './loop.js';
 import { createTransformer } from './model.js';
 import { countParams } from './params.js';
 import { resolveRunSpec } from './spec.js';
 import type { MarkovDataset, RunResult, RunSpec } from './types.js';
 
 export interface RunOptions {
-  onProgress?: (p: { step: number; totalSteps: number; tokensSeen: number; trainLoss: number }) => void;
+  /** After every step; `valLoss` on evaluation steps. */
+  onProgress?: (p: TrainProgress) => void;
   signal?: AbortSignal;
   /** Average power drawn while training, in watts, and where that figure comes from. */
   watts: number;
@@ -30,7 +31,7 @@ export function markovSourceFor(ds: MarkovDataset, runSeed: number): TokenSource
 
 export async function runOnSource(spec: RunSpec, source: TokenSource, opts: RunOptions): Promise<RunResult> {
   const r = resolveRunSpec(spec);
-  const model = createTransformer(spec.model, source.vocab, { seed: spec.seed, matmul: opts.matmul });
+  const model = createTransformer(spec.model, source.vocab, { seed: spec.seed, matmul: opts.matmul, dropout: r.dropout });
   try {
     const out = await train({
       model,

@@ -3,7 +3,7 @@
  * the field (e.g. `model.heads`) and how to fix it.
  */
 import { InputError, requireNumber } from '../errors.js';
-import { validateModelShape } from './model.js';
+import { validateDropout, validateModelShape } from './model.js';
 import type { RunSpec } from './types.js';
 
 export interface ResolvedRunSpec extends RunSpec {
@@ -12,6 +12,7 @@ export interface ResolvedRunSpec extends RunSpec {
   gradClip: number;
   evalEvery: number;
   evalBatches: number;
+  dropout: number;
   /** Validation batches for the final loss. */
   finalEvalBatches: number;
   /** Optimiser steps: ceil(tokens / (batchSize · context)). */
@@ -26,6 +27,8 @@ export const RUN_DEFAULTS = {
   warmupFraction: 0.05,
   /** Brown et al. 2020 (GPT-3), App. B. */
   gradClip: 1.0,
+  /** No dropout: every existing result was trained without it. */
+  dropout: 0,
   evalBatches: 4,
   /** About ±0.005 nats standard error for per-token losses with spread ~0.6 nats. */
   finalEvalTokens: 16384,
@@ -46,6 +49,7 @@ export function resolveRunSpec(spec: RunSpec): ResolvedRunSpec {
   const weightDecay = requireNumber('weightDecay', spec.weightDecay ?? RUN_DEFAULTS.weightDecay, { min: 0 });
   const warmupFraction = requireNumber('warmupFraction', spec.warmupFraction ?? RUN_DEFAULTS.warmupFraction, { min: 0, max: 1 });
   const gradClip = requireNumber('gradClip', spec.gradClip ?? RUN_DEFAULTS.gradClip, { min: 0 });
+  const dropout = validateDropout(spec.dropout ?? RUN_DEFAULTS.dropout);
   const evalBatches = requireNumber('evalBatches', spec.evalBatches ?? RUN_DEFAULTS.evalBatches, { min: 1 });
   const finalEvalTokens = requireNumber('finalEvalTokens', spec.finalEvalTokens ?? RUN_DEFAULTS.finalEvalTokens, { min: 1, unit: 'tokens' });
   const finalEvalBatches = Math.max(Math.round(evalBatches), Math.ceil(finalEvalTokens / (spec.batchSize * spec.model.context)));
@@ -61,5 +65,5 @@ export function resolveRunSpec(spec: RunSpec): ResolvedRunSpec {
   } else {
     throw new InputError('dataset.kind', `unknown dataset ${JSON.stringify((ds as { kind: unknown }).kind)}`, "use 'moby-dick' or 'markov'");
   }
-  return { ...spec, weightDecay, warmupFraction, gradClip, evalEvery: Math.round(evalEvery), evalBatches: Math.round(evalBatches), finalEvalBatches, steps };
+  return { ...spec, weightDecay, warmupFraction, gradClip, dropout, evalEvery: Math.round(evalEvery), evalBatches: Math.round(evalBatches), finalEvalBatches, steps };
 }

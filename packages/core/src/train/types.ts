@@ -54,6 +54,8 @@ export interface RunSpec {
   warmupFraction?: number;
   /** Global gradient-norm clip (default 1.0, GPT-3: Brown et al. 2020, App. B). */
   gradClip?: number;
+  /** Dropout rate in [0, 1) on each block's attention and MLP outputs, training only (default 0 = none; GPT-2's resid_pdrop was 0.1). */
+  dropout?: number;
   /** Steps between validation evaluations (default: about 5 evaluations per run). */
   evalEvery?: number;
   /** Validation batches per periodic evaluation (default 4; the same fixed windows each time). */
