@@ -36,6 +36,20 @@ describe('L-BFGS with strong-Wolfe line search', () => {
     expect(r.iterations).toBeLessThan(100);
   });
 
+  it('with acceptShortUnitStep (Armijo-only unit steps) still minimises Rosenbrock and Beale', () => {
+    const r = minimizeLbfgs(rosenbrock, [-1.2, 1], { acceptShortUnitStep: true });
+    expect(r.converged).toBe(true);
+    expect(r.x[0]).toBeCloseTo(1, 6);
+    expect(r.x[1]).toBeCloseTo(1, 6);
+    const x0 = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? -1.2 : 1));
+    const r20 = minimizeLbfgs(rosenbrock, x0, { maxIterations: 2000, acceptShortUnitStep: true });
+    expect(r20.converged).toBe(true);
+    for (const v of r20.x) expect(v).toBeCloseTo(1, 5);
+    const rb = minimizeLbfgs(beale, [1, 1], { acceptShortUnitStep: true });
+    expect(rb.x[0]).toBeCloseTo(3, 5);
+    expect(rb.x[1]).toBeCloseTo(0.5, 5);
+  });
+
   it('minimises the 20-D extended Rosenbrock function', () => {
     const x0 = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? -1.2 : 1));
     const r = minimizeLbfgs(rosenbrock, x0, { maxIterations: 2000 });
