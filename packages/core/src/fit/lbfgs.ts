@@ -197,7 +197,7 @@ export class Lbfgs {
       for (let i = 0; i < n; i++) p[i] = -g[i];
       let k = head;
       for (let j = 0; j < stored; j++) {
-        k = (k - 1 + m) % m;
+        k = k === 0 ? m - 1 : k - 1; // ring-buffer step without % (it showed in profiles)
         const off = k * n;
         let sp = 0;
         for (let i = 0; i < n; i++) sp += s[off + i] * p[i];
@@ -206,7 +206,7 @@ export class Lbfgs {
         for (let i = 0; i < n; i++) p[i] -= a * y[off + i];
       }
       if (stored > 0) {
-        const last = ((head - 1 + m) % m) * n;
+        const last = (head === 0 ? m - 1 : head - 1) * n;
         let sy = 0;
         let yy = 0;
         for (let i = 0; i < n; i++) {
@@ -223,7 +223,7 @@ export class Lbfgs {
         const b = rho[k] * yp;
         const a = alphaBuf[k];
         for (let i = 0; i < n; i++) p[i] += (a - b) * s[off + i];
-        k = (k + 1) % m;
+        k = k === m - 1 ? 0 : k + 1;
       }
       let dphi0 = dot(g, p, n);
       if (!(dphi0 < 0)) {
@@ -270,7 +270,7 @@ export class Lbfgs {
       }
       if (sy > 1e-300) {
         rho[head] = 1 / sy;
-        head = (head + 1) % m;
+        head = head === m - 1 ? 0 : head + 1;
         if (stored < m) stored++;
       }
       const fPrev = f;
