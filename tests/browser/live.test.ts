@@ -14,8 +14,10 @@ const num = (s: string | null) => Number.parseFloat((s ?? '').replace(/,/g, ''))
 
 describe('live trainer', () => {
   it('trains on WASM and the training loss goes down; state round-trips through the URL', async () => {
-    const page = await site.open('/live/?steps=120&batchSize=8&dModel=32&layers=1&context=16&textChars=8000&learningRate=0.01');
+    const page = await site.open('/live/?steps=120&batchSize=8&dModel=32&layers=1&context=16&textChars=8000&learningRate=0.01&dropout=0.1');
     expect(await page.inputValue('[name="steps"]')).toBe('120');
+    expect(await page.inputValue('[name="dropout"]')).toBe('0.1'); // dropout is live (training only) and in the URL
+    expect(await page.isEnabled('[name="dropout"]')).toBe(true);
     expect(await page.inputValue('[name="learningRate"]')).toBe('0.01');
     await page.click('#start');
     await waitUntil(site, page, () => ['done', 'diverged', 'error'].includes(document.getElementById('status')!.dataset.state!), 180_000, 'training to finish');
@@ -26,6 +28,8 @@ describe('live trainer', () => {
     const last = num(await page.textContent('[data-out="trainLoss"]'));
     expect(Number.isFinite(first) && Number.isFinite(last)).toBe(true);
     expect(last).toBeLessThan(first - 0.3);
+    // the loop's own validation loss, reported through the progress callback
+    expect(Number.isFinite(num(await page.textContent('[data-out="valLoss"]')))).toBe(true);
     expect(await page.locator('#live-chart path.series').count()).toBeGreaterThanOrEqual(1);
     await screenshot(page, 'live-trained');
     // Invalid input: a message beside the field, the Train button disabled.

@@ -7,6 +7,8 @@ export interface LiveConfig {
   batchSize: number;
   learningRate: number;
   weightDecay: number;
+  /** Dropout rate on each block's attention and MLP outputs, training only (0 = none). */
+  dropout: number;
   dataset: 'text' | 'markov';
   /** Characters of the text to use (train 90 %, validation the last 10 %). */
   textChars: number;

@@ -59,20 +59,9 @@ async function run(cfg: LiveConfig): Promise<void> {
   await startWasm();
   post({ type: 'ready', backend: tf.getBackend() });
   const src = await source(cfg);
-  const model = createTransformer(cfg.model, src.vocab, { seed: cfg.seed });
+  const model = createTransformer(cfg.model, src.vocab, { seed: cfg.seed, dropout: cfg.dropout });
   const counts = countParams(cfg.model, src.vocab);
   post({ type: 'model', vocab: src.vocab, paramsTotal: counts.total, paramsNonEmbedding: counts.nonEmbedding, entropyRate: src.entropyRate });
-  // Validation loss during training, on the source's fixed validation windows, with the model's own loss.
-  const valBatches = src.valBatches(2, cfg.batchSize, cfg.model.context);
-  const valLoss = () => {
-    let sum = 0;
-    for (const b of valBatches) {
-      sum += tf.tidy(() =>
-        model.loss(tf.tensor2d(b.x, [b.batchSize, b.context], 'int32'), tf.tensor2d(b.y, [b.batchSize, b.context], 'int32')).dataSync()[0],
-      );
-    }
-    return sum / valBatches.length;
-  };
   const abort = new AbortController();
   let best = { step: 0, loss: Infinity };
   let stoppedEarly = false;
@@ -87,13 +76,11 @@ async function run(cfg: LiveConfig): Promise<void> {
       weightDecay: cfg.weightDecay,
       warmupFraction: 0.05,
       gradClip: 1,
-      evalEvery: cfg.steps, // the loop's own evaluation only at the end; the page evaluates every evalEvery steps below
-      evalBatches: 2,
+      evalEvery: cfg.evalEvery,
+      evalBatches: 2, // the loop scores the source's first 2 fixed validation windows (no dropout) and reports it as valLoss
       signal: abort.signal,
-      onStep: ({ step, totalSteps, trainLoss }) => {
-        let v: number | undefined;
-        if (step % cfg.evalEvery === 0 || step === totalSteps) {
-          v = valLoss();
+      onStep: ({ step, totalSteps, trainLoss, valLoss: v }) => {
+        if (v !== undefined) {
           if (v < best.loss) best = { step, loss: v };
           else if (cfg.patience > 0 && step - best.step >= cfg.patience * cfg.evalEvery) {
             stoppedEarly = true;
