@@ -1,5 +1,3 @@
-// TEAM NOTE (temporary, the lead removes it): six engineers share this tree. Before editing, READ /work/TEAM-RULES.md
-// (who owns what, the agreed interfaces, git rules: commit only your own paths, never `git add -A`; npm installs only via `flock /tmp/npm.lock`).
 /**
  * @scaling-lab/core — pure functions over plain data: estimation (FLOPs, memory,
  * time, cost, energy, carbon), scaling laws, fitting and uncertainty. No I/O:

@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// TEAM NOTE (temporary, the lead removes it): six engineers share this tree. Before editing, READ /work/TEAM-RULES.md
-// (who owns what, the agreed interfaces, git rules: commit only your own paths, never `git add -A`; npm installs only via `flock /tmp/npm.lock`).
 /**
  * The `scaling-lab` command line. Each command lives in its own module and
  * registers itself here; bad input exits with code 2 and a one-line message.
