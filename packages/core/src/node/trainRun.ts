@@ -16,12 +16,13 @@ import { textSource, type TokenSource } from '../train/data.js';
 import { markovSourceFor, runOnSource } from '../train/run.js';
 import { resolveRunSpec } from '../train/spec.js';
 import type { RunResult, RunSpec } from '../train/types.js';
+import type { TrainProgress } from '../train/loop.js';
 import { selectBackend, type BackendChoice } from './backend.js';
 import { mobyDickTokens } from './corpus.js';
 
 export interface TrainRunOptions {
   backend?: BackendChoice;
-  onProgress?: (p: { step: number; totalSteps: number; tokensSeen: number; trainLoss: number }) => void;
+  onProgress?: (p: TrainProgress) => void;
   signal?: AbortSignal;
   /** Average power in watts to charge the run with (default: per-core TDP share, see above). */
   watts?: number;

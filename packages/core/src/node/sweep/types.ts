@@ -10,8 +10,8 @@ import type { RunSpec, RunResult, DatasetSpec } from '../../train/types.js';
 
 export type { RunSpec, RunResult, DatasetSpec };
 
-/** What trainRun reports through `onProgress` (agreed interface, TEAM-RULES.md). */
-export interface TrainProgress { step: number; totalSteps: number; tokensSeen: number; trainLoss: number }
+/** What trainRun reports through `onProgress` (the training loop's own event). */
+export type { TrainProgress } from '../../train/loop.js';
 
 /** Where a run sits in its sweep (what the isoFLOP and grid analyses group by). */
 export interface SweepCoordinates {
