@@ -33,7 +33,7 @@ function projectionLines(p: Projection): string[] {
       `GPU-hours         ${formatCount(e.acceleratorHours)} (${formatDuration(e.acceleratorHours)} on one GPU)`,
       `cost              ${e.costUsd !== null ? formatUsd(e.costUsd) : 'n/a'}${e.usdPerHour !== null ? ` at ${formatUsd(e.usdPerHour)}/GPU-hour` : ''}`,
       `energy            ${formatEnergyKWh(e.energyKWh)} (PUE ${e.pue})`,
-      `emissions         ${formatCO2eKg(e.co2eKg)} = ${sig(e.tCO2e)} tCO2e at ${Math.round(e.gridGCO2ePerKWh)} gCO2e/kWh`,
+      `emissions         ${formatCO2eKg(e.co2eKg)} at ${Math.round(e.gridGCO2ePerKWh)} gCO2e/kWh (location-based)`,
     );
   } else if (p.estimateUnavailable) lines.push(`cost/energy       unavailable: ${p.estimateUnavailable}`);
   return lines;
