@@ -23,8 +23,7 @@ describe('estimateRun', () => {
     const e = estimateRun({ params: 1e9, tokens: 20e9 });
     for (const name of ['hardware', 'peakFlopsPerSecond', 'mfu', 'usdPerHour', 'tdpW', 'powerFraction', 'hostOverhead', 'pue', 'gridGCO2ePerKWh', 'householdKWhPerYear']) {
       const a = find(e, name);
-      expect(a, name).toBeDefined();
-      expect(a!.source.length, name).toBeGreaterThan(3);
+      expect(a?.source.length ?? 0, `${name} listed with a source`).toBeGreaterThan(3);
     }
     expect(e.costUsd).not.toBeNull();
   });

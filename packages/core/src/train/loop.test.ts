@@ -2,24 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { textSource } from './data.js';
 import { runOnSource } from './run.js';
-import { charTokenizer } from './tokenizer.js';
+import { tinySpec, tinyTokenizer, tinyTokens } from './tinyCorpus.fixture.js';
 import type { RunSpec } from './types.js';
 
-const text = 'the cat sat on the mat. the dog sat on the log. '.repeat(40);
-const tok = charTokenizer(text);
-const tokens = tok.encode(text);
-const spec: RunSpec = {
-  id: 'tiny',
-  model: { layers: 1, dModel: 16, heads: 2, context: 8 },
-  tokens: 8 * 8 * 80,
-  batchSize: 8,
-  learningRate: 1e-2,
-  seed: 3,
-  evalEvery: 20,
-  evalBatches: 2,
-  finalEvalTokens: 512,
-  dataset: { kind: 'moby-dick', tokenizer: 'char' }, // label only: the source below is the tiny text
-};
+const tok = tinyTokenizer;
+const tokens = tinyTokens;
+const spec: RunSpec = tinySpec(80);
 
 describe('training loop', () => {
   it('lowers the validation loss on a tiny corpus and records the curve', async () => {
