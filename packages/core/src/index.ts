@@ -18,6 +18,7 @@ export * from './data/prices.js';
 export * from './data/regions.js';
 export * from './data/publishedRuns.js';
 export * from './estimate/params.js';
+export * from './estimate/architecture/hfConfig.js';
 export * from './estimate/flops.js';
 export * from './estimate/memory.js';
 export * from './estimate/time.js';
