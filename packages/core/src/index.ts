@@ -45,5 +45,6 @@ export * from './fit/isoflop.js';
 export * from './fit/envelope.js';
 export * from './fit/diagnostics.js';
 export * from './fit/parseInput.js';
+export * from './fit/duplicateRuns.js';
 // uncertainty/ (engineer E)
 export * from './uncertainty/index.js';
