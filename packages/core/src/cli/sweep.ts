@@ -110,7 +110,7 @@ export function registerSweep(program: Command): void {
     .description('train every run of a sweep spec (grid or isoFLOP) in parallel workers; resumable, crash-safe JSON-lines results')
     .argument('<spec>', 'sweep spec JSON file (e.g. sweeps/quick.json)')
     .option('--out <file>', 'results file (JSON lines; default: results/<name>.jsonl beside the spec)')
-    .option('--workers <n>', `worker processes (default: one per core, here ${defaultWorkerCount()})`, numberArg('workers', { min: 1, max: 256 }))
+    .option('--workers <n>', `worker processes (default: one per core, here ${defaultWorkerCount()})`, numberArg('workers', { min: 1, max: 256, integer: true }))
     .addOption(new Option('--backend <name>', 'tfjs backend for training').choices([...BACKENDS]).default('auto'))
     .option('--reuse <file...>', 'other results files: runs with the same runKey (same training spec) are copied in instead of retrained')
     .option('--dry-run', 'print the planned runs and exit')
