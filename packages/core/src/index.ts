@@ -18,6 +18,7 @@ export * from './data/prices.js';
 export * from './data/regions.js';
 export * from './data/publishedRuns.js';
 export * from './estimate/params.js';
+export * from './estimate/architecture/hfConfig.js';
 export * from './estimate/flops.js';
 export * from './estimate/memory.js';
 export * from './estimate/time.js';
@@ -44,5 +45,6 @@ export * from './fit/isoflop.js';
 export * from './fit/envelope.js';
 export * from './fit/diagnostics.js';
 export * from './fit/parseInput.js';
+export * from './fit/duplicateRuns.js';
 // uncertainty/ (engineer E)
 export * from './uncertainty/index.js';
