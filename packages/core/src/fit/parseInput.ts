@@ -51,7 +51,7 @@ function parseCell(raw: string): number {
 }
 
 /** Splits one CSV line (handles double-quoted fields with commas and "" escapes). */
-function splitCsvLine(line: string): string[] {
+export function splitCsvLine(line: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;
