@@ -13,7 +13,7 @@ import { expandSweep, largestFirst } from '../node/sweep/expand.js';
 import { defaultResultsPath, loadSweepSpec } from '../node/sweep/load.js';
 import { progressReporter } from '../node/sweep/progress.js';
 import { runSweep, defaultWorkerCount, type SweepSummary } from '../node/sweep/runner.js';
-import type { PlannedRun } from '../node/sweep/types.js';
+import type { PlannedRun } from '../sweep/types.js';
 import { action, numberArg, printJson } from './util.js';
 
 export const BACKENDS = ['auto', 'wasm', 'cpu', 'tensorflow', 'tensorflow-gpu'] as const;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openResults, parseResults, readResults } from './results-file.js';
-import type { SweepRecord } from './types.js';
+import type { SweepRecord } from '../../sweep/types.js';
 
 const rec = (k: string) => ({ runKey: k, finalValLoss: 1.5, curve: [{ step: 1, tokens: 10, trainLoss: 2 }] }) as unknown as SweepRecord;
 const line = (k: string) => `${JSON.stringify(rec(k))}\n`;

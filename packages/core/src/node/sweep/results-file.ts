@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../../errors.js';
-import type { SweepRecord } from './types.js';
+import type { SweepRecord } from '../../sweep/types.js';
 
 export interface ParsedResults {
   records: SweepRecord[];

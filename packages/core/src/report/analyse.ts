@@ -10,18 +10,15 @@
  * each budget's lowest-loss run stands in for its optimum; when the parametric
  * fit has no minimum (α or β ≤ 0), the projection uses Approach 2.
  */
-import {
-  InputError,
-  computeOptimal,
-  estimateRun,
-  fitChinchilla,
-  fitIsoflop,
-  fitLogLinear,
-  getPublishedLaw,
-  logRmse,
-  lossAt,
-  type ChinchillaLaw,
-} from '../../index.js';
+import { InputError } from '../errors.js';
+import { computeOptimal, lossAt } from '../laws/decisions.js';
+import { estimateRun } from '../estimate/estimateRun.js';
+import { fitChinchilla } from '../fit/fitChinchilla.js';
+import { fitIsoflop } from '../fit/isoflop.js';
+import { fitLogLinear } from '../fit/powerLaw.js';
+import { getPublishedLaw } from '../laws/published.js';
+import { logRmse } from '../fit/diagnostics.js';
+import type { ChinchillaLaw } from '../laws/types.js';
 import type { SweepRecord } from '../sweep/types.js';
 
 export type ParamsKind = 'nonEmbedding' | 'total';
