@@ -46,3 +46,6 @@ export * from './fit/diagnostics.js';
 export * from './fit/parseInput.js';
 // uncertainty/ (engineer E)
 export * from './uncertainty/index.js';
+// sweep/ and report/: sweeps as data, and the analysis of their results
+export * from './sweep/index.js';
+export * from './report/index.js';

@@ -2,3 +2,4 @@
 export * from './types.js';
 export * from './spec.js';
 export * from './protocol.js';
+export * from './results.js';
