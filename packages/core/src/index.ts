@@ -52,3 +52,6 @@ export { paramsFromHfConfig, architectureFromHfConfig } from './fit/readers/hfCo
 export type { ColumnFlags } from './fit/readers/runsTable.js';
 // uncertainty/ (engineer E)
 export * from './uncertainty/index.js';
+// sweep/ and report/: sweeps as data, and the analysis of their results
+export * from './sweep/index.js';
+export * from './report/index.js';

@@ -18,6 +18,7 @@ import { constant } from '../data/constants.js';
 import type { Precision, PriceRow } from '../data/types.js';
 import { formatBytes, formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
 import { action, parseNumber, printJson } from './util.js';
+import { withFlag } from './flags.js';
 import { runRangeEstimate, wantsRanges, withRangeOptions } from './ranges.js';
 import { oneLineErrors } from './oneLineErrors.js';
 
@@ -75,33 +76,6 @@ export interface EstimateCliOptions {
   loraRank?: string;
   loraTargets?: string;
   json?: boolean;
-}
-
-/** EstimateSpec field (or InputError field) → the flag a CLI user types. */
-const FLAG: Record<string, string> = {
-  preset: '--preset', params: '--params', activeParams: '--active-params', tokens: '--tokens', flops: '--flops',
-  layers: '--layers', dModel: '--d-model', heads: '--heads', kvHeads: '--kv-heads', headDim: '--head-dim', ffnDim: '--ffn',
-  ffnType: '--ffn-type', vocab: '--vocab', context: '--context', experts: '--experts', activeExperts: '--active-experts',
-  hardware: '--hardware', precision: '--precision', peakFlopsPerSecond: '--peak', count: '--count', mfu: '--mfu',
-  acceleratorHours: '--hours', watts: '--watts', powerFraction: '--power-fraction', hostOverhead: '--host-overhead',
-  energyKWh: '--energy', usdPerHour: '--price', pricing: '--pricing', pue: '--pue', region: '--region', grid: '--grid',
-  gridGCO2ePerKWh: '--grid', restartOverhead: '--restarts', sweepOverhead: '--sweep', water: '--water', household: '--household',
-  flopsMethod: '--detailed', deadline: '--deadline', budget: '--budget', spec: '--params',
-  optimizer: '--optimizer', trainPrecision: '--train-precision', zeroStage: '--zero', tensorParallel: '--tp', pipelineParallel: '--pp',
-  dataParallel: '--count', microBatch: '--micro-batch', sequence: '--seq', recompute: '--recompute', loraRank: '--lora-rank',
-  'lora.rank': '--lora-rank', loraTargets: '--lora-targets', 'lora.targets': '--lora-targets',
-};
-
-/** Re-labels an InputError with the CLI flag for its field. */
-export function withFlag(err: unknown): unknown {
-  if (err instanceof InputError && FLAG[err.field] && !err.message.startsWith('--')) {
-    // Strip exactly the " (fix)" suffix: the problem itself may hold parentheses.
-    const suffix = err.fix ? ` (${err.fix})` : '';
-    let problem = err.message.slice(err.field.length + 2);
-    if (suffix && problem.endsWith(suffix)) problem = problem.slice(0, -suffix.length);
-    return new InputError(FLAG[err.field], problem, err.fix);
-  }
-  return err;
 }
 
 /** Parses one numeric option ("1e9", "70B", "1.4T"); InputError naming the flag otherwise. */
