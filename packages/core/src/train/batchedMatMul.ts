@@ -15,19 +15,9 @@
  * No gradient is registered: use it inside tf.customGrad (fused.ts).
  */
 import * as tf from '@tensorflow/tfjs';
+import type { WasmBackend } from './wasmHeap.js';
 
 export const XNN_BATCHED_MATMUL = 'ScalingLabXnnBatchedMatMul';
-
-/** The parts of tfjs-backend-wasm's BackendWasm this kernel uses (4.22). */
-interface WasmBackend {
-  wasm: {
-    cwrap(name: string, ret: null, args: string[]): (...args: unknown[]) => void;
-    tfjs: { registerTensor(id: number, size: number, offset: number): void; disposeData(id: number): void };
-  };
-  dataIdMap: { get(dataId: object): { id: number; memoryOffset: number } };
-  dataIdNextNumber: number;
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-}
 
 type MatMulCall = (aId: number, aShape: Uint8Array, aRank: number, bId: number, bShape: Uint8Array, bRank: number, ta: boolean, tb: boolean, outId: number) => void;
 const calls = new WeakMap<object, MatMulCall>();
@@ -45,9 +35,9 @@ function kernel({ inputs, backend }: { inputs: tf.NamedTensorInfoMap; backend: u
     calls.set(be, call);
   }
   const out = be.makeOutput([n, m, p], 'float32');
-  const aOff = be.dataIdMap.get(a.dataId).memoryOffset;
-  const bOff = be.dataIdMap.get(b.dataId).memoryOffset;
-  const oOff = be.dataIdMap.get(out.dataId).memoryOffset;
+  const aOff = be.dataIdMap.get(a.dataId)!.memoryOffset;
+  const bOff = be.dataIdMap.get(b.dataId)!.memoryOffset;
+  const oOff = be.dataIdMap.get(out.dataId)!.memoryOffset;
   const aShape = shapeBytes([1, m, k]);
   const bShape = shapeBytes([1, k, p]);
   const reg = be.wasm.tfjs;
