@@ -17,7 +17,7 @@ import { getPublishedLaw } from '../laws/published.js';
 import type { Law } from '../laws/types.js';
 import { validateLaw } from '../laws/validate.js';
 import { action, numberArg, printJson } from './util.js';
-import { isLawFile, readLawJson } from './lawFile.js';
+import { isLawFile, readLawJson, refuseUnidentified } from './lawFile.js';
 import { oneLineErrors } from './oneLineErrors.js';
 
 export type LoadedLawArg =
@@ -31,6 +31,7 @@ export function loadLawArg(arg: string): LoadedLawArg {
     return { kind: 'law', law: p.law, label: `${p.id}: ${p.citation}` };
   }
   const json = readLawJson(arg);
+  refuseUnidentified(arg, json);
   if (json.law) return { kind: 'law', law: validateLaw(json.law, 'law'), label: arg };
   const fr = json.frontier as { params?: { coefficient?: number; exponent?: number }; tokens?: { coefficient?: number; exponent?: number } } | undefined;
   const ok = (x?: { coefficient?: number; exponent?: number }) => !!x && Number.isFinite(x.coefficient) && (x.coefficient as number) > 0 && Number.isFinite(x.exponent);
