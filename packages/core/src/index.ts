@@ -33,6 +33,11 @@ export * from './laws/validate.js';
 export * from './laws/decisions.js';
 export * from './laws/published.js';
 export * from './laws/costForLoss.js';
+export * from './laws/dataConstrained.js';
+export * from './laws/inferenceAware.js';
+export * from './laws/hyperparams.js';
+export * from './laws/kaplanAllocation.js';
+export * from './laws/overtrainedModels.js';
 // fit/
 export * from './fit/lbfgs.js';
 export * from './fit/points.js';
@@ -46,5 +51,7 @@ export * from './fit/envelope.js';
 export * from './fit/diagnostics.js';
 export * from './fit/parseInput.js';
 export * from './fit/duplicateRuns.js';
+export * from './fit/repeatDecay.js';
+export * from './fit/repeatRuns.js';
 // uncertainty/ (engineer E)
 export * from './uncertainty/index.js';
