@@ -5,6 +5,7 @@
  * `specFromOptions`, so other modules (ranges, E's uncertainty) can intercept
  * them; bad input exits 2 with one line naming the flag and the fix.
  */
+import { formatRepeatedData, repeatedDataFor, type RepeatedData } from './repeatedData.js';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { estimateRun, DEFAULT_ACCELERATOR, type Estimate, type EstimateSpec } from '../estimate/estimateRun.js';
@@ -28,6 +29,7 @@ import { assumption } from '../assumption.js';
 export interface EstimateCliOptions {
   preset?: string;
   config?: string;
+  uniqueTokens?: string;
   params?: string;
   activeParams?: string;
   tokens?: string;
@@ -207,6 +209,7 @@ export function specFromOptions(o: EstimateCliOptions): EstimateSpec {
 export interface CliEstimate extends Estimate {
   deadlineHours?: number;
   budgetUsd?: number;
+  repeatedData?: RepeatedData;
 }
 
 /** Runs the estimate for parsed options, applying --deadline (sets the count) and --budget (sets the FLOPs). */
@@ -249,6 +252,8 @@ export function runEstimateOptions(o: EstimateCliOptions): CliEstimate {
       const f = e.assumptions.find((a) => a.name === 'flops');
       if (f) f.source = `bought by the --budget of ${budget} USD at ${e.usdPerHour} USD/h, peak × MFU, less overheads (flopsForBudget)`;
     }
+    const unique = numberOption('--unique-tokens', o.uniqueTokens);
+    if (unique !== undefined) e.repeatedData = repeatedDataFor(e.tokens, unique);
     return e;
   } catch (err) {
     throw withFlag(err);
@@ -281,6 +286,7 @@ export function formatEstimate(e: CliEstimate): string {
   lines.push(`  Carbon    ${formatCO2eKg(e.co2eKg)} at ${sig(e.gridGCO2ePerKWh, 4)} gCO2e/kWh${where}, location-based`);
   if (e.embodiedCo2eKg !== null) lines.push(`  Embodied  ${formatCO2eKg(e.embodiedCo2eKg)} (hardware manufacturing, amortised${e.embodied ? `: accelerators ${formatCO2eKg(e.embodied.acceleratorsKg)} + servers ${formatCO2eKg(e.embodied.serversKg)}; networking and storage not included` : ''})`);
   if (e.waterLitres !== null) lines.push(`  Water     ${sig(e.waterLitres / 1000, 3)} m³ on site`);
+  if (e.repeatedData) lines.push(formatRepeatedData(e.repeatedData));
   if (e.memory) lines.push(...formatMemory(e.memory));
   if (e.preset) {
     const r = e.preset.reported;
@@ -320,6 +326,7 @@ export function registerEstimate(program: Command): void {
     .option('--params <n>', 'total parameters, e.g. 7e9 or 70B')
     .option('--active-params <n>', 'parameters active per token (mixture of experts)')
     .option('--tokens <n>', 'training tokens, e.g. 1.4T')
+    .option('--unique-tokens <n>', 'unique tokens in the training set: report epochs and the effective data of repeated tokens (Muennighoff et al. 2023)')
     .option('--flops <n>', 'training FLOPs (instead of --params and --tokens)')
     .option('--layers <n>', 'architecture: layers (with --d-model, --heads, --vocab)')
     .option('--d-model <n>', 'architecture: width')
