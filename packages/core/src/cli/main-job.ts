@@ -22,6 +22,7 @@ import { summaryText, writeReport } from '../node/report/write.js';
 import { expandSweep } from '../node/sweep/expand.js';
 import { loadSweepSpec } from '../node/sweep/load.js';
 import { readResults } from '../node/sweep/results-file.js';
+import { recordsForRuns } from '../node/sweep/current.js';
 import { BACKENDS, runSweepWithProgress } from './sweep.js';
 import { action, numberArg, printJson } from './util.js';
 import { trustAnalysis } from '../verify/trust.js';
@@ -65,7 +66,7 @@ export function registerMainJob(program: Command): void {
     .option('--spec <file>', 'sweep spec (default: sweeps/quick.json)')
     .option('--results <file>', 'results file to resume or reuse (default: a fresh runs.jsonl in the report folder)')
     .option('--out-dir <dir>', 'parent folder of the report folder', 'results')
-    .option('--workers <n>', 'worker processes (default: one per core)', numberArg('workers', { min: 1, max: 256 }))
+    .option('--workers <n>', 'worker processes (default: one per core)', numberArg('workers', { min: 1, max: 256, integer: true }))
     .addOption(new Option('--backend <name>', 'tfjs backend for training').choices([...BACKENDS]).default('auto'))
     .option('--target <flops>', 'training compute to project to (FLOPs)', numberArg('target', { positive: true }), 1e24)
     .option('--hardware <id>', 'accelerator for the projection (see `scaling-lab hardware`)', 'nvidia-h100-sxm5-80gb')
@@ -113,8 +114,7 @@ export function registerMainJob(program: Command): void {
             summaries.push(s1);
             if (stopped(s1)) return;
           }
-          const keys1 = new Set(phase1.map((r) => r.runKey));
-          const heldIn = existsSync(resultsPath) ? readResults(resultsPath).records.filter((r) => keys1.has(r.runKey)) : [];
+          const heldIn = existsSync(resultsPath) ? recordsForRuns(readResults(resultsPath), phase1, resultsPath).records : [];
           const guess = guessOptimum(heldIn, held, opts.params);
           if (guess) {
             const w = withPredictedModel(spec, held, guess.params);
@@ -141,10 +141,10 @@ export function registerMainJob(program: Command): void {
           const last = summaries[summaries.length - 1];
           sweepMeta = { trained: summaries.reduce((t, s) => t + s.completed, 0), skipped: last.skipped - (summaries.length > 1 ? summaries[0].completed : 0), failed, wallSeconds: summaries.reduce((t, s) => t + s.wallSeconds, 0), workers: opts.workers, backend: opts.backend };
         }
-        const wanted = new Set(runs.map((r) => r.runKey));
-        const records = readResults(resultsPath).records.filter((r) => wanted.has(r.runKey));
+        const { records, notes } = recordsForRuns(readResults(resultsPath), runs, resultsPath);
         const missing = runs.length - records.length;
         const analysis = analyse(records, { paramsKind: opts.params, targetFlops: opts.target, hardware: opts.hardware });
+        analysis.notes.unshift(...notes);
         if (missing > 0) analysis.notes.unshift(`${missing} of the spec's ${runs.length} runs are missing from ${resultsPath} (failed or not trained); the fit uses the rest`);
         const budgetPoints: BudgetPoint[] = analysis.points.filter((p) => p.flopsBudget !== undefined).map((p) => ({ id: p.runKey, params: p.params, tokens: p.tokens, loss: p.loss, flopsBudget: p.flopsBudget! }));
         const trust = trustAnalysis(budgetPoints, { targetFlops: opts.target, hardware: opts.hardware, samples: opts.bootstrap, seed: 42 });
