@@ -249,10 +249,10 @@ export function estimateRun(input: EstimateSpec): Estimate {
   if (spec.architecture) {
     const p = paramsFromArchitecture(spec.architecture);
     params = p.total;
-    activeParams = p.active !== p.total ? p.active : null;
+    activeParams = p.active !== p.total ? p.activated : null;
     A.push(assumption('architecture', JSON.stringify(spec.architecture), '', src('architecture')));
     A.push(assumption('params', p.total, 'parameters', 'computed from the architecture (paramsFromArchitecture)'));
-    if (p.active !== p.total) A.push(assumption('activeParams', p.active, 'parameters', 'computed from the architecture (active experts)'));
+    if (p.active !== p.total) A.push(assumption('activeParams', p.activated, 'parameters', 'computed from the architecture: routed-active and shared experts, attention and output head; the input embedding is a lookup and not counted (the DeepSeek reports\' "activated parameters")'));
   } else {
     if (params !== null) A.push(assumption('params', params, 'parameters', src('params')));
     if (activeParams !== null) A.push(assumption('activeParams', activeParams, 'parameters', src('activeParams')));

@@ -47,5 +47,12 @@ export interface PlannedRun {
   steps: number;
 }
 
-/** One line of a results file. */
-export type SweepRecord = RunResult & { runKey: string; sweep: SweepCoordinates };
+/** One line of a results file (see record.ts). */
+export type SweepRecord = RunResult & {
+  runKey: string;
+  sweep: SweepCoordinates;
+  /** Trainer version that produced it (train/version.ts); absent in records written before versions existed (= 1). */
+  trainerVersion?: number;
+  /** Host name of the machine that trained it; absent in older records. */
+  host?: string;
+};
