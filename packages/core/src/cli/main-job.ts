@@ -56,7 +56,7 @@ export function registerMainJob(program: Command): void {
     .option('--spec <file>', 'sweep spec (default: sweeps/quick.json)')
     .option('--results <file>', 'results file to resume or reuse (default: a fresh runs.jsonl in the report folder)')
     .option('--out-dir <dir>', 'parent folder of the report folder', 'results')
-    .option('--workers <n>', 'worker processes (default: one per core)', numberArg('workers', { min: 1, max: 256 }))
+    .option('--workers <n>', 'worker processes (default: one per core)', numberArg('workers', { min: 1, max: 256, integer: true }))
     .addOption(new Option('--backend <name>', 'tfjs backend for training').choices([...BACKENDS]).default('auto'))
     .option('--target <flops>', 'training compute to project to (FLOPs)', numberArg('target', { positive: true }), 1e24)
     .option('--hardware <id>', 'accelerator for the projection (see `scaling-lab hardware`)', 'nvidia-h100-sxm5-80gb')
