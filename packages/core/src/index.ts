@@ -33,6 +33,8 @@ export * from './laws/validate.js';
 export * from './laws/decisions.js';
 export * from './laws/published.js';
 export * from './laws/costForLoss.js';
+export * from './laws/dataConstrained.js';
+export * from './laws/inferenceAware.js';
 // fit/
 export * from './fit/lbfgs.js';
 export * from './fit/points.js';
