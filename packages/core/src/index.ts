@@ -53,7 +53,6 @@ export * from './fit/parseInput.js';
 export * from './fit/duplicateRuns.js';
 // fit/readers: training logs (W&B, Hugging Face Trainer, TensorBoard CSV, any CSV/JSON lines) → fit input
 export { parseLog, detectLogFormat, combineRuns, LOG_FORMATS, type LogFormat, type ParseLogOptions } from './fit/readers/parseLog.js';
-export { paramsFromHfConfig, architectureFromHfConfig } from './fit/readers/hfConfig.js';
 export type { ColumnFlags } from './fit/readers/runsTable.js';
 export * from './fit/repeatDecay.js';
 export * from './fit/repeatRuns.js';
