@@ -19,6 +19,7 @@ export * from './data/regions.js';
 export * from './data/publishedRuns.js';
 export * from './estimate/params.js';
 export * from './estimate/flops.js';
+export * from './estimate/loraFlops.js';
 export * from './estimate/memory.js';
 export * from './estimate/time.js';
 export * from './estimate/cost.js';

@@ -17,6 +17,8 @@ export interface Series {
   /** Draw dots instead of (or as well as) a line. */
   dots?: boolean;
   noLine?: boolean;
+  /** Tooltip for the line (e.g. the run it belongs to when the legend names only its group). */
+  title?: string;
   /** Text beside each point (same order as points). */
   labels?: string[];
 }
@@ -189,8 +191,9 @@ export function lineChart(svg: SVGSVGElement, series: Series[], opts: ChartOptio
   if (yTicks) yAxis.tickValues(yTicks).tickFormat((v) => sciTick(Number(v)));
   if (!opts.xLog) xAxis.tickFormat((v) => sciTick(Number(v)));
   if (!opts.yLog) yAxis.tickFormat((v) => sciTick(Number(v)));
-  root.append('g').attr('transform', `translate(0,${height - m.bottom})`).call(xAxis);
-  root.append('g').attr('transform', `translate(${m.left},0)`).call(yAxis);
+  // d3's axes set 10-unit text; 12 keeps tick labels at 12 px on screen.
+  root.append('g').attr('transform', `translate(0,${height - m.bottom})`).call(xAxis).attr('font-size', 12);
+  root.append('g').attr('transform', `translate(${m.left},0)`).call(yAxis).attr('font-size', 12);
   root.append('text').attr('x', (m.left + width - m.right) / 2).attr('y', height - 10).attr('text-anchor', 'middle').attr('fill', '#1b1f24').text(opts.xLabel);
   root
     .append('text')
@@ -215,7 +218,10 @@ export function lineChart(svg: SVGSVGElement, series: Series[], opts: ChartOptio
         .attr('fill', 'none')
         .attr('stroke', color)
         .attr('stroke-width', 2)
-        .attr('stroke-dasharray', s.dashed ? '6 4' : null);
+        .attr('stroke-dasharray', s.dashed ? '6 4' : null)
+        .call((p) => {
+          if (s.title) p.append('title').text(s.title);
+        });
     }
     if (s.dots || s.noLine || s.points.length === 1) {
       plot

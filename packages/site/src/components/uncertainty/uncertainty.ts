@@ -91,7 +91,8 @@ export function whiskerChart(svg: SVGSVGElement, r: UncertainRunResult, outputs:
   root
     .append('g')
     .attr('transform', `translate(0,${height - m.bottom})`)
-    .call(axisBottom(x).tickValues((narrow ? [0.5, 1, 2, 4] : [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4]).filter((t) => t >= lo && t <= hi)).tickFormat((t) => `×${Number(t)}`));
+    .call(axisBottom(x).tickValues((narrow ? [0.5, 1, 2, 4] : [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4]).filter((t) => t >= lo && t <= hi)).tickFormat((t) => `×${Number(t)}`))
+    .attr('font-size', 12);
   root.append('text').attr('x', (m.left + width - m.right) / 2).attr('y', height - 8).attr('text-anchor', 'middle').attr('fill', INK).text('relative to the median');
   root.append('line').attr('x1', x(1)).attr('x2', x(1)).attr('y1', m.top).attr('y2', height - m.bottom).attr('stroke', MUTED).attr('stroke-dasharray', '2 3');
   rows.forEach((w, i) => {
@@ -152,7 +153,8 @@ export function tornadoChart(svg: SVGSVGElement, r: UncertainRunResult, output: 
   root
     .append('g')
     .attr('transform', `translate(0,${height - m.bottom})`)
-    .call(axisBottom(x).tickValues(ratioTicks(lo, hi, narrow ? 5 : 9)).tickFormat((t) => `×${sig(Number(t), 2)}`));
+    .call(axisBottom(x).tickValues(ratioTicks(lo, hi, narrow ? 5 : 9)).tickFormat((t) => `×${sig(Number(t), 2)}`))
+    .attr('font-size', 12);
   root.append('text').attr('x', (m.left + width - m.right) / 2).attr('y', height - 8).attr('text-anchor', 'middle').attr('fill', INK).text(narrow ? 'relative to all inputs at median' : `${info.label} relative to every input at its median`);
   bars.forEach((b, i) => {
     const y = m.top + rowH * i + 4;
