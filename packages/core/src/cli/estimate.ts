@@ -259,7 +259,7 @@ export function formatEstimate(e: CliEstimate): string {
   lines.push(`  Energy    ${formatEnergyKWh(e.energyKWh)} (${formatEnergyKWh(e.itEnergyKWh)} IT × PUE ${sig(e.pue, 3)}; ${sig(e.watts, 4)} W per accelerator × host ${sig(e.hostOverhead, 3)}) ≈ ${sig(e.householdYears, 3)} household-years`);
   const where = e.region ? ` (${e.region.name})` : '';
   lines.push(`  Carbon    ${formatCO2eKg(e.co2eKg)} at ${sig(e.gridGCO2ePerKWh, 4)} gCO2e/kWh${where}, location-based`);
-  if (e.embodiedCo2eKg !== null) lines.push(`  Embodied  ${formatCO2eKg(e.embodiedCo2eKg)} (hardware manufacturing, amortised)`);
+  if (e.embodiedCo2eKg !== null) lines.push(`  Embodied  ${formatCO2eKg(e.embodiedCo2eKg)} (hardware manufacturing, amortised${e.embodied ? `: accelerators ${formatCO2eKg(e.embodied.acceleratorsKg)} + servers ${formatCO2eKg(e.embodied.serversKg)}; networking and storage not included` : ''})`);
   if (e.waterLitres !== null) lines.push(`  Water     ${sig(e.waterLitres / 1000, 3)} m³ on site`);
   if (e.memory) lines.push(...formatMemory(e.memory));
   if (e.preset) {
@@ -267,6 +267,7 @@ export function formatEstimate(e: CliEstimate): string {
     const parts = [r.energyKWh ? `energy ${formatEnergyKWh(r.energyKWh.value)}` : '', r.co2eKg ? `${formatCO2eKg(r.co2eKg.value)}` : '', r.costUsd ? `cost ${formatUsd(r.costUsd.value)}` : '', r.flops ? formatFlops(r.flops.value) : ''].filter(Boolean);
     if (parts.length) lines.push(`  Paper     ${parts.join(', ')}`);
     if (e.preset.notes) lines.push(`  Note      ${e.preset.notes}`);
+    if (e.preset.replaced.length) lines.push(`  Replaced  preset values: ${e.preset.replaced.join(', ')}`);
   }
   lines.push('Assumptions');
   for (const a of e.assumptions) {

@@ -14,9 +14,11 @@
  * N = `paramsNonEmbedding` (default; Kaplan et al. 2020 §2.1 found cleaner laws without
  * embedding parameters, which dominate tiny models) or `paramsTotal`; D = `tokens`;
  * loss = `finalValLoss`; diverged runs and runs without a finite validation loss are skipped
- * (and counted). Training curves (for Approach 1) come from `curve[].tokens` / `trainLoss`.
+ * (and counted); a repeated run key, or an older trainer's run beside the newer one, counts once
+ * (fit/duplicateRuns.ts). Training curves (for Approach 1) come from `curve[].tokens` / `trainLoss`.
  */
 import { InputError } from '../errors.js';
+import { currentRuns, type RowRecord } from './duplicateRuns.js';
 import type { TrainingCurve } from './envelope.js';
 import type { ScalingPoint } from './points.js';
 import { recordPoint, resultLines, type ParamsKind, type RecordFields } from '../sweep/results.js';
@@ -50,7 +52,7 @@ function parseCell(raw: string): number {
 }
 
 /** Splits one CSV line (handles double-quoted fields with commas and "" escapes). */
-function splitCsvLine(line: string): string[] {
+export function splitCsvLine(line: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;
@@ -126,6 +128,9 @@ export function parseScalingCsv(text: string, source = 'csv'): ParsedInput {
  * the line); N, D and loss per `recordPoint` (sweep/results.ts, shared with the report's
  * `analyse`). Unlike the runner's lenient `parseResults`, nothing is skipped silently.
  */
+/** What fit input reads from a results line. */
+type SweepLine = RecordFields & { runKey?: string; curve?: { tokens?: number; trainLoss?: number }[] };
+
 export function parseSweepResults(text: string, opts: { params?: ParamsKind; source?: string } = {}): ParsedInput {
   const source = opts.source ?? 'results';
   const field = opts.params === 'total' ? 'paramsTotal' : 'paramsNonEmbedding';
@@ -133,13 +138,19 @@ export function parseSweepResults(text: string, opts: { params?: ParamsKind; sou
   const curves: TrainingCurve[] = [];
   const skipped: ParsedInput['skipped'] = [];
   const lines = resultLines(text);
+  const parsed: RowRecord<SweepLine>[] = [];
   for (const { line, value, problem } of lines) {
     if (problem !== undefined) throw new InputError(`${source} line ${line}`, problem, 'give a sweep results file: one JSON object per line');
-    const r = value as RecordFields & { runKey?: string; curve?: { tokens?: number; trainLoss?: number }[] };
-    const id = r.runKey ?? `line ${line}`;
-    const p = recordPoint(r, opts.params ?? 'nonEmbedding', `${source} line ${line}`);
+    parsed.push({ row: line, record: value as SweepLine });
+  }
+  // A repeated run, or an older trainer's result beside its successor, counts once (fit/duplicateRuns.ts).
+  const current = currentRuns(parsed);
+  for (const d of current.dropped) skipped.push({ row: d.row, reason: d.reason });
+  for (const { row, record: r } of current.kept) {
+    const id = r.runKey ?? `line ${row}`;
+    const p = recordPoint(r, opts.params ?? 'nonEmbedding', `${source} line ${row}`);
     if ('excluded' in p) {
-      skipped.push({ row: line, reason: `${id}: ${p.excluded === 'diverged' ? 'diverged' : 'no finite finalValLoss'}` });
+      skipped.push({ row, reason: `${id}: ${p.excluded === 'diverged' ? 'diverged' : 'no finite finalValLoss'}` });
       continue;
     }
     points.push({ params: p.params, tokens: p.tokens, flops: 6 * p.params * p.tokens, loss: p.loss });
@@ -148,6 +159,7 @@ export function parseSweepResults(text: string, opts: { params?: ParamsKind; sou
       curves.push({ params: p.params, tokens: cs.map((c) => c.tokens as number), loss: cs.map((c) => c.trainLoss as number) });
     }
   }
+  skipped.sort((a, b) => a.row - b.row);
   if (lines.length === 0) throw new InputError(source, 'is empty', 'give a sweep results file: one JSON object per line');
   return {
     points,
