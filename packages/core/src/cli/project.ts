@@ -18,7 +18,7 @@ import { InputError } from '../errors.js';
 import { bootstrapChinchilla } from '../fit/bootstrap.js';
 import { fitChinchilla } from '../fit/fitChinchilla.js';
 import { readFitInput } from './fit.js';
-import { isLawFile, readLawJson } from './lawFile.js';
+import { isLawFile, readLawJson, refuseUnidentified } from './lawFile.js';
 import { getPublishedLaw } from '../laws/published.js';
 import type { Law } from '../laws/types.js';
 import { validateLaw } from '../laws/validate.js';
@@ -68,6 +68,8 @@ export function extractLawSamples(json: unknown): LawParams[] | undefined {
 export function fitLawFromRuns(arg: string, bootstrap: number, seed: number): LoadedLaw {
   const input = readFitInput(arg, {});
   const fit = fitChinchilla(input.points);
+  // Projections from a fit that is not identified are refused, with the reason (fit/identification.ts).
+  if (!fit.identification!.identified) throw new InputError('--law', `the Approach 3 fit to ${input.source} is not identified, so nothing is projected from it (${fit.identification!.summary!.replace(/^this fit is not identified: /, '')})`, 'add runs at 3 or more model sizes and budgets whose loss falls with size and data');
   const boot = bootstrapChinchilla(input.points, { samples: bootstrap, seed, fit });
   return { law: fit.law, label: `Approach 3 fit to ${input.source} (${input.points.length} runs)`, samples: lawSampleRows(boot.params) };
 }
@@ -86,6 +88,7 @@ export function loadLaw(arg: string, opts: { bootstrap?: number; seed?: number }
     return { law: p.law, label: `${p.id} (${p.citation})` };
   }
   const json = readLawJson(arg);
+  refuseUnidentified(arg, json);
   const lawJson = json.law ?? json;
   const law = validateLaw(lawJson, 'law');
   const samples = extractLawSamples(json);

@@ -128,9 +128,6 @@ export function parseScalingCsv(text: string, source = 'csv'): ParsedInput {
  * the line); N, D and loss per `recordPoint` (sweep/results.ts, shared with the report's
  * `analyse`). Unlike the runner's lenient `parseResults`, nothing is skipped silently.
  */
-/** What fit input reads from a results line. */
-type SweepLine = RecordFields & { runKey?: string; curve?: { tokens?: number; trainLoss?: number }[] };
-
 export function parseSweepResults(text: string, opts: { params?: ParamsKind; source?: string } = {}): ParsedInput {
   const source = opts.source ?? 'results';
   const field = opts.params === 'total' ? 'paramsTotal' : 'paramsNonEmbedding';
@@ -138,10 +135,10 @@ export function parseSweepResults(text: string, opts: { params?: ParamsKind; sou
   const curves: TrainingCurve[] = [];
   const skipped: ParsedInput['skipped'] = [];
   const lines = resultLines(text);
-  const parsed: RowRecord<SweepLine>[] = [];
+  const parsed: RowRecord<RecordFields & { runKey?: string; curve?: { tokens?: number; trainLoss?: number }[] }>[] = [];
   for (const { line, value, problem } of lines) {
     if (problem !== undefined) throw new InputError(`${source} line ${line}`, problem, 'give a sweep results file: one JSON object per line');
-    parsed.push({ row: line, record: value as SweepLine });
+    parsed.push({ row: line, record: value as RecordFields & { runKey?: string; curve?: { tokens?: number; trainLoss?: number }[] } });
   }
   // A repeated run, or an older trainer's result beside its successor, counts once (fit/duplicateRuns.ts).
   const current = currentRuns(parsed);

@@ -6,10 +6,9 @@
  * file holds whole lines plus at most one torn (partial) last line. Reading
  * ignores a torn last line; opening for append first cuts it off (or, if it is
  * a complete record that lost only its newline, completes it) so the next
- * record starts on a fresh line. A lock file (`<file>.lock`, holding the pid,
- * taken atomically: lock.ts) keeps two sweeps from appending to the same file;
- * a lock left by a killed process is taken over. Parsing is the pure core's
- * `sweep/results.ts`.
+ * record starts on a fresh line. Parsing is the pure core's `sweep/results.ts`. A lock file
+ * (`<file>.lock`, holding the pid, taken atomically: lock.ts) keeps two sweeps from appending
+ * to the same file; a lock left by a killed process is taken over.
  */
 import * as fs from 'node:fs';
 import { dirname } from 'node:path';
