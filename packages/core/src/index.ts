@@ -45,5 +45,10 @@ export * from './fit/isoflop.js';
 export * from './fit/envelope.js';
 export * from './fit/diagnostics.js';
 export * from './fit/parseInput.js';
+export * from './fit/duplicateRuns.js';
+// fit/readers: training logs (W&B, Hugging Face Trainer, TensorBoard CSV, any CSV/JSON lines) → fit input
+export { parseLog, detectLogFormat, combineRuns, LOG_FORMATS, type LogFormat, type ParseLogOptions } from './fit/readers/parseLog.js';
+export { paramsFromHfConfig, architectureFromHfConfig } from './fit/readers/hfConfig.js';
+export type { ColumnFlags } from './fit/readers/runsTable.js';
 // uncertainty/ (engineer E)
 export * from './uncertainty/index.js';

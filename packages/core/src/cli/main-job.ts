@@ -17,6 +17,7 @@ import { summaryText, writeReport } from '../node/report/write.js';
 import { expandSweep } from '../node/sweep/expand.js';
 import { loadSweepSpec } from '../node/sweep/load.js';
 import { readResults } from '../node/sweep/results-file.js';
+import { recordsForRuns } from '../node/sweep/current.js';
 import { BACKENDS, runSweepWithProgress } from './sweep.js';
 import { action, numberArg, printJson } from './util.js';
 
@@ -92,10 +93,10 @@ export function registerMainJob(program: Command): void {
         } else if (!existsSync(resultsPath)) {
           throw new InputError('--results', `${resultsPath} does not exist`, 'give an existing results file, or drop --no-train');
         }
-        const wanted = new Set(runs.map((r) => r.runKey));
-        const records = readResults(resultsPath).records.filter((r) => wanted.has(r.runKey));
+        const { records, notes } = recordsForRuns(readResults(resultsPath), runs, resultsPath);
         const missing = runs.length - records.length;
         const analysis = analyse(records, { paramsKind: opts.params, targetFlops: opts.target, hardware: opts.hardware });
+        analysis.notes.unshift(...notes);
         if (missing > 0) analysis.notes.unshift(`${missing} of the spec's ${runs.length} runs are missing from ${resultsPath} (failed or not trained); the fit uses the rest`);
         const meta = {
           specPath,

@@ -14,9 +14,11 @@
  * N = `paramsNonEmbedding` (default; Kaplan et al. 2020 §2.1 found cleaner laws without
  * embedding parameters, which dominate tiny models) or `paramsTotal`; D = `tokens`;
  * loss = `finalValLoss`; diverged runs and runs without a finite validation loss are skipped
- * (and counted). Training curves (for Approach 1) come from `curve[].tokens` / `trainLoss`.
+ * (and counted); a repeated run key, or an older trainer's run beside the newer one, counts once
+ * (fit/duplicateRuns.ts). Training curves (for Approach 1) come from `curve[].tokens` / `trainLoss`.
  */
 import { InputError } from '../errors.js';
+import { currentRuns, type RowRecord } from './duplicateRuns.js';
 import type { TrainingCurve } from './envelope.js';
 import type { ScalingPoint } from './points.js';
 
@@ -49,7 +51,7 @@ function parseCell(raw: string): number {
 }
 
 /** Splits one CSV line (handles double-quoted fields with commas and "" escapes). */
-function splitCsvLine(line: string): string[] {
+export function splitCsvLine(line: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;
@@ -138,6 +140,7 @@ export function parseSweepResults(text: string, opts: { params?: 'nonEmbedding' 
   const skipped: ParsedInput['skipped'] = [];
   const lines = text.split(/\r?\n/);
   let rows = 0;
+  const parsed: RowRecord<RunResultLike>[] = [];
   lines.forEach((line, k) => {
     if (!line.trim()) return;
     rows++;
@@ -150,20 +153,33 @@ export function parseSweepResults(text: string, opts: { params?: 'nonEmbedding' 
     if (typeof r !== 'object' || r === null || Array.isArray(r)) {
       throw new InputError(`${source} line ${k + 1}`, `holds ${Array.isArray(r) ? 'an array' : JSON.stringify(r)}, not a JSON object`, 'give a sweep results file: one JSON object per line');
     }
-    const id = r.runKey ?? `line ${k + 1}`;
-    if (r.diverged) return skipped.push({ row: k + 1, reason: `${id}: diverged` });
+    parsed.push({ row: k + 1, record: r });
+  });
+  // A repeated run, or an older trainer's result beside its successor, counts once (fit/duplicateRuns.ts).
+  const current = currentRuns(parsed);
+  for (const d of current.dropped) skipped.push({ row: d.row, reason: d.reason });
+  for (const { row, record: r } of current.kept) {
+    const id = r.runKey ?? `line ${row}`;
+    if (r.diverged) {
+      skipped.push({ row, reason: `${id}: diverged` });
+      continue;
+    }
     const N = r[field];
     const D = r.tokens;
     const L = r.finalValLoss;
-    if (!(typeof N === 'number' && N > 0 && Number.isFinite(N))) throw new InputError(`${source} line ${k + 1}`, `${field} is ${JSON.stringify(N)}`, 'give sweep results written by `scaling-lab sweep`');
-    if (!(typeof D === 'number' && D > 0 && Number.isFinite(D))) throw new InputError(`${source} line ${k + 1}`, `tokens is ${JSON.stringify(D)}`, 'give sweep results written by `scaling-lab sweep`');
-    if (!(typeof L === 'number' && L > 0 && Number.isFinite(L))) return skipped.push({ row: k + 1, reason: `${id}: no finite finalValLoss` });
+    if (!(typeof N === 'number' && N > 0 && Number.isFinite(N))) throw new InputError(`${source} line ${row}`, `${field} is ${JSON.stringify(N)}`, 'give sweep results written by `scaling-lab sweep`');
+    if (!(typeof D === 'number' && D > 0 && Number.isFinite(D))) throw new InputError(`${source} line ${row}`, `tokens is ${JSON.stringify(D)}`, 'give sweep results written by `scaling-lab sweep`');
+    if (!(typeof L === 'number' && L > 0 && Number.isFinite(L))) {
+      skipped.push({ row, reason: `${id}: no finite finalValLoss` });
+      continue;
+    }
     points.push({ params: N, tokens: D, flops: 6 * N * D, loss: L });
     if (Array.isArray(r.curve)) {
       const cs = r.curve.filter((c) => typeof c?.tokens === 'number' && typeof c.trainLoss === 'number' && Number.isFinite(c.trainLoss));
       curves.push({ params: N, tokens: cs.map((c) => c.tokens as number), loss: cs.map((c) => c.trainLoss as number) });
     }
-  });
+  }
+  skipped.sort((a, b) => a.row - b.row);
   if (rows === 0) throw new InputError(source, 'is empty', 'give a sweep results file: one JSON object per line');
   return {
     points,

@@ -6,3 +6,6 @@ export * from './results-file.js';
 export * from './runner.js';
 export * from './progress.js';
 export * from './load.js';
+export * from './lock.js';
+export * from './record.js';
+export * from './current.js';

@@ -16,6 +16,7 @@ import { InputError } from '../../errors.js';
 import { largestFirst } from './expand.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { openResults, readResults, type ResultsWriter } from './results-file.js';
+import { sweepRecord } from './record.js';
 import type { PlannedRun, SweepRecord, TrainProgress } from './types.js';
 
 export type SweepEvent =
@@ -188,7 +189,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
         if (msg.type === 'progress' && run) {
           emit({ type: 'progress', worker: index, run, progress: msg });
         } else if (msg.type === 'done' && run) {
-          const record: SweepRecord = { runKey: run.runKey, sweep: run.sweep, ...msg.result };
+          const record = sweepRecord(run, msg.result);
           writer.append(record);
           records.push(record);
           completed++;
