@@ -3,12 +3,15 @@
  * The `scaling-lab` command line. Each command lives in its own module and
  * registers itself here; bad input exits with code 2 and a one-line message.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { fail } from './util.js';
 import { oneLineErrors } from './oneLineErrors.js';
 // Command modules (one line each; keep sorted by command name).
 import { registerEstimate } from './estimate.js';
 import { registerFit } from './fit.js';
+import { registerFitEpochs } from './fitEpochs.js';
+import { registerHyperparams } from './hyperparams.js';
 import { registerLaws } from './laws.js';
 import { registerOptimal } from './optimal.js';
 import { registerProject } from './project.js';
@@ -20,7 +23,8 @@ import { registerQueue } from './queue.js';
 
 const program = new Command('scaling-lab')
   .description('Scaling laws, training cost, time, energy and carbon for AI models')
-  .version('0.1.0')
+  // The version users installed: read from the package's own package.json (dist/cli → ../../).
+  .version((JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version, '-V, --version', 'print the version of @scaling-lab/core')
   .exitOverride();
 // Commander's own errors on one line; subcommands registered below inherit this.
 oneLineErrors(program);
@@ -28,6 +32,8 @@ oneLineErrors(program);
 // registrations (one line each)
 registerEstimate(program);
 registerFit(program);
+registerFitEpochs(program);
+registerHyperparams(program);
 registerLaws(program);
 registerOptimal(program);
 registerProject(program);

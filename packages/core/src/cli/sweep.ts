@@ -15,7 +15,7 @@ import { expandSweep, largestFirst } from '../node/sweep/expand.js';
 import { defaultResultsPath, loadSweepSpec } from '../node/sweep/load.js';
 import { progressReporter } from '../node/sweep/progress.js';
 import { runSweep, defaultWorkerCount, type SweepSummary } from '../node/sweep/runner.js';
-import type { PlannedRun } from '../node/sweep/types.js';
+import type { PlannedRun } from '../sweep/types.js';
 import { parseQueueUrl } from '../node/queue/url.js';
 import { action, numberArg, printJson } from './util.js';
 
@@ -149,7 +149,7 @@ export function registerSweep(program: Command): void {
     .description('train every run of a sweep spec (grid or isoFLOP) in parallel workers; resumable, crash-safe JSON-lines results')
     .argument('<spec>', 'sweep spec JSON file (e.g. sweeps/quick.json)')
     .option('--out <file>', 'results file (JSON lines; default: results/<name>.jsonl beside the spec)')
-    .option('--workers <n>', `worker processes (default: one per core, here ${defaultWorkerCount()})`, numberArg('workers', { min: 1, max: 256 }))
+    .option('--workers <n>', `worker processes (default: one per core, here ${defaultWorkerCount()})`, numberArg('workers', { min: 1, max: 256, integer: true }))
     .addOption(new Option('--backend <name>', 'tfjs backend for training').choices([...BACKENDS]).default('auto'))
     .option('--queue <url>', 'coordinate the sweep on a Redis queue (BullMQ) instead of local workers: redis://[:PASSWORD@]HOST[:PORT][/DB] or rediss:// for TLS; start `scaling-lab worker --queue URL` on each machine')
     .option('--attempts <n>', 'with --queue: tries per run before it is reported failed', numberArg('attempts', { min: 1, max: 100 }), 3)

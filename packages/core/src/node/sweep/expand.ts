@@ -17,8 +17,8 @@ import { InputError } from '../../errors.js';
 import { countParams } from '../../train/params.js';
 import { countedTrainingFlops } from '../../train/flops.js';
 import { versionedRunKey } from '../../train/version.js';
-import type { ModelShape, SweepSpec, LearningRateRule } from './spec.js';
-import type { PlannedRun, RunSpec, SweepCoordinates } from './types.js';
+import type { ModelShape, SweepSpec, LearningRateRule } from '../../sweep/spec.js';
+import type { PlannedRun, RunSpec, SweepCoordinates } from '../../sweep/types.js';
 
 /** Non-embedding parameters 12·L·d² (Kaplan et al. 2020, Table 1), from the trainer's own count. */
 export function nominalNonEmbeddingParams(m: { layers: number; dModel: number; heads: number }): number {
@@ -66,7 +66,7 @@ export function expandSweep(spec: SweepSpec, source = 'spec'): PlannedRun[] {
   const runs: PlannedRun[] = [];
   const seen = new Set<string>();
 
-  const add = (modelName: string, requestedTokens: number, field: string, coords: Omit<SweepCoordinates, 'seed'>) => {
+  const add = (modelName: string, requestedTokens: number, field: string, coords: Omit<SweepCoordinates, 'seed'>, uniqueTokens?: number) => {
     const shape: ModelShape = spec.models[modelName];
     const steps = Math.round(requestedTokens / tokensPerStep);
     if (steps < spec.minSteps) {
@@ -90,7 +90,7 @@ export function expandSweep(spec: SweepSpec, source = 'spec'): PlannedRun[] {
         evalEvery: spec.evalEvery,
         evalBatches: spec.evalBatches,
         seed,
-        dataset: spec.dataset,
+        dataset: uniqueTokens === undefined || spec.dataset.kind !== 'moby-dick' ? spec.dataset : { ...spec.dataset, uniqueTokens },
       };
       for (const k of Object.keys(body) as (keyof typeof body)[]) if (body[k] === undefined) delete body[k];
       const runKey = runKeyFor(modelName, body);
@@ -114,6 +114,18 @@ export function expandSweep(spec: SweepSpec, source = 'spec'): PlannedRun[] {
         add(m, d, `grid.tokens[${j}] × grid.models[${i}]`, { name: spec.name, design: 'grid', model: m, tokenBudget: d }),
       ),
     );
+  } else if (spec.design === 'epochs') {
+    const e = spec.epochs;
+    e.models.forEach((m, i) => {
+      e.caps.forEach((cap, j) =>
+        cap.epochs.forEach((ep, k) =>
+          add(m, cap.uniqueTokens * ep, `epochs.caps[${j}].epochs[${k}] × epochs.models[${i}]`, { name: spec.name, design: 'epochs', model: m, uniqueTokens: cap.uniqueTokens, epochs: ep }, cap.uniqueTokens),
+        ),
+      );
+      e.unlimitedTokens.forEach((d, j) =>
+        add(m, d, `epochs.unlimitedTokens[${j}] × epochs.models[${i}]`, { name: spec.name, design: 'epochs', model: m, tokenBudget: d }),
+      );
+    });
   } else {
     spec.budgets.forEach((b, i) =>
       b.models.forEach((m, j) => {
