@@ -18,6 +18,7 @@ export * from './data/prices.js';
 export * from './data/regions.js';
 export * from './data/publishedRuns.js';
 export * from './estimate/params.js';
+export * from './estimate/architecture/hfConfig.js';
 export * from './estimate/flops.js';
 export * from './estimate/loraFlops.js';
 export * from './estimate/memory.js';
@@ -45,5 +46,13 @@ export * from './fit/isoflop.js';
 export * from './fit/envelope.js';
 export * from './fit/diagnostics.js';
 export * from './fit/parseInput.js';
+export * from './fit/duplicateRuns.js';
+// fit/readers: training logs (W&B, Hugging Face Trainer, TensorBoard CSV, any CSV/JSON lines) → fit input
+export { parseLog, detectLogFormat, combineRuns, LOG_FORMATS, type LogFormat, type ParseLogOptions } from './fit/readers/parseLog.js';
+export { paramsFromHfConfig, architectureFromHfConfig } from './fit/readers/hfConfig.js';
+export type { ColumnFlags } from './fit/readers/runsTable.js';
 // uncertainty/ (engineer E)
 export * from './uncertainty/index.js';
+// sweep/ and report/: sweeps as data, and the analysis of their results
+export * from './sweep/index.js';
+export * from './report/index.js';

@@ -18,6 +18,7 @@ import { constant } from '../data/constants.js';
 import type { Precision, PriceRow } from '../data/types.js';
 import { formatBytes, formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
 import { action, parseNumber, printJson } from './util.js';
+import { withFlag } from './flags.js';
 import { runRangeEstimate, wantsRanges, withRangeOptions } from './ranges.js';
 import { oneLineErrors } from './oneLineErrors.js';
 
@@ -75,33 +76,6 @@ export interface EstimateCliOptions {
   loraRank?: string;
   loraTargets?: string;
   json?: boolean;
-}
-
-/** EstimateSpec field (or InputError field) → the flag a CLI user types. */
-const FLAG: Record<string, string> = {
-  preset: '--preset', params: '--params', activeParams: '--active-params', tokens: '--tokens', flops: '--flops',
-  layers: '--layers', dModel: '--d-model', heads: '--heads', kvHeads: '--kv-heads', headDim: '--head-dim', ffnDim: '--ffn',
-  ffnType: '--ffn-type', vocab: '--vocab', context: '--context', experts: '--experts', activeExperts: '--active-experts',
-  hardware: '--hardware', precision: '--precision', peakFlopsPerSecond: '--peak', count: '--count', mfu: '--mfu',
-  acceleratorHours: '--hours', watts: '--watts', powerFraction: '--power-fraction', hostOverhead: '--host-overhead',
-  energyKWh: '--energy', usdPerHour: '--price', pricing: '--pricing', pue: '--pue', region: '--region', grid: '--grid',
-  gridGCO2ePerKWh: '--grid', restartOverhead: '--restarts', sweepOverhead: '--sweep', water: '--water', household: '--household',
-  flopsMethod: '--detailed', deadline: '--deadline', budget: '--budget', spec: '--params',
-  optimizer: '--optimizer', trainPrecision: '--train-precision', zeroStage: '--zero', tensorParallel: '--tp', pipelineParallel: '--pp',
-  dataParallel: '--count', microBatch: '--micro-batch', sequence: '--seq', recompute: '--recompute', loraRank: '--lora-rank',
-  'lora.rank': '--lora-rank', loraTargets: '--lora-targets', 'lora.targets': '--lora-targets',
-};
-
-/** Re-labels an InputError with the CLI flag for its field. */
-export function withFlag(err: unknown): unknown {
-  if (err instanceof InputError && FLAG[err.field] && !err.message.startsWith('--')) {
-    // Strip exactly the " (fix)" suffix: the problem itself may hold parentheses.
-    const suffix = err.fix ? ` (${err.fix})` : '';
-    let problem = err.message.slice(err.field.length + 2);
-    if (suffix && problem.endsWith(suffix)) problem = problem.slice(0, -suffix.length);
-    return new InputError(FLAG[err.field], problem, err.fix);
-  }
-  return err;
 }
 
 /** Parses one numeric option ("1e9", "70B", "1.4T"); InputError naming the flag otherwise. */
@@ -291,7 +265,7 @@ export function formatEstimate(e: CliEstimate): string {
   lines.push(`  Energy    ${formatEnergyKWh(e.energyKWh)} (${formatEnergyKWh(e.itEnergyKWh)} IT × PUE ${sig(e.pue, 3)}; ${sig(e.watts, 4)} W per accelerator × host ${sig(e.hostOverhead, 3)}) ≈ ${sig(e.householdYears, 3)} household-years`);
   const where = e.region ? ` (${e.region.name})` : '';
   lines.push(`  Carbon    ${formatCO2eKg(e.co2eKg)} at ${sig(e.gridGCO2ePerKWh, 4)} gCO2e/kWh${where}, location-based`);
-  if (e.embodiedCo2eKg !== null) lines.push(`  Embodied  ${formatCO2eKg(e.embodiedCo2eKg)} (hardware manufacturing, amortised)`);
+  if (e.embodiedCo2eKg !== null) lines.push(`  Embodied  ${formatCO2eKg(e.embodiedCo2eKg)} (hardware manufacturing, amortised${e.embodied ? `: accelerators ${formatCO2eKg(e.embodied.acceleratorsKg)} + servers ${formatCO2eKg(e.embodied.serversKg)}; networking and storage not included` : ''})`);
   if (e.waterLitres !== null) lines.push(`  Water     ${sig(e.waterLitres / 1000, 3)} m³ on site`);
   if (e.memory) lines.push(...formatMemory(e.memory));
   if (e.preset) {
@@ -299,6 +273,7 @@ export function formatEstimate(e: CliEstimate): string {
     const parts = [r.energyKWh ? `energy ${formatEnergyKWh(r.energyKWh.value)}` : '', r.co2eKg ? `${formatCO2eKg(r.co2eKg.value)}` : '', r.costUsd ? `cost ${formatUsd(r.costUsd.value)}` : '', r.flops ? formatFlops(r.flops.value) : ''].filter(Boolean);
     if (parts.length) lines.push(`  Paper     ${parts.join(', ')}`);
     if (e.preset.notes) lines.push(`  Note      ${e.preset.notes}`);
+    if (e.preset.replaced.length) lines.push(`  Replaced  preset values: ${e.preset.replaced.join(', ')}`);
   }
   lines.push('Assumptions');
   for (const a of e.assumptions) {

@@ -12,7 +12,7 @@
  * built-in Hoffmann et al. 2022 Figure 4 data (Besiroglu et al. 2024 extraction; 5 highest-loss
  * rows dropped as they did). The fit JSON (`--out`, `--json`) holds `law` so `--law fit.json` reuses it.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { InputError } from '../errors.js';
 import { formatCount, formatFlops, sig } from '../format.js';
@@ -22,16 +22,16 @@ import { holdoutExtrapolation, logRmse } from '../fit/diagnostics.js';
 import { fitEnvelope, fitEnvelopePoints } from '../fit/envelope.js';
 import { fitChinchilla } from '../fit/fitChinchilla.js';
 import { fitIsoflop } from '../fit/isoflop.js';
-import { parseScalingCsv, parseSweepResults, type ParsedInput } from '../fit/parseInput.js';
+import type { ParsedInput } from '../fit/parseInput.js';
 import { chinchillaPoints, dropHighestLoss, type ScalingPoint } from '../fit/points.js';
 import { action, numberArg, printJson } from './util.js';
 import { oneLineErrors } from './oneLineErrors.js';
+import { addLogOptions, readLogInput, type LogCliOptions } from './fitLogs.js';
 
-interface FitCliOptions {
+interface FitCliOptions extends LogCliOptions {
   approach: string;
   bootstrap?: number;
   seed: number;
-  params: 'nonEmbedding' | 'total';
   dropHighestLoss?: number;
   holdout?: number;
   compute: number;
@@ -40,7 +40,7 @@ interface FitCliOptions {
 }
 
 /** Reads the input named on the command line (the only I/O; parsing is in the pure core). */
-export function readFitInput(file: string, opts: { params?: 'nonEmbedding' | 'total'; dropHighestLoss?: number }): ParsedInput & { source: string } {
+export function readFitInput(file: string, opts: LogCliOptions & { dropHighestLoss?: number }): ParsedInput & { source: string } {
   if (file.toLowerCase() === 'chinchilla') {
     const drop = opts.dropHighestLoss ?? 5;
     const points = dropHighestLoss(chinchillaPoints({ dropHighestLoss: 0 }), drop, '--drop-highest-loss');
@@ -52,14 +52,7 @@ export function readFitInput(file: string, opts: { params?: 'nonEmbedding' | 'to
       columns: { params: 'Model Size', tokens: 'Training FLOP / (6 N)', flops: 'Training FLOP', loss: 'loss' },
     };
   }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError('file', `cannot read "${file}" (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 'give a CSV, a sweep results .jsonl, or "chinchilla"');
-  }
-  const isJsonl = /\.(jsonl|ndjson)$/i.test(file) || text.trimStart().startsWith('{');
-  const parsed = isJsonl ? parseSweepResults(text, { params: opts.params, source: file }) : parseScalingCsv(text, file);
+  const parsed = readLogInput(file, opts);
   const drop = opts.dropHighestLoss ?? 0;
   const points = dropHighestLoss(parsed.points, drop, '--drop-highest-loss');
   if (drop > 0) {
@@ -185,15 +178,15 @@ export function runFit(file: string, opts: FitCliOptions): { json: Record<string
 }
 
 export function registerFit(program: Command): void {
-  oneLineErrors(program.command('fit'))
+  addLogOptions(oneLineErrors(program.command('fit')))
     .description('fit a scaling law to training runs (CSV, sweep results JSONL, or the built-in "chinchilla" data)')
-    .argument('<file>', 'CSV with columns params|N, tokens|D (or flops|C) and loss; a sweep results .jsonl; or "chinchilla"')
+    .argument('<file>', 'CSV or JSON lines of runs (params|N, tokens|D or flops|C, loss; or name them with --*-col); a sweep results .jsonl; a W&B runs-table or run-history CSV; a TensorBoard scalar CSV; a Hugging Face trainer_state.json or a folder of runs; or "chinchilla"')
     .addOption(new Option('--approach <n>', '3 = parametric L(N,D) fit, 2 = isoFLOP profiles, 1 = envelope').choices(['1', '2', '3']).default('3'))
-    .option('--bootstrap <samples>', 'bootstrap resamples for intervals (Approach 3)', numberArg('bootstrap', { min: 2, max: 100000 }))
-    .option('--seed <n>', 'bootstrap seed', numberArg('seed'), 42)
+    .option('--bootstrap <samples>', 'bootstrap resamples for intervals (Approach 3)', numberArg('bootstrap', { min: 2, max: 100000, integer: true }))
+    .option('--seed <n>', 'bootstrap seed', numberArg('seed', { integer: true }), 42)
     .addOption(new Option('--params <kind>', 'sweep results: which parameter count is N').choices(['nonEmbedding', 'total']).default('nonEmbedding'))
-    .option('--drop-highest-loss <k>', 'drop the k highest-loss runs first (default 0; 5 for "chinchilla")', numberArg('drop-highest-loss', { min: 0 }))
-    .option('--holdout <k>', 'also refit without the k largest-compute runs and report the extrapolation error (Approach 3)', numberArg('holdout', { min: 1 }))
+    .option('--drop-highest-loss <k>', 'drop the k highest-loss runs first (default 0; 5 for "chinchilla")', numberArg('drop-highest-loss', { min: 0, integer: true }))
+    .option('--holdout <k>', 'also refit without the k largest-compute runs and report the extrapolation error (Approach 3)', numberArg('holdout', { min: 1, integer: true }))
     .option('--compute <flops>', 'compute budget for the N_opt/D_opt figures', numberArg('compute', { positive: true }), 5.76e23)
     .option('--out <fit.json>', 'write the fit JSON here (reusable as `optimal --law fit.json`)')
     .option('--json', 'print the fit JSON')

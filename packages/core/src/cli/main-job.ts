@@ -12,11 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { InputError } from '../errors.js';
 import { getAccelerator } from '../data/hardware.js';
-import { analyse, type ParamsKind } from '../node/report/analyse.js';
+import { analyse, type ParamsKind } from '../report/analyse.js';
 import { summaryText, writeReport } from '../node/report/write.js';
 import { expandSweep } from '../node/sweep/expand.js';
 import { loadSweepSpec } from '../node/sweep/load.js';
 import { readResults } from '../node/sweep/results-file.js';
+import { recordsForRuns } from '../node/sweep/current.js';
 import { BACKENDS, runSweepWithProgress } from './sweep.js';
 import { action, numberArg, printJson } from './util.js';
 
@@ -55,7 +56,7 @@ export function registerMainJob(program: Command): void {
     .option('--spec <file>', 'sweep spec (default: sweeps/quick.json)')
     .option('--results <file>', 'results file to resume or reuse (default: a fresh runs.jsonl in the report folder)')
     .option('--out-dir <dir>', 'parent folder of the report folder', 'results')
-    .option('--workers <n>', 'worker processes (default: one per core)', numberArg('workers', { min: 1, max: 256 }))
+    .option('--workers <n>', 'worker processes (default: one per core)', numberArg('workers', { min: 1, max: 256, integer: true }))
     .addOption(new Option('--backend <name>', 'tfjs backend for training').choices([...BACKENDS]).default('auto'))
     .option('--target <flops>', 'training compute to project to (FLOPs)', numberArg('target', { positive: true }), 1e24)
     .option('--hardware <id>', 'accelerator for the projection (see `scaling-lab hardware`)', 'nvidia-h100-sxm5-80gb')
@@ -92,10 +93,10 @@ export function registerMainJob(program: Command): void {
         } else if (!existsSync(resultsPath)) {
           throw new InputError('--results', `${resultsPath} does not exist`, 'give an existing results file, or drop --no-train');
         }
-        const wanted = new Set(runs.map((r) => r.runKey));
-        const records = readResults(resultsPath).records.filter((r) => wanted.has(r.runKey));
+        const { records, notes } = recordsForRuns(readResults(resultsPath), runs, resultsPath);
         const missing = runs.length - records.length;
         const analysis = analyse(records, { paramsKind: opts.params, targetFlops: opts.target, hardware: opts.hardware });
+        analysis.notes.unshift(...notes);
         if (missing > 0) analysis.notes.unshift(`${missing} of the spec's ${runs.length} runs are missing from ${resultsPath} (failed or not trained); the fit uses the rest`);
         const meta = {
           specPath,

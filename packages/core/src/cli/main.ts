@@ -3,6 +3,7 @@
  * The `scaling-lab` command line. Each command lives in its own module and
  * registers itself here; bad input exits with code 2 and a one-line message.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { fail } from './util.js';
 import { oneLineErrors } from './oneLineErrors.js';
@@ -15,10 +16,13 @@ import { registerProject } from './project.js';
 import { registerReference } from './reference.js';
 import { registerMainJob } from './main-job.js';
 import { registerSweep } from './sweep.js';
+import { registerWorker } from './worker.js';
+import { registerQueue } from './queue.js';
 
 const program = new Command('scaling-lab')
   .description('Scaling laws, training cost, time, energy and carbon for AI models')
-  .version('0.1.0')
+  // The version users installed: read from the package's own package.json (dist/cli → ../../).
+  .version((JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version, '-V, --version', 'print the version of @scaling-lab/core')
   .exitOverride();
 // Commander's own errors on one line; subcommands registered below inherit this.
 oneLineErrors(program);
@@ -32,6 +36,8 @@ registerProject(program);
 registerReference(program);
 registerMainJob(program);
 registerSweep(program);
+registerWorker(program);
+registerQueue(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -13,12 +13,16 @@
  *   the layers' forward runs twice (4×) while the logits stay 3×. For GPT-3 this
  *   reproduces 72·l·h²·(1 + s/6h + V/12lh) per token without recomputation and
  *   96·l·h²·(1 + s/6h + V/16lh) with it.
+ *   Sliding-window layers (Mistral 7B, Gemma 2) attend over min(s, window) instead of s; multi-head
+ *   latent attention uses its own per-head widths, 2·s·heads·(d_qk + d_v); DeepSeek-V3's
+ *   multi-token-prediction modules add their block's matmuls and a second pass through the output head
+ *   per module (DeepSeek-V3 §2.2).
  *   Check: GPT-3 (96 layers, d 12288, V 51200, s 2048, 300B tokens) →
  *   3.23e23 without recomputation vs 6ND = 3.15e23 (N = 175B).
  * - `inferenceFlopsPerToken(N)` = 2·N (+ attention over the context when given).
  */
 import { requireNumber } from '../errors.js';
-import { normalizeArchitecture, paramsFromArchitecture, type Architecture } from './params.js';
+import { headWidths, normalizeArchitecture, paramsFromArchitecture, type Architecture } from './params.js';
 
 /** 6·N·D training FLOPs. Plain numbers, no validation: safe on a hot path. */
 export function trainingFlops(params: number, tokens: number): number {
@@ -52,9 +56,15 @@ export function detailedTrainingFlops(
   const a = normalizeArchitecture(arch);
   const context = requireNumber('context', opts.context ?? a.context, { exclusiveMin: 0 });
   const p = paramsFromArchitecture(arch);
-  const matmul = 2 * a.layers * p.activeMatmulPerLayer;
-  const attentionScores = 4 * a.layers * context * a.heads * a.headDim;
-  const logits = 2 * a.vocab * a.dModel;
+  const w = headWidths(a);
+  const mtp = a.mtpModules;
+  const matmul = 2 * (p.activeMatmul + p.mtpActiveMatmul);
+  let attnContext = 0;
+  for (const kind of a.attentionKinds) attnContext += kind === 'sliding' ? Math.min(context, a.slidingWindow!) : context;
+  // MTP blocks are full-attention blocks of the main model's shape.
+  attnContext += mtp * context;
+  const attentionScores = 2 * attnContext * a.heads * (w.qk + w.v);
+  const logits = 2 * a.vocab * a.dModel * (1 + mtp);
   const recompute = opts.recompute ?? false;
   const perTokenTraining = (recompute ? 4 : 3) * (matmul + attentionScores) + 3 * logits;
   return {

@@ -28,7 +28,7 @@
  * gradients or optimizer state); the adapters carry full model states.
  */
 import { InputError, requireNumber } from '../errors.js';
-import { normalizeArchitecture, type Architecture } from './params.js';
+import { isGated, normalizeArchitecture, type Architecture } from './params.js';
 
 export type OptimizerKind = 'sgd' | 'sgd-momentum' | 'adam' | 'adamw';
 export type TrainingPrecision = 'fp32' | 'bf16' | 'mixed';
@@ -129,7 +129,7 @@ function targetShape(arch: ReturnType<typeof normalizeArchitecture>, t: LoraTarg
     case 'v': return [d, kv];
     case 'o': return [q, d];
     case 'gate':
-      if (arch.ffnType !== 'swiglu') throw new InputError('lora.targets', 'gate exists only in SwiGLU MLPs', 'drop gate or use ffnType swiglu');
+      if (!isGated(arch.ffnType)) throw new InputError('lora.targets', 'gate exists only in SwiGLU MLPs and their GeGLU variant', 'drop gate or use ffnType swiglu');
       return [d, arch.ffnDim];
     case 'up': return [d, arch.ffnDim];
     case 'down': return [arch.ffnDim, d];

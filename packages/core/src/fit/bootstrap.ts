@@ -13,6 +13,7 @@
  */
 import { quantileSorted, sampleStandardDeviation } from 'simple-statistics';
 import { InputError, requireNumber } from '../errors.js';
+import { requireWholeNumber } from '../wholeNumber.js';
 import { computeOptimal } from '../laws/decisions.js';
 import type { ChinchillaLaw } from '../laws/types.js';
 import { createRng } from '../random.js';
@@ -89,7 +90,7 @@ export function bootstrapLaw(boot: Pick<ChinchillaBootstrap, 'params'>, i: numbe
 
 export function bootstrapChinchilla(points: readonly ScalingPoint[], options: BootstrapOptions = {}): ChinchillaBootstrap {
   checkChinchillaDesign(points);
-  const samples = Math.floor(requireNumber('samples', options.samples ?? 1000, { min: 2, max: 1e6 }));
+  const samples = requireWholeNumber('samples', options.samples ?? 1000, { min: 2, max: 1e6 });
   const seed = requireNumber('seed', options.seed ?? 42);
   const flops = requireNumber('flops', options.flops ?? 5.76e23, { exclusiveMin: 0, unit: 'FLOP' });
   const level = requireNumber('level', options.level ?? 0.95, { exclusiveMin: 0, max: 0.999 });

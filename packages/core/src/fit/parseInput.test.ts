@@ -25,4 +25,13 @@ describe('parseSweepResults', () => {
     expect(() => parseSweepResults('[1, 2]', { source: 'x.jsonl' })).toThrow(/^x\.jsonl line 1: holds an array/);
     expect(() => parseSweepResults('{"a": ', { source: 'x.jsonl' })).toThrow(/^x\.jsonl line 1: is not valid JSON/);
   });
+
+  it('a repeated run key and an older trainer\'s run beside its successor each count once, with the dropped line named', () => {
+    const text = [run({ runKey: 'm-D1e3-s0-0123abcd' }), run({ runKey: 'm-D1e3-s0-0123abcd-t2', finalValLoss: 3.0 }), run({ runKey: 'm-D1e3-s0-0123abcd-t2', finalValLoss: 2.9 })].join('\n');
+    const p = parseSweepResults(text, { source: 'x.jsonl' });
+    expect(p.points.map((q) => q.loss)).toEqual([3.0]);
+    expect(p.skipped.map((s) => s.row)).toEqual([1, 3]);
+    expect(p.skipped[0].reason).toMatch(/trained by trainer version 1, superseded by m-D1e3-s0-0123abcd-t2/);
+    expect(p.skipped[1].reason).toMatch(/duplicate run key \(line 3 repeats line 2/);
+  });
 });

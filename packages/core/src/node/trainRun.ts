@@ -39,7 +39,7 @@ export function sourceForSpec(spec: RunSpec): TokenSource {
   const ds = spec.dataset;
   if (ds.kind === 'moby-dick') {
     const { tokens, tokenizer } = mobyDickTokens(ds.tokenizer);
-    return textSource(tokens, tokenizer.vocab, spec.seed);
+    return textSource(tokens, tokenizer.vocab, spec.seed, undefined, ds.uniqueTokens);
   }
   if (ds.kind === 'markov') return markovSourceFor(ds, spec.seed);
   throw new InputError('dataset.kind', `unknown dataset ${JSON.stringify((ds as { kind: unknown }).kind)}`, "use 'moby-dick' or 'markov'");

@@ -43,8 +43,14 @@ function windowsToBatch(windows: Int32Array[], context: number): Batch {
  * A tokenised text: training windows start at uniformly random offsets in the
  * train split; validation windows are evenly spaced over the validation split.
  */
-export function textSource(tokens: Int32Array, vocab: number, seed: number, valFraction = 0.1): TokenSource {
-  const { train, val } = splitTrainVal(tokens, valFraction);
+export function textSource(tokens: Int32Array, vocab: number, seed: number, valFraction = 0.1, uniqueTokens?: number): TokenSource {
+  const split = splitTrainVal(tokens, valFraction);
+  const val = split.val;
+  if (uniqueTokens !== undefined && uniqueTokens > split.train.length) {
+    throw new InputError('dataset.uniqueTokens', `${uniqueTokens} is more than the ${split.train.length} training tokens`, `give at most ${split.train.length}`);
+  }
+  // A cap on unique tokens keeps the first `uniqueTokens` of the train split (repeated data, Muennighoff et al. 2023).
+  const train = uniqueTokens === undefined ? split.train : split.train.subarray(0, Math.round(uniqueTokens));
   const rng = createRng(seed);
   return {
     vocab,

@@ -19,3 +19,4 @@ export * from './adamw.js';
 export * from './loop.js';
 export * from './spec.js';
 export * from './run.js';
+export * from './version.js';

@@ -59,6 +59,9 @@ export function resolveRunSpec(spec: RunSpec): ResolvedRunSpec {
   if (!ds || typeof ds !== 'object') throw new InputError('dataset', 'is missing', "give { kind: 'moby-dick', tokenizer: 'char' } or { kind: 'markov', order, vocab }");
   if (ds.kind === 'moby-dick') {
     if (ds.tokenizer !== 'char' && ds.tokenizer !== 'byte') throw new InputError('dataset.tokenizer', `unknown tokenizer ${JSON.stringify(ds.tokenizer)}`, "use 'char' or 'byte'");
+    if (ds.uniqueTokens !== undefined) {
+      requireNumber('dataset.uniqueTokens', ds.uniqueTokens, { min: spec.model.context + 1, unit: 'tokens' });
+    }
   } else if (ds.kind === 'markov') {
     requireNumber('dataset.order', ds.order, { min: 1 });
     requireNumber('dataset.vocab', ds.vocab, { min: 2 });

@@ -20,6 +20,13 @@ export interface ModelShape {
 export interface MobyDickDataset {
   kind: 'moby-dick';
   tokenizer: 'char' | 'byte';
+  /**
+   * Cap on unique training tokens: training windows are drawn only from the
+   * first `uniqueTokens` tokens of the train split, so a run of D tokens sees
+   * that text about D / uniqueTokens times (epochs; Muennighoff et al. 2023).
+   * Validation is unchanged. Absent: the whole train split.
+   */
+  uniqueTokens?: number;
 }
 
 /**

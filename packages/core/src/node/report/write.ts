@@ -6,8 +6,8 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd } from '../../format.js';
-import type { Analysis, Projection } from './analyse.js';
-import { frontierChart, isoflopChart, lossComputeChart } from './charts.js';
+import type { Analysis, Projection } from '../../report/analyse.js';
+import { frontierChart, isoflopChart, lossComputeChart } from '../../report/charts.js';
 
 export interface ReportMeta {
   specPath: string;

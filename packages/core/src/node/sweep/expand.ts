@@ -9,14 +9,16 @@
  *
  * Each run gets a stable `runKey`: a readable prefix plus a hash of the run's
  * full training spec (sorted-key JSON), so editing a setting gives new keys
- * (those runs are retrained) while an unchanged run is recognised on resume.
+ * (those runs are retrained) while an unchanged run is recognised on resume,
+ * plus the trainer version (`-t2`), so a newer trainer retrains it too.
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../../errors.js';
 import { countParams } from '../../train/params.js';
 import { countedTrainingFlops } from '../../train/flops.js';
-import type { ModelShape, SweepSpec, LearningRateRule } from './spec.js';
-import type { PlannedRun, RunSpec, SweepCoordinates } from './types.js';
+import { versionedRunKey } from '../../train/version.js';
+import type { ModelShape, SweepSpec, LearningRateRule } from '../../sweep/spec.js';
+import type { PlannedRun, RunSpec, SweepCoordinates } from '../../sweep/types.js';
 
 /** Non-embedding parameters 12·L·d² (Kaplan et al. 2020, Table 1), from the trainer's own count. */
 export function nominalNonEmbeddingParams(m: { layers: number; dModel: number; heads: number }): number {
@@ -40,11 +42,16 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Stable key of a run: `<model>-D<tokens>-s<seed>-<8 hex of sha256(spec without id)>`. */
-export function runKeyFor(modelName: string, spec: Omit<RunSpec, 'id'>): string {
+/** Key of a run's training spec: `<model>-D<tokens>-s<seed>-<8 hex of sha256(spec without id)>` (the whole key before trainer versions). */
+export function specKeyFor(modelName: string, spec: Omit<RunSpec, 'id'>): string {
   const hash = createHash('sha256').update(canonicalJson(spec)).digest('hex').slice(0, 8);
   const d = spec.tokens.toExponential(2).replace('+', '');
   return `${modelName}-D${d}-s${spec.seed}-${hash}`;
+}
+
+/** Stable key of a run: its spec key plus the trainer version, `<spec key>-t<TRAINER_VERSION>` (see train/version.ts). */
+export function runKeyFor(modelName: string, spec: Omit<RunSpec, 'id'>): string {
+  return versionedRunKey(specKeyFor(modelName, spec));
 }
 
 /** Vocabulary size for cost estimates only (character-level Moby Dick has under 100 symbols; bytes 256). */
@@ -59,7 +66,7 @@ export function expandSweep(spec: SweepSpec, source = 'spec'): PlannedRun[] {
   const runs: PlannedRun[] = [];
   const seen = new Set<string>();
 
-  const add = (modelName: string, requestedTokens: number, field: string, coords: Omit<SweepCoordinates, 'seed'>) => {
+  const add = (modelName: string, requestedTokens: number, field: string, coords: Omit<SweepCoordinates, 'seed'>, uniqueTokens?: number) => {
     const shape: ModelShape = spec.models[modelName];
     const steps = Math.round(requestedTokens / tokensPerStep);
     if (steps < spec.minSteps) {
@@ -83,7 +90,7 @@ export function expandSweep(spec: SweepSpec, source = 'spec'): PlannedRun[] {
         evalEvery: spec.evalEvery,
         evalBatches: spec.evalBatches,
         seed,
-        dataset: spec.dataset,
+        dataset: uniqueTokens === undefined || spec.dataset.kind !== 'moby-dick' ? spec.dataset : { ...spec.dataset, uniqueTokens },
       };
       for (const k of Object.keys(body) as (keyof typeof body)[]) if (body[k] === undefined) delete body[k];
       const runKey = runKeyFor(modelName, body);
@@ -107,6 +114,18 @@ export function expandSweep(spec: SweepSpec, source = 'spec'): PlannedRun[] {
         add(m, d, `grid.tokens[${j}] × grid.models[${i}]`, { name: spec.name, design: 'grid', model: m, tokenBudget: d }),
       ),
     );
+  } else if (spec.design === 'epochs') {
+    const e = spec.epochs;
+    e.models.forEach((m, i) => {
+      e.caps.forEach((cap, j) =>
+        cap.epochs.forEach((ep, k) =>
+          add(m, cap.uniqueTokens * ep, `epochs.caps[${j}].epochs[${k}] × epochs.models[${i}]`, { name: spec.name, design: 'epochs', model: m, uniqueTokens: cap.uniqueTokens, epochs: ep }, cap.uniqueTokens),
+        ),
+      );
+      e.unlimitedTokens.forEach((d, j) =>
+        add(m, d, `epochs.unlimitedTokens[${j}] × epochs.models[${i}]`, { name: spec.name, design: 'epochs', model: m, tokenBudget: d }),
+      );
+    });
   } else {
     spec.budgets.forEach((b, i) =>
       b.models.forEach((m, j) => {

@@ -6,63 +6,16 @@
  * file holds whole lines plus at most one torn (partial) last line. Reading
  * ignores a torn last line; opening for append first cuts it off (or, if it is
  * a complete record that lost only its newline, completes it) so the next
- * record starts on a fresh line. A lock file (`<file>.lock`, holding the pid)
- * keeps two sweeps from appending to the same file; a lock left by a killed
- * process is taken over.
+ * record starts on a fresh line. Parsing is the pure core's `sweep/results.ts`. A lock file
+ * (`<file>.lock`, holding the pid, taken atomically: lock.ts) keeps two sweeps from appending
+ * to the same file; a lock left by a killed process is taken over.
  */
 import * as fs from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../../errors.js';
-import type { SweepRecord } from './types.js';
-
-export interface ParsedResults {
-  records: SweepRecord[];
-  /** runKeys of the records, in file order. */
-  keys: Set<string>;
-  /** Byte length of the whole-line prefix (everything up to and including the last "\n"). */
-  validBytes: number;
-  /** A trailing fragment without a newline, if any. */
-  torn?: { offset: number; text: string; isCompleteRecord: boolean };
-  /** 1-based line numbers of complete lines that are not valid records (ignored). */
-  badLines: number[];
-  /** runKeys that appear more than once (the first is kept). */
-  duplicates: string[];
-}
-
-function asRecord(line: string): SweepRecord | undefined {
-  try {
-    const v = JSON.parse(line) as unknown;
-    if (v && typeof v === 'object' && typeof (v as { runKey?: unknown }).runKey === 'string') return v as SweepRecord;
-  } catch {
-    /* not JSON */
-  }
-  return undefined;
-}
-
-/** Parses results-file text (pure; see `readResults` for the file version). */
-export function parseResults(text: string): ParsedResults {
-  const records: SweepRecord[] = [];
-  const keys = new Set<string>();
-  const badLines: number[] = [];
-  const duplicates: string[] = [];
-  const lastNl = text.lastIndexOf('\n');
-  const whole = lastNl < 0 ? '' : text.slice(0, lastNl);
-  const tail = lastNl < 0 ? text : text.slice(lastNl + 1);
-  if (whole.length || lastNl >= 0) {
-    whole.split('\n').forEach((line, i) => {
-      if (!line.trim()) return;
-      const r = asRecord(line);
-      if (!r) return void badLines.push(i + 1);
-      if (keys.has(r.runKey)) return void duplicates.push(r.runKey);
-      keys.add(r.runKey);
-      records.push(r);
-    });
-  }
-  const validBytes = lastNl < 0 ? 0 : Buffer.byteLength(text.slice(0, lastNl + 1));
-  const result: ParsedResults = { records, keys, validBytes, badLines, duplicates };
-  if (tail.length) result.torn = { offset: validBytes, text: tail, isCompleteRecord: asRecord(tail) !== undefined };
-  return result;
-}
+import { LockHeldError, takeLock, type FileLock } from './lock.js';
+import type { SweepRecord } from '../../sweep/types.js';
+import { asSweepRecord, parseResults, type ParsedResults } from '../../sweep/results.js';
 
 /** Reads a results file; a missing file is an empty result. */
 export function readResults(path: string): ParsedResults {
@@ -81,30 +34,16 @@ function writeAll(fd: number, text: string): void {
   while (off < buf.length) off += fs.writeSync(fd, buf, off, buf.length - off);
 }
 
-function pidAlive(pid: number): boolean {
+/** Takes the results file's lock (lock.ts), as a one-line InputError naming `field` when another live writer holds it. */
+export function lockResults(path: string, field = '--out'): FileLock {
   try {
-    process.kill(pid, 0);
-    return true;
+    return takeLock(`${path}.lock`);
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function takeLock(lockPath: string, resultsPath: string): void {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockPath, `${process.pid}\n`, { flag: 'wx' });
-      return;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(fs.readFileSync(lockPath, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) {
-        throw new InputError('--out', `${resultsPath} is being written by another sweep (pid ${pid})`, `wait for it, or give another --out file`);
-      }
-      fs.rmSync(lockPath, { force: true }); // stale: its process is gone
+    if (err instanceof LockHeldError) {
+      throw new InputError(field, `${path} is being written by another sweep (pid ${err.pid})`, 'wait for it, or give another --out file');
     }
+    throw new InputError(field, `could not lock ${path}: ${(err as Error).message}`, `remove ${path}.lock if no sweep is running`);
   }
-  throw new InputError('--out', `could not lock ${resultsPath}`, `remove ${lockPath} if no sweep is running`);
 }
 
 export interface ResultsWriter {
@@ -123,10 +62,9 @@ export interface ResultsWriter {
  * repairs a torn tail, and returns the completed records so the runner can
  * skip them.
  */
-export function openResults(path: string): ResultsWriter {
+export function openResults(path: string, field = '--out'): ResultsWriter {
   fs.mkdirSync(dirname(path), { recursive: true });
-  const lockPath = `${path}.lock`;
-  takeLock(lockPath, path);
+  const lock = lockResults(path, field);
   let fd: number | undefined;
   try {
     const existing = readResults(path);
@@ -136,7 +74,7 @@ export function openResults(path: string): ResultsWriter {
       if (existing.torn.isCompleteRecord) {
         // Whole record that lost only its newline: keep it.
         writeAll(fd, '\n');
-        const rec = asRecord(existing.torn.text)!;
+        const rec = asSweepRecord(existing.torn.text)!;
         if (!existing.keys.has(rec.runKey)) {
           existing.keys.add(rec.runKey);
           existing.records.push(rec);
@@ -164,12 +102,12 @@ export function openResults(path: string): ResultsWriter {
         if (closed) return;
         closed = true;
         fs.closeSync(handle);
-        fs.rmSync(lockPath, { force: true });
+        lock.release();
       },
     };
   } catch (err) {
     if (fd !== undefined) fs.closeSync(fd);
-    fs.rmSync(lockPath, { force: true });
+    lock.release();
     throw err;
   }
 }

@@ -14,9 +14,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.js';
 import { largestFirst } from './expand.js';
-import type { FromWorker, ToWorker } from './protocol.js';
+import type { FromWorker, ToWorker } from '../../sweep/protocol.js';
 import { openResults, readResults, type ResultsWriter } from './results-file.js';
-import type { PlannedRun, SweepRecord, TrainProgress } from './types.js';
+import { sweepRecord } from './record.js';
+import type { PlannedRun, SweepRecord, TrainProgress } from '../../sweep/types.js';
 
 export type SweepEvent =
   | { type: 'start'; total: number; skipped: number; reused: number; toRun: PlannedRun[]; workers: number; repaired?: string; outPath: string }
@@ -188,7 +189,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
         if (msg.type === 'progress' && run) {
           emit({ type: 'progress', worker: index, run, progress: msg });
         } else if (msg.type === 'done' && run) {
-          const record: SweepRecord = { runKey: run.runKey, sweep: run.sweep, ...msg.result };
+          const record = sweepRecord(run, msg.result);
           writer.append(record);
           records.push(record);
           completed++;

@@ -12,7 +12,7 @@
  * problem into an `InputError` naming the field and the fix (one line).
  */
 import { z } from 'zod';
-import { InputError } from '../../errors.js';
+import { InputError } from '../errors.js';
 
 const int = (min: number) => z.number().int().min(min);
 
@@ -45,7 +45,12 @@ export const LearningRateRuleSchema = z.discriminatedUnion('rule', [
 ]);
 
 export const DatasetSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('moby-dick'), tokenizer: z.enum(['char', 'byte']).default('char') }),
+  z.strictObject({
+    kind: z.literal('moby-dick'),
+    tokenizer: z.enum(['char', 'byte']).default('char'),
+    // Cap on unique training tokens (repeated data); the `epochs` design sets it per run.
+    uniqueTokens: z.number().positive().optional(),
+  }),
   // Synthetic order-k Markov chain with a known entropy rate (src/train/markov.ts).
   z.strictObject({
     kind: z.literal('markov'),
@@ -92,7 +97,22 @@ export const IsoflopSpecSchema = z.strictObject({
     .min(1),
 });
 
-export const SweepSpecSchema = z.discriminatedUnion('design', [GridSpecSchema, IsoflopSpecSchema]);
+/**
+ * Repeated data (Muennighoff et al. 2023, §3): each model trains on `uniqueTokens · epochs`
+ * tokens drawn from only the first `uniqueTokens` tokens of the text, for each cap and
+ * epoch count; `unlimitedTokens` adds runs on the whole text (the unique-data baseline).
+ */
+export const EpochsSpecSchema = z.strictObject({
+  ...common,
+  design: z.literal('epochs'),
+  epochs: z.strictObject({
+    models: z.array(z.string()).min(1),
+    caps: z.array(z.strictObject({ uniqueTokens: z.number().positive(), epochs: z.array(z.number().min(1)).min(1) })).min(1),
+    unlimitedTokens: z.array(z.number().positive()).default([]),
+  }),
+});
+
+export const SweepSpecSchema = z.discriminatedUnion('design', [GridSpecSchema, IsoflopSpecSchema, EpochsSpecSchema]);
 
 export type SweepSpec = z.output<typeof SweepSpecSchema>;
 export type SweepSpecInput = z.input<typeof SweepSpecSchema>;
@@ -160,7 +180,10 @@ export function parseSweepSpec(value: unknown, source = 'spec'): SweepSpec {
     }
   };
   if (spec.design === 'grid') spec.grid.models.forEach((m, i) => check(m, `grid.models[${i}]`));
-  else spec.budgets.forEach((b, i) => b.models.forEach((m, j) => check(m, `budgets[${i}].models[${j}]`)));
+  else if (spec.design === 'epochs') {
+    spec.epochs.models.forEach((m, i) => check(m, `epochs.models[${i}]`));
+    if (spec.dataset.kind !== 'moby-dick') throw new InputError(`${source}: dataset.kind`, 'the epochs design caps unique tokens of a text', 'use { "kind": "moby-dick" }');
+  } else spec.budgets.forEach((b, i) => b.models.forEach((m, j) => check(m, `budgets[${i}].models[${j}]`)));
   return spec;
 }
 

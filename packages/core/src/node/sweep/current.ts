@@ -1,0 +1,28 @@
+/**
+ * The records of a results file that stand for a sweep's planned runs, for
+ * fitting and reports: matched by spec key (the run key without its trainer
+ * version, train/version.ts), so results written by an older trainer still
+ * count when no current one exists (they are not current for resume: the
+ * runner retrains them under the new key), and each spec counts once
+ * (fit/duplicateRuns.ts). `notes` says what was dropped and why.
+ */
+import { currentRuns } from '../../fit/duplicateRuns.js';
+import { splitRunKey, TRAINER_VERSION } from '../../train/version.js';
+import type { ParsedResults } from '../../sweep/results.js';
+import type { PlannedRun, SweepRecord } from '../../sweep/types.js';
+
+export function recordsForRuns(parsed: ParsedResults, runs: readonly PlannedRun[], source: string): { records: SweepRecord[]; notes: string[] } {
+  const wanted = new Set(runs.map((r) => splitRunKey(r.runKey).specKey));
+  const notes: string[] = [];
+  if (parsed.duplicates.length) {
+    notes.push(`${source} repeats ${parsed.duplicates.length} run key(s) (${[...new Set(parsed.duplicates)].slice(0, 5).join(', ')}${parsed.duplicates.length > 5 ? ', …' : ''}); each counted once, the first line kept`);
+  }
+  const mine = parsed.records.filter((r) => wanted.has(splitRunKey(r.runKey).specKey));
+  const current = currentRuns(mine.map((record, i) => ({ row: i + 1, record })));
+  const superseded = current.dropped.length;
+  if (superseded) notes.push(`${superseded} run(s) in ${source} from an older trainer are superseded by retrained ones and left out`);
+  const records = current.kept.map((k) => k.record);
+  const old = records.filter((r) => splitRunKey(r.runKey).trainerVersion < TRAINER_VERSION).length;
+  if (old) notes.push(`${old} of the ${records.length} runs used were trained by an older trainer version (not current: a resumed sweep retrains them)`);
+  return { records, notes };
+}

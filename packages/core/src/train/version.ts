@@ -1,0 +1,30 @@
+/**
+ * The trainer's version, carried by every sweep record (`trainerVersion`) and
+ * appended to every run key (`<spec key>-t<version>`), so a result trained by an
+ * older trainer is never taken as current when a sweep resumes: the same spec
+ * under a new trainer gets a new key and is trained again.
+ *
+ * Bump it whenever a change under src/train changes the numbers a run produces
+ * (initialisation, optimiser, schedule, data order, evaluation windows).
+ * Version 1 is implied for records written before the version existed (they
+ * have no `trainerVersion` field and keys without the `-t` suffix); they stay
+ * readable for fitting (see fit/duplicateRuns.ts), they are just not current.
+ */
+export const TRAINER_VERSION = 2;
+
+/** Version of records written before `trainerVersion` existed. */
+export const UNVERSIONED_TRAINER = 1;
+
+/** `a-D6.40e2-s0-1a2b3c4d` + version 2 → `a-D6.40e2-s0-1a2b3c4d-t2`. */
+export function versionedRunKey(specKey: string, trainerVersion: number = TRAINER_VERSION): string {
+  return `${specKey}-t${trainerVersion}`;
+}
+
+/**
+ * Splits a run key into the key of its training spec and the trainer version
+ * (keys without a `-t<N>` suffix are the unversioned, version-1 keys).
+ */
+export function splitRunKey(runKey: string): { specKey: string; trainerVersion: number } {
+  const m = /^(.*)-t(\d+)$/.exec(runKey);
+  return m ? { specKey: m[1], trainerVersion: Number(m[2]) } : { specKey: runKey, trainerVersion: UNVERSIONED_TRAINER };
+}
