@@ -15,7 +15,7 @@ import { expandSweep, largestFirst } from '../node/sweep/expand.js';
 import { defaultResultsPath, loadSweepSpec } from '../node/sweep/load.js';
 import { progressReporter } from '../node/sweep/progress.js';
 import { runSweep, defaultWorkerCount, type SweepSummary } from '../node/sweep/runner.js';
-import type { PlannedRun } from '../node/sweep/types.js';
+import type { PlannedRun } from '../sweep/types.js';
 import { runSweepOnQueue } from '../node/queue/coordinator.js';
 import { queueProgress } from '../node/queue/progress.js';
 import { parseQueueUrl } from '../node/queue/url.js';

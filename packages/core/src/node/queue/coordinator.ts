@@ -22,7 +22,7 @@ import { InputError } from '../../errors.js';
 import { largestFirst } from '../sweep/expand.js';
 import { openResults, type ResultsWriter } from '../sweep/results-file.js';
 import type { SweepSummary } from '../sweep/runner.js';
-import type { PlannedRun, SweepRecord } from '../sweep/types.js';
+import type { PlannedRun, SweepRecord } from '../../sweep/types.js';
 import { bullConnection, checkRedis, KEY_PREFIX } from './connection.js';
 import { jobIdFor, QUEUE_NAME, type RunJobData, type RunJobProgress, type RunJobResult } from './jobs.js';
 import { redactSecrets, type QueueUrl } from './url.js';
