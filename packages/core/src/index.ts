@@ -9,7 +9,7 @@ export * from './assumption.js';
 export * from './random.js';
 export * from './format.js';
 export * from './parseQuantity.js';
-// estimate/ (engineer A)
+// estimate/
 export * from './lookup.js';
 export * from './data/types.js';
 export * from './data/constants.js';
@@ -25,6 +25,7 @@ export * from './estimate/time.js';
 export * from './estimate/cost.js';
 export * from './estimate/energy.js';
 export * from './estimate/carbon.js';
+export * from './estimate/bounds.js';
 export * from './estimate/estimateRun.js';
 export * from './estimate/runMemory.js';
 // laws/

@@ -16,11 +16,11 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { InputError } from '../errors.js';
 import type { EstimateSpec } from '../estimate/estimateRun.js';
-import { INPUT_BOUNDS } from '../uncertainty/defaultRanges.js';
+import { INPUT_BOUNDS } from '../estimate/bounds.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../uncertainty/monteCarlo.js';
 import { RUN_OUTPUTS, type UncertainField, type UncertainRunResult, type UncertainRunSpec, estimateRunUncertain } from '../uncertainty/runUncertainty.js';
 import {
-  type Bounds, type Distribution, checkDistribution, describeDistribution, distributionQuantile, lognormalDistribution, normalDistribution, pointDistribution,
+  type Distribution, checkDistribution, describeDistribution, distributionQuantile, lognormalDistribution, normalDistribution, pointDistribution,
   samplesDistribution, triangularDistribution, uniformDistribution,
 } from '../uncertainty/distribution.js';
 import { parseNumber, printJson } from './util.js';
@@ -28,6 +28,7 @@ import { flagFor } from './flags.js';
 import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
 import type { OutputResult } from '../uncertainty/monteCarlo.js';
 import type { SensitivityResult } from '../uncertainty/sensitivity.js';
+import type { Bounds } from '../estimate/bounds.js';
 
 export const RANGE_SYNTAX_HELP = 'a number, low..high, or uniform:|triangular:|normal:|lognormal:|samples: followed by comma-separated numbers';
 

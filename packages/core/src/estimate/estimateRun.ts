@@ -25,6 +25,7 @@
  */
 import { assumption, type Assumption } from '../assumption.js';
 import { InputError, requireNumber } from '../errors.js';
+import { INPUT_BOUNDS } from './bounds.js';
 import { constant, constantAssumption } from '../data/constants.js';
 import { getAccelerator, peakFlopsPerSecond } from '../data/hardware.js';
 import { defaultPrice, priceSource } from '../data/prices.js';
@@ -220,23 +221,12 @@ function checkContradictions(spec: EstimateSpec): void {
 }
 
 function validate(spec: EstimateSpec): void {
-  const pos = (f: keyof EstimateSpec, unit?: string) => {
-    if (spec[f] !== undefined) requireNumber(f, spec[f], { exclusiveMin: 0, unit });
-  };
-  pos('params'); pos('activeParams'); pos('tokens'); pos('flops', 'FLOPs'); pos('peakFlopsPerSecond', 'FLOP/s');
-  pos('acceleratorHours', 'h'); pos('watts', 'W'); pos('energyKWh', 'kWh'); pos('usdPerHour', 'USD/h');
-  if (spec.count !== undefined) {
-    requireNumber('count', spec.count, { min: 1 });
-    if (!Number.isInteger(spec.count)) throw new InputError('count', `must be a whole number of accelerators, got ${spec.count}`, 'give an integer such as 1024');
-  }
-  if (spec.mfu !== undefined) requireNumber('mfu', spec.mfu, { exclusiveMin: 0, max: 1 });
-  if (spec.powerFraction !== undefined) requireNumber('powerFraction', spec.powerFraction, { exclusiveMin: 0, max: 1.5 });
-  if (spec.hostOverhead !== undefined) requireNumber('hostOverhead', spec.hostOverhead, { min: 1, max: 3 });
-  if (spec.pue !== undefined) requireNumber('pue', spec.pue, { min: 1, max: 3 });
-  if (spec.gridGCO2ePerKWh !== undefined) requireNumber('grid', spec.gridGCO2ePerKWh, { min: 0, max: 2000, unit: 'gCO2e/kWh' });
-  if (spec.restartOverhead !== undefined) requireNumber('restartOverhead', spec.restartOverhead, { min: 0, max: 10 });
-  if (spec.sweepOverhead !== undefined) requireNumber('sweepOverhead', spec.sweepOverhead, { min: 0, max: 10 });
-  if (typeof spec.water === 'number') requireNumber('water', spec.water, { min: 0, max: 20, unit: 'L/kWh' });
+  const fields = ['params', 'activeParams', 'tokens', 'flops', 'peakFlopsPerSecond', 'acceleratorHours', 'watts', 'energyKWh', 'usdPerHour', 'count',
+    'mfu', 'powerFraction', 'hostOverhead', 'pue', 'restartOverhead', 'sweepOverhead'] as const;
+  for (const f of fields) if (spec[f] !== undefined) requireNumber(f, spec[f], INPUT_BOUNDS[f]);
+  if (spec.count !== undefined && !Number.isInteger(spec.count)) throw new InputError('count', `must be a whole number of accelerators, got ${spec.count}`, 'give an integer such as 1024');
+  if (spec.gridGCO2ePerKWh !== undefined) requireNumber('grid', spec.gridGCO2ePerKWh, INPUT_BOUNDS.gridGCO2ePerKWh);
+  if (typeof spec.water === 'number') requireNumber('water', spec.water, INPUT_BOUNDS.water);
   if (spec.activeParams !== undefined && spec.params !== undefined && spec.activeParams > spec.params) {
     throw new InputError('activeParams', `${spec.activeParams} exceeds params ${spec.params}`, 'active parameters are at most the total');
   }

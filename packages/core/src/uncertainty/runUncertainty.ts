@@ -32,9 +32,10 @@ import { trainingFlops } from '../estimate/flops.js';
 import { acceleratorHours, flopsFromHours, wallClockHours } from '../estimate/time.js';
 import { getAccelerator } from '../data/hardware.js';
 import { type Distribution, checkDistribution, describeDistribution, distributionQuantile, pointDistribution } from './distribution.js';
-import { INPUT_BOUNDS, type RangeDefault, gridRange, hostOverheadRange, mfuRange, powerFractionRange, priceRange, pueRange } from './defaultRanges.js';
+import { type RangeDefault, gridRange, hostOverheadRange, mfuRange, powerFractionRange, priceRange, pueRange } from './defaultRanges.js';
 import { type MonteCarloResult, monteCarlo, toDistribution } from './monteCarlo.js';
 import { type SensitivityResult, sensitivity } from './sensitivity.js';
+import { INPUT_BOUNDS } from '../estimate/bounds.js';
 
 /** A number or a distribution. */
 export type Uncertain = number | Distribution;
