@@ -28,6 +28,7 @@ export * from './estimate/carbon.js';
 export * from './estimate/bounds.js';
 export * from './estimate/estimateRun.js';
 export * from './estimate/runMemory.js';
+export * from './estimate/plan.js';
 // laws/
 export * from './laws/types.js';
 export * from './laws/validate.js';
