@@ -35,8 +35,9 @@ import type { AcceleratorRow, Precision, PriceRow } from '../data/types.js';
 import { paramsFromArchitecture, type Architecture } from './params.js';
 import { detailedTrainingFlops, trainingFlops } from './flops.js';
 import { acceleratorHours as hoursFor, flopsFromHours, impliedMfu } from './time.js';
-import { energyKWh as energyFor, householdYears } from './energy.js';
-import { co2eKg as co2eFor, waterLitres } from './carbon.js';
+import { householdYears } from './energy.js';
+import { waterLitres } from './carbon.js';
+import { runOutputs } from './runOutputs.js';
 import { embodiedForRun, type EmbodiedEstimate } from './embodied.js';
 import { memoryRequested, runMemory, type MemoryEstimate, type MemorySpec } from './runMemory.js';
 
@@ -342,10 +343,8 @@ export function estimateRun(input: EstimateSpec): Estimate {
   const sweep = spec.sweepOverhead ?? 0;
   if (restart) A.push(assumption('restartOverhead', restart, 'fraction of run', 'user'));
   if (sweep) A.push(assumption('sweepOverhead', sweep, 'fraction of run', 'user'));
-  const totalHours = computeHours * (1 + restart + sweep);
   const count = spec.count ?? null;
   if (count !== null) A.push(assumption('count', count, 'accelerators', src('count')));
-  const wallClockHours = count !== null ? (computeHours * (1 + restart)) / count : null;
 
   // Training memory per accelerator.
   let memory: MemoryEstimate | null = null;
@@ -375,7 +374,6 @@ export function estimateRun(input: EstimateSpec): Estimate {
       A.push(assumption('usdPerHour', 'unknown', 'USD/h', `no ${spec.pricing ?? 'on-demand'} price for ${acc.id} in the price table; give --price`));
     }
   }
-  const costUsd = usdPerHour !== null ? totalHours * usdPerHour : null;
 
   // Power and energy.
   let watts: number;
@@ -406,16 +404,7 @@ export function estimateRun(input: EstimateSpec): Estimate {
   // The cloud provider's fleet PUE for a cloud region, else the industry average.
   const pue = givenOr('pue', spec.pue, region?.pueKey || 'pue.industry-average');
 
-  let energyKWh: number;
-  let itEnergyKWh: number;
-  if (spec.energyKWh !== undefined) {
-    energyKWh = spec.energyKWh * (1 + restart + sweep);
-    itEnergyKWh = energyKWh / pue;
-    A.push(assumption('energyKWh', spec.energyKWh, 'kWh', src('energyKWh')));
-  } else {
-    itEnergyKWh = energyFor({ acceleratorHours: totalHours, watts, hostOverhead, pue: 1 });
-    energyKWh = itEnergyKWh * pue;
-  }
+  if (spec.energyKWh !== undefined) A.push(assumption('energyKWh', spec.energyKWh, 'kWh', src('energyKWh')));
 
   // Carbon.
   let grid: number;
@@ -430,7 +419,10 @@ export function estimateRun(input: EstimateSpec): Estimate {
     grid = region.gCO2ePerKWh;
     A.push(assumption('gridGCO2ePerKWh', grid, 'gCO2e/kWh', `world average (no region given): ${region.source}`));
   }
-  const co2eKg = co2eFor(energyKWh, grid);
+  // The calculation: the same formula the Monte Carlo evaluates per sample.
+  const { totalHours, wallClockHours, costUsd, itEnergyKWh, energyKWh, co2eKg } = runOutputs({
+    computeHours, restartOverhead: restart, sweepOverhead: sweep, count, usdPerHour, watts, hostOverhead, pue, gridGCO2ePerKWh: grid, measuredEnergyKWh: spec.energyKWh,
+  });
 
   let embodied: EmbodiedEstimate | null = null;
   if (spec.embodied) {
