@@ -59,7 +59,7 @@ export { parseLog, detectLogFormat, combineRuns, LOG_FORMATS, type LogFormat, ty
 export type { ColumnFlags } from './fit/readers/runsTable.js';
 export * from './fit/repeatDecay.js';
 export * from './fit/repeatRuns.js';
-// uncertainty/ (engineer E)
+// uncertainty/
 export * from './uncertainty/index.js';
 // sweep/ and report/: sweeps as data, and the analysis of their results
 export * from './sweep/index.js';

@@ -2,7 +2,7 @@
  * `scaling-lab estimate`: time, cost, energy and carbon of a training run from
  * its size (params × tokens, FLOPs, an architecture or a published preset),
  * hardware and site. Options arrive as raw strings and are parsed in
- * `specFromOptions`, so other modules (ranges, E's uncertainty) can intercept
+ * `specFromOptions`, so other modules (ranges, uncertainty) can intercept
  * them; bad input exits 2 with one line naming the flag and the fix.
  */
 import { formatRepeatedData, repeatedDataFor, type RepeatedData } from './repeatedData.js';
@@ -285,7 +285,7 @@ export function formatMemory(m: NonNullable<Estimate['memory']>): string[] {
 }
 
 export function registerEstimate(program: Command): void {
-  oneLineErrors(withRangeOptions(program.command('estimate'))) // ranges: --uncertain, --samples, --seed (E, src/cli/ranges.ts)
+  oneLineErrors(withRangeOptions(program.command('estimate'))) // ranges: --uncertain, --samples, --seed (src/cli/ranges.ts)
     .description('estimate FLOPs, time, cost, energy and CO2e of a training run')
     .option('--preset <id>', 'start from a published run (see `scaling-lab presets`)')
     .option('--config <config.json>', 'architecture from a Hugging Face config.json (MoE, MLA, sliding windows, …); architecture flags override it')

@@ -93,7 +93,7 @@ export function tornadoLines(sens: SensitivityResult, output: string, top = 4): 
 }
 
 // ---------------------------------------------------------------------------
-// `scaling-lab estimate` with ranges: wired into A's estimate command by
+// `scaling-lab estimate` with ranges: wired into the estimate command by
 // `withRangeOptions(program.command('estimate'))` and one line in its action.
 
 
