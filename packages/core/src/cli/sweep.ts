@@ -159,10 +159,14 @@ export function registerSweep(program: Command): void {
     .option('--attempts <n>', 'with --queue: tries per run before it is reported failed', numberArg('attempts', { min: 1, max: 100 }), 3)
     .option('--backoff-seconds <s>', 'with --queue: wait before the first retry, doubled each retry', numberArg('backoff-seconds', { min: 0 }), 10)
     .option('--reuse <file...>', 'other results files: runs with the same runKey (same training spec) are copied in instead of retrained')
-    .option('--max-hours <h>', 'refuse a sweep expected to take longer than this on the local workers (default 48)', numberArg('max-hours', { positive: true }), 48)
+    .option('--max-hours <h>', 'refuse a sweep expected to take longer than this many hours on the local workers', numberArg('max-hours', { positive: true }), 48)
     .option('--dry-run', 'print the planned runs and exit')
     .option('--plain', 'plain progress lines instead of bars')
     .option('--json', 'print a JSON summary on stdout (progress goes to stderr as plain lines)')
+    .addHelpText('after', `
+Examples:
+  scaling-lab sweep sweeps/quick.json --dry-run
+  scaling-lab sweep sweeps/quick.json --workers 2 --out runs.jsonl`)
     .action(
       action(async (specPath: string, opts: SweepCliOptions & { dryRun?: boolean }) => {
         if (opts.workers !== undefined && !Number.isInteger(opts.workers)) {
