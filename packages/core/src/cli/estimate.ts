@@ -5,6 +5,7 @@
  * `specFromOptions`, so other modules (ranges, E's uncertainty) can intercept
  * them; bad input exits 2 with one line naming the flag and the fix.
  */
+import { formatRepeatedData, repeatedDataFor, type RepeatedData } from './repeatedData.js';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { estimateRun, DEFAULT_ACCELERATOR, type Estimate, type EstimateSpec } from '../estimate/estimateRun.js';
@@ -18,6 +19,7 @@ import { constant } from '../data/constants.js';
 import type { Precision, PriceRow } from '../data/types.js';
 import { formatBytes, formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
 import { action, parseNumber, printJson } from './util.js';
+import { withFlag } from './flags.js';
 import { runRangeEstimate, wantsRanges, withRangeOptions } from './ranges.js';
 import { oneLineErrors } from './oneLineErrors.js';
 import { readConfigArchitecture } from './configFile.js';
@@ -27,6 +29,7 @@ import { assumption } from '../assumption.js';
 export interface EstimateCliOptions {
   preset?: string;
   config?: string;
+  uniqueTokens?: string;
   params?: string;
   activeParams?: string;
   tokens?: string;
@@ -78,38 +81,6 @@ export interface EstimateCliOptions {
   loraRank?: string;
   loraTargets?: string;
   json?: boolean;
-}
-
-/** EstimateSpec field (or InputError field) → the flag a CLI user types. */
-const FLAG: Record<string, string> = {
-  preset: '--preset', params: '--params', activeParams: '--active-params', tokens: '--tokens', flops: '--flops',
-  layers: '--layers', dModel: '--d-model', heads: '--heads', kvHeads: '--kv-heads', headDim: '--head-dim', ffnDim: '--ffn',
-  ffnType: '--ffn-type', vocab: '--vocab', context: '--context', experts: '--experts', activeExperts: '--active-experts',
-  hardware: '--hardware', precision: '--precision', peakFlopsPerSecond: '--peak', count: '--count', mfu: '--mfu',
-  acceleratorHours: '--hours', watts: '--watts', powerFraction: '--power-fraction', hostOverhead: '--host-overhead',
-  energyKWh: '--energy', usdPerHour: '--price', pricing: '--pricing', pue: '--pue', region: '--region', grid: '--grid',
-  gridGCO2ePerKWh: '--grid', restartOverhead: '--restarts', sweepOverhead: '--sweep', water: '--water', household: '--household',
-  flopsMethod: '--detailed', deadline: '--deadline', budget: '--budget', spec: '--params',
-  optimizer: '--optimizer', trainPrecision: '--train-precision', zeroStage: '--zero', tensorParallel: '--tp', pipelineParallel: '--pp',
-  dataParallel: '--count', microBatch: '--micro-batch', sequence: '--seq', recompute: '--recompute', loraRank: '--lora-rank',
-  'lora.rank': '--lora-rank', loraTargets: '--lora-targets', 'lora.targets': '--lora-targets',
-  // Architecture fields only a Hugging Face config sets.
-  architecture: '--config', mla: '--config', 'mla.kvLoraRank': '--config', 'mla.qLoraRank': '--config', 'mla.qkNopeHeadDim': '--config',
-  'mla.qkRopeHeadDim': '--config', 'mla.vHeadDim': '--config', sharedExperts: '--config', expertFfnDim: '--config', sharedExpertFfnDim: '--config',
-  denseLayers: '--config', moeEvery: '--config', layerTypes: '--config', mtpModules: '--config', slidingWindow: '--config',
-  slidingWindowPattern: '--config', attentionTypes: '--config', norm: '--config', normsPerLayer: '--config', tokenTypes: '--config',
-};
-
-/** Re-labels an InputError with the CLI flag for its field. */
-export function withFlag(err: unknown): unknown {
-  if (err instanceof InputError && FLAG[err.field] && !err.message.startsWith('--')) {
-    // Strip exactly the " (fix)" suffix: the problem itself may hold parentheses.
-    const suffix = err.fix ? ` (${err.fix})` : '';
-    let problem = err.message.slice(err.field.length + 2);
-    if (suffix && problem.endsWith(suffix)) problem = problem.slice(0, -suffix.length);
-    return new InputError(FLAG[err.field], problem, err.fix);
-  }
-  return err;
 }
 
 /** Parses one numeric option ("1e9", "70B", "1.4T"); InputError naming the flag otherwise. */
@@ -238,6 +209,7 @@ export function specFromOptions(o: EstimateCliOptions): EstimateSpec {
 export interface CliEstimate extends Estimate {
   deadlineHours?: number;
   budgetUsd?: number;
+  repeatedData?: RepeatedData;
 }
 
 /** Runs the estimate for parsed options, applying --deadline (sets the count) and --budget (sets the FLOPs). */
@@ -280,6 +252,8 @@ export function runEstimateOptions(o: EstimateCliOptions): CliEstimate {
       const f = e.assumptions.find((a) => a.name === 'flops');
       if (f) f.source = `bought by the --budget of ${budget} USD at ${e.usdPerHour} USD/h, peak × MFU, less overheads (flopsForBudget)`;
     }
+    const unique = numberOption('--unique-tokens', o.uniqueTokens);
+    if (unique !== undefined) e.repeatedData = repeatedDataFor(e.tokens, unique);
     return e;
   } catch (err) {
     throw withFlag(err);
@@ -291,11 +265,17 @@ export function estimateJson(e: CliEstimate): Record<string, unknown> {
   return { ...e };
 }
 
+/** Labels a figure computed with every input at one value (no Monte Carlo). */
+export const POINT_ESTIMATE_NOTE = 'Point estimate: every input at its stated or default value (add --uncertain for the headline: the median with its 5–95 % interval)';
+
 /** Human-readable report. */
 export function formatEstimate(e: CliEstimate): string {
   const lines: string[] = [];
   const title = e.preset ? `${e.preset.name} (preset ${e.preset.id})` : 'Training run estimate';
   lines.push(title);
+  // The project's one-central-figure convention (site, CLI, report): medians with intervals are the headline;
+  // a run without ranges is a point estimate and says so.
+  lines.push(`  ${POINT_ESTIMATE_NOTE}`);
   const size = [e.params !== null ? `${formatCount(e.params)} params` : '', e.activeParams !== null && e.activeParams !== e.params ? `${formatCount(e.activeParams)} active` : '', e.tokens !== null ? `${formatCount(e.tokens)} tokens` : ''].filter(Boolean).join(', ');
   if (e.flops !== null) lines.push(`  Compute   ${formatFlops(e.flops)} (${e.flopsMethod})${size ? `; ${size}` : ''}`);
   else if (size) lines.push(`  Model     ${size}`);
@@ -312,6 +292,7 @@ export function formatEstimate(e: CliEstimate): string {
   lines.push(`  Carbon    ${formatCO2eKg(e.co2eKg)} at ${sig(e.gridGCO2ePerKWh, 4)} gCO2e/kWh${where}, location-based`);
   if (e.embodiedCo2eKg !== null) lines.push(`  Embodied  ${formatCO2eKg(e.embodiedCo2eKg)} (hardware manufacturing, amortised${e.embodied ? `: accelerators ${formatCO2eKg(e.embodied.acceleratorsKg)} + servers ${formatCO2eKg(e.embodied.serversKg)}; networking and storage not included` : ''})`);
   if (e.waterLitres !== null) lines.push(`  Water     ${sig(e.waterLitres / 1000, 3)} m³ on site`);
+  if (e.repeatedData) lines.push(formatRepeatedData(e.repeatedData));
   if (e.memory) lines.push(...formatMemory(e.memory));
   if (e.preset) {
     const r = e.preset.reported;
@@ -351,6 +332,7 @@ export function registerEstimate(program: Command): void {
     .option('--params <n>', 'total parameters, e.g. 7e9 or 70B')
     .option('--active-params <n>', 'parameters active per token (mixture of experts)')
     .option('--tokens <n>', 'training tokens, e.g. 1.4T')
+    .option('--unique-tokens <n>', 'unique tokens in the training set: report epochs and the effective data of repeated tokens (Muennighoff et al. 2023)')
     .option('--flops <n>', 'training FLOPs (instead of --params and --tokens)')
     .option('--layers <n>', 'architecture: layers (with --d-model, --heads, --vocab)')
     .option('--d-model <n>', 'architecture: width')

@@ -8,7 +8,7 @@
  * quick.jsonl: 1.29e11 in 177 s = 7.3e8, its models are tinier; 2-core machine, load 3–8, 2026-12).
  * A GPU backend is faster; the figure is a rough guide, printed as such.
  */
-import type { PlannedRun } from './types.js';
+import type { PlannedRun } from '../../sweep/types.js';
 
 export const DEFAULT_FLOPS_PER_WORKER_SECOND = 1.0e9;
 export const THROUGHPUT_SOURCE = 'WASM throughput measured from sweeps/results (1e9 counted FLOP/s per worker, 2-core machine, 2026-12)';

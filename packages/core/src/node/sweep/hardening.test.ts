@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseResults, openResults, ResultsWriteError } from './results-file.js';
-import { parseSweepSpec, parseSweepSpecText } from './spec.js';
+import { parseSweepSpec, parseSweepSpecText } from '../../sweep/spec.js';
 import { expandSweep } from './expand.js';
 import { expectedSweepSeconds } from './duration.js';
-import type { SweepRecord } from './types.js';
+import type { SweepRecord } from '../../sweep/types.js';
 
 const rec = (k: string) => ({ runKey: k, finalValLoss: 2, curve: [{ step: 1, tokens: 1, trainLoss: 3 }] }) as unknown as SweepRecord;
 const base = () => JSON.parse(readFileSync(join(__dirname, '../../../../../sweeps/quick.json'), 'utf8'));
