@@ -134,6 +134,11 @@ export function registerOptimal(program: Command): void {
     .option('--mfu <x>', 'with the estimate: model FLOPs utilisation', numberArg('mfu', { positive: true, max: 1 }))
     .option('--region <id>', 'with the estimate: grid region for CO2e (country, cloud region or world)')
     .option('--json', 'print JSON')
+    .addHelpText('after', `
+Examples:
+  scaling-lab optimal --law hoffmann2022 --compute 5.76e23
+  scaling-lab optimal --law besiroglu2024 --target-loss 2.0 --params 30B
+  scaling-lab optimal --law hoffmann2022 --compute 1e24 --hardware h100 --count 4096 --region us-east-1`)
     .action(
       action((opts: OptimalOptions) => {
         const { json, text } = runOptimal(opts);
