@@ -197,7 +197,7 @@ export function runFit(file: string, opts: FitCliOptions): { json: Record<string
 
 export function registerFit(program: Command): void {
   addLogOptions(oneLineErrors(program.command('fit')))
-    .description('fit a scaling law to training runs (CSV, sweep results JSONL, or the built-in "chinchilla" data)')
+    .description('fit a scaling law to training runs (CSV or JSON lines, W&B and TensorBoard exports, Hugging Face Trainer states, sweep results, or the built-in "chinchilla" data)')
     .argument('<file>', 'CSV or JSON lines of runs (params|N, tokens|D or flops|C, loss; or name them with --*-col); a sweep results .jsonl; a W&B runs-table or run-history CSV; a TensorBoard scalar CSV; a Hugging Face trainer_state.json or a folder of runs; or "chinchilla"')
     .addOption(new Option('--approach <n>', '3 = parametric L(N,D) fit, 2 = isoFLOP profiles, 1 = envelope').choices(['1', '2', '3']).default('3'))
     .option('--bootstrap <samples>', 'bootstrap resamples for intervals (Approach 3)', numberArg('bootstrap', { min: 2, max: 100000, integer: true }))
