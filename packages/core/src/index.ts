@@ -20,6 +20,7 @@ export * from './data/publishedRuns.js';
 export * from './estimate/params.js';
 export * from './estimate/architecture/hfConfig.js';
 export * from './estimate/flops.js';
+export * from './estimate/loraFlops.js';
 export * from './estimate/memory.js';
 export * from './estimate/time.js';
 export * from './estimate/cost.js';
@@ -33,6 +34,11 @@ export * from './laws/validate.js';
 export * from './laws/decisions.js';
 export * from './laws/published.js';
 export * from './laws/costForLoss.js';
+export * from './laws/dataConstrained.js';
+export * from './laws/inferenceAware.js';
+export * from './laws/hyperparams.js';
+export * from './laws/kaplanAllocation.js';
+export * from './laws/overtrainedModels.js';
 // fit/
 export * from './fit/lbfgs.js';
 export * from './fit/points.js';
@@ -48,7 +54,11 @@ export * from './fit/parseInput.js';
 export * from './fit/duplicateRuns.js';
 // fit/readers: training logs (W&B, Hugging Face Trainer, TensorBoard CSV, any CSV/JSON lines) → fit input
 export { parseLog, detectLogFormat, combineRuns, LOG_FORMATS, type LogFormat, type ParseLogOptions } from './fit/readers/parseLog.js';
-export { paramsFromHfConfig, architectureFromHfConfig } from './fit/readers/hfConfig.js';
 export type { ColumnFlags } from './fit/readers/runsTable.js';
+export * from './fit/repeatDecay.js';
+export * from './fit/repeatRuns.js';
 // uncertainty/ (engineer E)
 export * from './uncertainty/index.js';
+// sweep/ and report/: sweeps as data, and the analysis of their results
+export * from './sweep/index.js';
+export * from './report/index.js';

@@ -14,8 +14,8 @@ import { fitChinchilla } from '../fit/fitChinchilla.js';
 import { fitIsoflop } from '../fit/isoflop.js';
 import { InputError } from '../errors.js';
 import { nominalNonEmbeddingParams } from '../node/sweep/expand.js';
-import type { SweepSpec } from '../node/sweep/spec.js';
-import type { SweepRecord } from '../node/sweep/types.js';
+import type { SweepSpec } from '../sweep/spec.js';
+import type { SweepRecord } from '../sweep/types.js';
 
 /** The held-out (largest) budget of an isoFLOP spec with 3 or more budgets, else undefined. */
 export function heldOutBudget(spec: SweepSpec): number | undefined {

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { InputError } from '../errors.js';
 import { getAccelerator } from '../data/hardware.js';
-import { analyse, type ParamsKind } from '../node/report/analyse.js';
+import { analyse, type ParamsKind } from '../report/analyse.js';
 import { summaryText, writeReport } from '../node/report/write.js';
 import { expandSweep } from '../node/sweep/expand.js';
 import { loadSweepSpec } from '../node/sweep/load.js';

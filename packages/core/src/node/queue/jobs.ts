@@ -7,7 +7,7 @@
  * `SweepRecord` (kept in Redis until `scaling-lab queue clean`, so a
  * coordinator that was down collects it later).
  */
-import type { PlannedRun, SweepRecord } from '../sweep/types.js';
+import type { PlannedRun, SweepRecord } from '../../sweep/types.js';
 
 export const QUEUE_NAME = 'runs';
 

@@ -6,8 +6,8 @@
  * the child is replaced on the next run.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import type { FromWorker, ToWorker } from '../sweep/protocol.js';
-import type { PlannedRun, RunResult, TrainProgress } from '../sweep/types.js';
+import type { FromWorker, ToWorker } from '../../sweep/protocol.js';
+import type { PlannedRun, RunResult, TrainProgress } from '../../sweep/types.js';
 
 interface Child {
   proc: ChildProcess;

@@ -6,11 +6,11 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd } from '../../format.js';
-import type { Analysis, Projection } from './analyse.js';
-import { frontierChart, isoflopChart, lossComputeChart } from './charts.js';
+import type { Analysis, Projection } from '../../report/analyse.js';
+import { frontierChart, isoflopChart, lossComputeChart } from '../../report/charts.js';
 import type { Trust } from '../../verify/trust.js';
-import { exponentLines, projectionIntervalLines, verificationLines, warningLines } from './trustText.js';
-import { verificationChart } from './verificationChart.js';
+import { exponentLines, projectionIntervalLines, verificationLines, warningLines } from '../../report/trustText.js';
+import { verificationChart } from '../../report/verificationChart.js';
 
 export interface ReportMeta {
   specPath: string;
@@ -34,6 +34,7 @@ function projectionLines(p: Projection): string[] {
   if (p.estimate) {
     const e = p.estimate;
     lines.push(
+      `estimate          point estimate: every input at its default (\`scaling-lab estimate --uncertain\` gives the median and its 5–95 % interval)`,
       `hardware          ${e.acceleratorName}${e.mfu !== null ? ` at MFU ${e.mfu}` : ''}`,
       `GPU-hours         ${formatCount(e.acceleratorHours)} (${formatDuration(e.acceleratorHours)} on one GPU)`,
       `cost              ${e.costUsd !== null ? formatUsd(e.costUsd) : 'n/a'}${e.usdPerHour !== null ? ` at ${formatUsd(e.usdPerHour)}/GPU-hour` : ''}`,

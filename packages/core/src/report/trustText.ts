@@ -4,9 +4,9 @@
  * the projection with intervals, the comparison with Hoffmann et al.'s
  * exponents, and the honest-projection warnings (verify/trust.ts computes them).
  */
-import { formatCO2eKg, formatCount, formatEnergyKWh, formatUsd } from '../../format.js';
-import type { Estimate, Trust } from '../../verify/trust.js';
-import type { Interval } from '../../verify/heldOut.js';
+import { formatCO2eKg, formatCount, formatEnergyKWh, formatUsd } from '../format.js';
+import type { Estimate, Trust } from '../verify/trust.js';
+import type { Interval } from '../verify/heldOut.js';
 
 const sci = (x: number, d = 2) => x.toExponential(d).replace('e+', 'e');
 const num = (x: number) => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-2 && x !== 0) ? sci(x) : x.toPrecision(3));

@@ -10,21 +10,19 @@
  * each budget's lowest-loss run stands in for its optimum; when the parametric
  * fit has no minimum (α or β ≤ 0), the projection uses Approach 2.
  */
-import {
-  InputError,
-  computeOptimal,
-  estimateRun,
-  fitChinchilla,
-  fitIsoflop,
-  fitLogLinear,
-  getPublishedLaw,
-  logRmse,
-  lossAt,
-  type ChinchillaLaw,
-} from '../../index.js';
+import { InputError } from '../errors.js';
+import { computeOptimal, lossAt } from '../laws/decisions.js';
+import { estimateRun } from '../estimate/estimateRun.js';
+import { fitChinchilla } from '../fit/fitChinchilla.js';
+import { fitIsoflop } from '../fit/isoflop.js';
+import { fitLogLinear } from '../fit/powerLaw.js';
+import { getPublishedLaw } from '../laws/published.js';
+import { logRmse } from '../fit/diagnostics.js';
+import type { ChinchillaLaw } from '../laws/types.js';
 import type { SweepRecord } from '../sweep/types.js';
+import { recordPoint, type ParamsKind } from '../sweep/results.js';
 
-export type ParamsKind = 'nonEmbedding' | 'total';
+export type { ParamsKind };
 
 export interface RunPoint {
   runKey: string;
@@ -143,13 +141,9 @@ export function toPoints(records: readonly SweepRecord[], paramsKind: ParamsKind
   const points: RunPoint[] = [];
   const excluded: Analysis['excluded'] = [];
   for (const r of records) {
-    const loss = r.finalValLoss;
-    if (r.diverged) excluded.push({ runKey: r.runKey, reason: 'diverged' });
-    else if (loss === null || !Number.isFinite(loss) || loss <= 0) excluded.push({ runKey: r.runKey, reason: 'no finite validation loss' });
-    else {
-      const params = paramsKind === 'total' ? r.paramsTotal : r.paramsNonEmbedding;
-      points.push({ runKey: r.runKey, model: r.sweep?.model ?? '', flopsBudget: r.sweep?.flopsBudget, params, tokens: r.tokens, flops: 6 * params * r.tokens, loss });
-    }
+    const p = recordPoint(r, paramsKind, `results run ${r.runKey}`);
+    if ('excluded' in p) excluded.push({ runKey: r.runKey, reason: p.excluded });
+    else points.push({ runKey: r.runKey, model: r.sweep?.model ?? '', flopsBudget: r.sweep?.flopsBudget, params: p.params, tokens: p.tokens, flops: 6 * p.params * p.tokens, loss: p.loss });
   }
   return { points, excluded };
 }

@@ -12,7 +12,7 @@
  * problem into an `InputError` naming the field and the fix (one line).
  */
 import { z } from 'zod';
-import { InputError } from '../../errors.js';
+import { InputError } from '../errors.js';
 
 const int = (min: number) => z.number().int().min(min);
 

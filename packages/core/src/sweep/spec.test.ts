@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../errors.js';
+import { InputError } from '../errors.js';
 import { parseSweepSpec, parseSweepSpecText } from './spec.js';
 
 const base = {

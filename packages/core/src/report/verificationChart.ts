@@ -5,7 +5,7 @@
  * compute-optimal point with its loss interval (vertical bar) and N interval
  * (horizontal bar); and the runs measured at C afterwards.
  */
-import type { Verification } from '../../verify/heldOut.js';
+import type { Verification } from '../verify/heldOut.js';
 import { PALETTE, renderChart, type ChartSeries } from './svg.js';
 
 const sci = (x: number) => x.toExponential(0).replace('e+', 'e');

@@ -8,7 +8,7 @@
  *   compute-optimal loss frontier extrapolated to the target.
  */
 import type { Analysis } from './analyse.js';
-import type { Trust } from '../../verify/trust.js';
+import type { Trust } from '../verify/trust.js';
 import { PALETTE, renderChart, type ChartSeries } from './svg.js';
 
 const sci = (x: number) => x.toExponential(0).replace('e+', 'e');

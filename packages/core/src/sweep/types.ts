@@ -6,12 +6,12 @@
  * fields named there. A results-file line is a `SweepRecord`: the trainer's
  * `RunResult` plus the sweep's `runKey` and the sweep coordinates of the run.
  */
-import type { RunSpec, RunResult, DatasetSpec } from '../../train/types.js';
+import type { RunSpec, RunResult, DatasetSpec } from '../train/types.js';
 
 export type { RunSpec, RunResult, DatasetSpec };
 
 /** What trainRun reports through `onProgress` (the training loop's own event). */
-export type { TrainProgress } from '../../train/loop.js';
+export type { TrainProgress } from '../train/loop.js';
 
 /** Where a run sits in its sweep (what the isoFLOP and grid analyses group by). */
 export interface SweepCoordinates {
