@@ -65,3 +65,5 @@ export * from './uncertainty/index.js';
 // sweep/ and report/: sweeps as data, and the analysis of their results
 export * from './sweep/index.js';
 export * from './report/index.js';
+// verify/: predict-then-verify, intervals and honest-projection warnings for the main job
+export * from './verify/index.js';
