@@ -41,9 +41,19 @@ function prebundleNodeFetch() {
   };
 }
 
+/**
+ * Where the site is served: `SITE_BASE=/sub/ npm run build -w packages/site` builds it for
+ * https://host/sub/ (every link goes through src/lib/base.ts); the default is the root.
+ * `SITE_OUT_DIR` builds elsewhere than dist/ (the sub-path browser test uses it).
+ */
+const base = process.env.SITE_BASE || '/';
+const outDir = process.env.SITE_OUT_DIR || './dist';
+
 export default defineConfig({
-  // Relative links and a static build: the site works from any host or folder preview.
+  // A static build under a configurable base path: the site works from any host or sub-folder.
   output: 'static',
+  base,
+  outDir,
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'auto' },
   devToolbar: { enabled: false },

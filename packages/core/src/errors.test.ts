@@ -26,3 +26,15 @@ describe('requireNumber', () => {
     expect.assertions(5);
   });
 });
+
+describe('InputError', () => {
+  it('carries field, problem and fix as data; withField renames the field only', () => {
+    const e = new InputError('mfu', 'must be at most 1 (a fraction), got 1.5', 'give a value of 1 or less');
+    expect([e.field, e.problem, e.fix]).toEqual(['mfu', 'must be at most 1 (a fraction), got 1.5', 'give a value of 1 or less']);
+    expect(e.message).toBe('mfu: must be at most 1 (a fraction), got 1.5 (give a value of 1 or less)');
+    const f = e.withField('--mfu');
+    expect(f).toBeInstanceOf(InputError);
+    expect(f.message).toBe('--mfu: must be at most 1 (a fraction), got 1.5 (give a value of 1 or less)');
+    expect(new InputError('x', 'is bad', '').message).toBe('x: is bad');
+  });
+});

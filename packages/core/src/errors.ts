@@ -1,16 +1,26 @@
 /**
- * An error in what the user gave us: names the field and says how to fix it.
- * The CLI prints `message` as one line and exits with code 2; the site shows it
- * beside the field. Never throw a bare Error for bad input.
+ * An error in what the user gave us, as data: which `field` (a library field
+ * name such as `mfu`, or a CLI flag such as `--mfu`), the `problem`, and the
+ * `fix`. `message` is the one line `field: problem (fix)`. The CLI prints it
+ * and exits with code 2, after mapping library field names to its flags with
+ * `withField` (cli/flags.ts holds the one table); the site shows it beside the
+ * field. Never throw a bare Error for bad input.
  */
 export class InputError extends Error {
   readonly field: string;
+  readonly problem: string;
   readonly fix: string;
   constructor(field: string, problem: string, fix: string) {
     super(`${field}: ${problem}${fix ? ` (${fix})` : ''}`);
     this.name = 'InputError';
     this.field = field;
+    this.problem = problem;
     this.fix = fix;
+  }
+
+  /** The same problem and fix, named by another field (e.g. the CLI flag the user typed). */
+  withField(field: string): InputError {
+    return new InputError(field, this.problem, this.fix);
   }
 }
 

@@ -20,6 +20,7 @@ export * from './data/publishedRuns.js';
 export * from './estimate/params.js';
 export * from './estimate/architecture/hfConfig.js';
 export * from './estimate/flops.js';
+export * from './estimate/loraFlops.js';
 export * from './estimate/memory.js';
 export * from './estimate/time.js';
 export * from './estimate/cost.js';
@@ -51,7 +52,13 @@ export * from './fit/envelope.js';
 export * from './fit/diagnostics.js';
 export * from './fit/parseInput.js';
 export * from './fit/duplicateRuns.js';
+// fit/readers: training logs (W&B, Hugging Face Trainer, TensorBoard CSV, any CSV/JSON lines) → fit input
+export { parseLog, detectLogFormat, combineRuns, LOG_FORMATS, type LogFormat, type ParseLogOptions } from './fit/readers/parseLog.js';
+export type { ColumnFlags } from './fit/readers/runsTable.js';
 export * from './fit/repeatDecay.js';
 export * from './fit/repeatRuns.js';
 // uncertainty/ (engineer E)
 export * from './uncertainty/index.js';
+// sweep/ and report/: sweeps as data, and the analysis of their results
+export * from './sweep/index.js';
+export * from './report/index.js';

@@ -19,12 +19,16 @@ import { constant } from '../data/constants.js';
 import type { Precision, PriceRow } from '../data/types.js';
 import { formatBytes, formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
 import { action, parseNumber, printJson } from './util.js';
+import { withFlag } from './flags.js';
 import { runRangeEstimate, wantsRanges, withRangeOptions } from './ranges.js';
 import { oneLineErrors } from './oneLineErrors.js';
+import { readConfigArchitecture } from './configFile.js';
+import { assumption } from '../assumption.js';
 
 /** Raw option strings as commander hands them over. */
 export interface EstimateCliOptions {
   preset?: string;
+  config?: string;
   uniqueTokens?: string;
   params?: string;
   activeParams?: string;
@@ -77,33 +81,6 @@ export interface EstimateCliOptions {
   loraRank?: string;
   loraTargets?: string;
   json?: boolean;
-}
-
-/** EstimateSpec field (or InputError field) → the flag a CLI user types. */
-const FLAG: Record<string, string> = {
-  preset: '--preset', params: '--params', activeParams: '--active-params', tokens: '--tokens', flops: '--flops',
-  layers: '--layers', dModel: '--d-model', heads: '--heads', kvHeads: '--kv-heads', headDim: '--head-dim', ffnDim: '--ffn',
-  ffnType: '--ffn-type', vocab: '--vocab', context: '--context', experts: '--experts', activeExperts: '--active-experts',
-  hardware: '--hardware', precision: '--precision', peakFlopsPerSecond: '--peak', count: '--count', mfu: '--mfu',
-  acceleratorHours: '--hours', watts: '--watts', powerFraction: '--power-fraction', hostOverhead: '--host-overhead',
-  energyKWh: '--energy', usdPerHour: '--price', pricing: '--pricing', pue: '--pue', region: '--region', grid: '--grid',
-  gridGCO2ePerKWh: '--grid', restartOverhead: '--restarts', sweepOverhead: '--sweep', water: '--water', household: '--household',
-  flopsMethod: '--detailed', deadline: '--deadline', budget: '--budget', spec: '--params',
-  optimizer: '--optimizer', trainPrecision: '--train-precision', zeroStage: '--zero', tensorParallel: '--tp', pipelineParallel: '--pp',
-  dataParallel: '--count', microBatch: '--micro-batch', sequence: '--seq', recompute: '--recompute', loraRank: '--lora-rank',
-  'lora.rank': '--lora-rank', loraTargets: '--lora-targets', 'lora.targets': '--lora-targets',
-};
-
-/** Re-labels an InputError with the CLI flag for its field. */
-export function withFlag(err: unknown): unknown {
-  if (err instanceof InputError && FLAG[err.field] && !err.message.startsWith('--')) {
-    // Strip exactly the " (fix)" suffix: the problem itself may hold parentheses.
-    const suffix = err.fix ? ` (${err.fix})` : '';
-    let problem = err.message.slice(err.field.length + 2);
-    if (suffix && problem.endsWith(suffix)) problem = problem.slice(0, -suffix.length);
-    return new InputError(FLAG[err.field], problem, err.fix);
-  }
-  return err;
 }
 
 /** Parses one numeric option ("1e9", "70B", "1.4T"); InputError naming the flag otherwise. */
@@ -187,14 +164,27 @@ export function specFromOptions(o: EstimateCliOptions): EstimateSpec {
     spec.household = o.household;
   }
   if (o.water !== undefined) spec.water = o.water === true ? true : n('--water', o.water as string);
-  if (o.layers !== undefined || o.dModel !== undefined) {
+  if (o.config !== undefined) {
+    // A Hugging Face config, with any architecture flag given overriding its value.
+    const base = readConfigArchitecture(o.config).architecture;
+    const ffnType = o.ffnType;
+    if (ffnType !== undefined && ffnType !== 'gelu' && ffnType !== 'swiglu' && ffnType !== 'geglu') throw new InputError('--ffn-type', `unknown "${ffnType}"`, 'use gelu, swiglu or geglu');
+    const over: Partial<Architecture> = {
+      layers: n('--layers', o.layers), dModel: n('--d-model', o.dModel), heads: n('--heads', o.heads), vocab: n('--vocab', o.vocab),
+      kvHeads: n('--kv-heads', o.kvHeads), headDim: n('--head-dim', o.headDim), ffnDim: n('--ffn', o.ffn), ffnType: ffnType as Architecture['ffnType'],
+      context: n('--context', o.context), tiedEmbeddings: o.tied, experts: n('--experts', o.experts), activeExperts: n('--active-experts', o.activeExperts),
+    };
+    const arch: Architecture = { ...base };
+    for (const [k, v] of Object.entries(over)) if (v !== undefined) (arch as unknown as Record<string, unknown>)[k] = v;
+    spec.architecture = arch;
+  } else if (o.layers !== undefined || o.dModel !== undefined) {
     const need = (flag: string, raw: string | undefined) => {
       const v = n(flag, raw);
       if (v === undefined) throw new InputError(flag, 'is needed with --layers/--d-model', `give ${flag}`);
       return v;
     };
     const ffnType = o.ffnType ?? 'gelu';
-    if (ffnType !== 'gelu' && ffnType !== 'swiglu') throw new InputError('--ffn-type', `unknown "${ffnType}"`, 'use gelu or swiglu');
+    if (ffnType !== 'gelu' && ffnType !== 'swiglu' && ffnType !== 'geglu') throw new InputError('--ffn-type', `unknown "${ffnType}"`, 'use gelu, swiglu or geglu');
     const arch: Architecture = {
       layers: need('--layers', o.layers), dModel: need('--d-model', o.dModel), heads: need('--heads', o.heads), vocab: need('--vocab', o.vocab),
       kvHeads: n('--kv-heads', o.kvHeads), headDim: n('--head-dim', o.headDim), ffnDim: n('--ffn', o.ffn), ffnType,
@@ -202,11 +192,11 @@ export function specFromOptions(o: EstimateCliOptions): EstimateSpec {
     };
     spec.architecture = arch;
   } else if (o.detailed) {
-    throw new InputError('--detailed', 'needs an architecture', 'give --layers, --d-model, --heads, --vocab and --context');
+    throw new InputError('--detailed', 'needs an architecture', 'give --config, or --layers, --d-model, --heads, --vocab and --context');
   } else {
     // Architecture flags without --layers/--d-model would be silently ignored: name the first one.
     const stray = (['heads', 'kvHeads', 'headDim', 'ffn', 'ffnType', 'vocab', 'context', 'tied', 'experts', 'activeExperts'] as const).find((k) => o[k] !== undefined);
-    if (stray) throw new InputError(`--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, 'is an architecture flag and needs --layers and --d-model', 'give the whole architecture with --layers, --d-model, --heads and --vocab, or drop it');
+    if (stray) throw new InputError(`--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, 'is an architecture flag and needs --layers and --d-model', 'give the whole architecture with --layers, --d-model, --heads and --vocab (or --config), or drop it');
   }
   if (o.detailed) spec.flopsMethod = 'detailed';
   // A bare --recompute (or --recompute full) is full recomputation, for FLOPs and memory alike.
@@ -247,6 +237,10 @@ export function runEstimateOptions(o: EstimateCliOptions): CliEstimate {
       spec.usdPerHour = price;
     }
     let e: CliEstimate = estimateRun(spec);
+    if (o.config !== undefined) {
+      const notes = readConfigArchitecture(o.config).notes;
+      e.assumptions.push(assumption('config', o.config, '', `Hugging Face config read by architectureFromHfConfig${notes.length ? `; ${notes.join('; ')}` : ''}`));
+    }
     if (deadline !== undefined) {
       const restart = spec.restartOverhead ?? 0;
       const count = Math.max(1, Math.ceil((e.computeAcceleratorHours * (1 + restart)) / deadline - 1e-9));
@@ -271,11 +265,17 @@ export function estimateJson(e: CliEstimate): Record<string, unknown> {
   return { ...e };
 }
 
+/** Labels a figure computed with every input at one value (no Monte Carlo). */
+export const POINT_ESTIMATE_NOTE = 'Point estimate: every input at its stated or default value (add --uncertain for the headline: the median with its 5–95 % interval)';
+
 /** Human-readable report. */
 export function formatEstimate(e: CliEstimate): string {
   const lines: string[] = [];
   const title = e.preset ? `${e.preset.name} (preset ${e.preset.id})` : 'Training run estimate';
   lines.push(title);
+  // The project's one-central-figure convention (site, CLI, report): medians with intervals are the headline;
+  // a run without ranges is a point estimate and says so.
+  lines.push(`  ${POINT_ESTIMATE_NOTE}`);
   const size = [e.params !== null ? `${formatCount(e.params)} params` : '', e.activeParams !== null && e.activeParams !== e.params ? `${formatCount(e.activeParams)} active` : '', e.tokens !== null ? `${formatCount(e.tokens)} tokens` : ''].filter(Boolean).join(', ');
   if (e.flops !== null) lines.push(`  Compute   ${formatFlops(e.flops)} (${e.flopsMethod})${size ? `; ${size}` : ''}`);
   else if (size) lines.push(`  Model     ${size}`);
@@ -290,7 +290,7 @@ export function formatEstimate(e: CliEstimate): string {
   lines.push(`  Energy    ${formatEnergyKWh(e.energyKWh)} (${formatEnergyKWh(e.itEnergyKWh)} IT × PUE ${sig(e.pue, 3)}; ${sig(e.watts, 4)} W per accelerator × host ${sig(e.hostOverhead, 3)}) ≈ ${sig(e.householdYears, 3)} household-years`);
   const where = e.region ? ` (${e.region.name})` : '';
   lines.push(`  Carbon    ${formatCO2eKg(e.co2eKg)} at ${sig(e.gridGCO2ePerKWh, 4)} gCO2e/kWh${where}, location-based`);
-  if (e.embodiedCo2eKg !== null) lines.push(`  Embodied  ${formatCO2eKg(e.embodiedCo2eKg)} (hardware manufacturing, amortised)`);
+  if (e.embodiedCo2eKg !== null) lines.push(`  Embodied  ${formatCO2eKg(e.embodiedCo2eKg)} (hardware manufacturing, amortised${e.embodied ? `: accelerators ${formatCO2eKg(e.embodied.acceleratorsKg)} + servers ${formatCO2eKg(e.embodied.serversKg)}; networking and storage not included` : ''})`);
   if (e.waterLitres !== null) lines.push(`  Water     ${sig(e.waterLitres / 1000, 3)} m³ on site`);
   if (e.repeatedData) lines.push(formatRepeatedData(e.repeatedData));
   if (e.memory) lines.push(...formatMemory(e.memory));
@@ -299,6 +299,7 @@ export function formatEstimate(e: CliEstimate): string {
     const parts = [r.energyKWh ? `energy ${formatEnergyKWh(r.energyKWh.value)}` : '', r.co2eKg ? `${formatCO2eKg(r.co2eKg.value)}` : '', r.costUsd ? `cost ${formatUsd(r.costUsd.value)}` : '', r.flops ? formatFlops(r.flops.value) : ''].filter(Boolean);
     if (parts.length) lines.push(`  Paper     ${parts.join(', ')}`);
     if (e.preset.notes) lines.push(`  Note      ${e.preset.notes}`);
+    if (e.preset.replaced.length) lines.push(`  Replaced  preset values: ${e.preset.replaced.join(', ')}`);
   }
   lines.push('Assumptions');
   for (const a of e.assumptions) {
@@ -327,6 +328,7 @@ export function registerEstimate(program: Command): void {
   oneLineErrors(withRangeOptions(program.command('estimate'))) // ranges: --uncertain, --samples, --seed (E, src/cli/ranges.ts)
     .description('estimate FLOPs, time, cost, energy and CO2e of a training run')
     .option('--preset <id>', 'start from a published run (see `scaling-lab presets`)')
+    .option('--config <config.json>', 'architecture from a Hugging Face config.json (MoE, MLA, sliding windows, …); architecture flags override it')
     .option('--params <n>', 'total parameters, e.g. 7e9 or 70B')
     .option('--active-params <n>', 'parameters active per token (mixture of experts)')
     .option('--tokens <n>', 'training tokens, e.g. 1.4T')
@@ -338,7 +340,7 @@ export function registerEstimate(program: Command): void {
     .option('--kv-heads <n>', 'architecture: key/value heads (grouped-query attention)')
     .option('--head-dim <n>', 'architecture: width per head (default d-model / heads)')
     .option('--ffn <n>', 'architecture: feed-forward width (default 4 × d-model)')
-    .option('--ffn-type <type>', 'architecture: gelu or swiglu')
+    .option('--ffn-type <type>', 'architecture: gelu, swiglu or geglu')
     .option('--vocab <n>', 'architecture: vocabulary size')
     .option('--context <n>', 'architecture: context length')
     .option('--tied', 'architecture: input and output embeddings tied')
@@ -384,7 +386,8 @@ Examples:
   scaling-lab estimate --preset llama-2-70b
   scaling-lab estimate --hours 1720320 --hardware nvidia-a100-sxm4-80gb --watts 400 --pue 1.1 --grid 385
   scaling-lab estimate --flops 1e24 --deadline 720 --region us-east-1 --json
-  scaling-lab estimate --preset llama-2-70b --count 2048 --zero 1 --tp 8 --recompute selective`)
+  scaling-lab estimate --preset llama-2-70b --count 2048 --zero 1 --tp 8 --recompute selective
+  scaling-lab estimate --config config.json --tokens 15T --detailed --context 8192`)
     .action(
       action((opts: EstimateCliOptions) => {
         if (wantsRanges(opts)) return runRangeEstimate(opts, specFromOptions, withFlag);

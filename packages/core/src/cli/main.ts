@@ -18,6 +18,8 @@ import { registerProject } from './project.js';
 import { registerReference } from './reference.js';
 import { registerMainJob } from './main-job.js';
 import { registerSweep } from './sweep.js';
+import { registerWorker } from './worker.js';
+import { registerQueue } from './queue.js';
 
 const program = new Command('scaling-lab')
   .description('Scaling laws, training cost, time, energy and carbon for AI models')
@@ -38,6 +40,8 @@ registerProject(program);
 registerReference(program);
 registerMainJob(program);
 registerSweep(program);
+registerWorker(program);
+registerQueue(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -17,7 +17,7 @@ import { getPublishedLaw } from '../laws/published.js';
 import type { Law } from '../laws/types.js';
 import { validateLaw } from '../laws/validate.js';
 import { action, numberArg, printJson } from './util.js';
-import { isLawFile, readLawJson } from './lawFile.js';
+import { isLawFile, readLawJson, refuseUnidentified } from './lawFile.js';
 import { oneLineErrors } from './oneLineErrors.js';
 import { kaplanAllocationLines, runDataConstrained, runInferenceAware } from './optimalBeyond.js';
 
@@ -32,6 +32,7 @@ export function loadLawArg(arg: string): LoadedLawArg {
     return { kind: 'law', law: p.law, label: `${p.id}: ${p.citation}` };
   }
   const json = readLawJson(arg);
+  refuseUnidentified(arg, json);
   if (json.law) return { kind: 'law', law: validateLaw(json.law, 'law'), label: arg };
   const fr = json.frontier as { params?: { coefficient?: number; exponent?: number }; tokens?: { coefficient?: number; exponent?: number } } | undefined;
   const ok = (x?: { coefficient?: number; exponent?: number }) => !!x && Number.isFinite(x.coefficient) && (x.coefficient as number) > 0 && Number.isFinite(x.exponent);
@@ -127,9 +128,9 @@ export function registerOptimal(program: Command): void {
     .option('--inference-hardware <id>', 'with --inference-tokens: accelerator serving the model (default: --hardware); adds cost and energy optima')
     .option('--inference-mfu <x>', 'with --inference-tokens: MFU of inference (often well below training\'s)', numberArg('inference-mfu', { positive: true, max: 1 }))
     .option('--params <n>', 'also show the compute penalty for a model of this size reaching the same loss (e.g. 175B)', numberArg('params', { positive: true }))
-    .option('--doublings <k>', 'show the loss bought by the next k doublings of compute', numberArg('doublings', { min: 1, max: 60 }), 3)
+    .option('--doublings <k>', 'show the loss bought by the next k doublings of compute', numberArg('doublings', { min: 1, max: 60, integer: true }), 3)
     .option('--hardware <id>', 'also estimate the run: accelerator (e.g. h100)')
-    .option('--count <n>', 'with the estimate: number of accelerators', numberArg('count', { positive: true }))
+    .option('--count <n>', 'with the estimate: number of accelerators', numberArg('count', { positive: true, integer: true }))
     .option('--mfu <x>', 'with the estimate: model FLOPs utilisation', numberArg('mfu', { positive: true, max: 1 }))
     .option('--region <id>', 'with the estimate: grid region for CO2e (country, cloud region or world)')
     .option('--json', 'print JSON')

@@ -18,7 +18,7 @@ import { InputError } from '../errors.js';
 import { bootstrapChinchilla } from '../fit/bootstrap.js';
 import { fitChinchilla } from '../fit/fitChinchilla.js';
 import { readFitInput } from './fit.js';
-import { isLawFile, readLawJson } from './lawFile.js';
+import { isLawFile, readLawJson, refuseUnidentified } from './lawFile.js';
 import { getPublishedLaw } from '../laws/published.js';
 import type { Law } from '../laws/types.js';
 import { validateLaw } from '../laws/validate.js';
@@ -28,6 +28,7 @@ import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../uncertainty/monteCarlo.js';
 import { PROJECTION_OUTPUTS, type LawColumns, type LawParams, type ProjectionResult, lawSampleRows, projectUncertain } from '../uncertainty/projection.js';
 import { RANGE_SYNTAX_HELP, distributionArg, tornadoLines, uncertainTable } from './ranges.js';
 import { action, numberArg, printJson } from './util.js';
+import { flagFor } from './flags.js';
 
 export interface LoadedLaw {
   law: Law;
@@ -67,6 +68,8 @@ export function extractLawSamples(json: unknown): LawParams[] | undefined {
 export function fitLawFromRuns(arg: string, bootstrap: number, seed: number): LoadedLaw {
   const input = readFitInput(arg, {});
   const fit = fitChinchilla(input.points);
+  // Projections from a fit that is not identified are refused, with the reason (fit/identification.ts).
+  if (!fit.identification!.identified) throw new InputError('--law', `the Approach 3 fit to ${input.source} is not identified, so nothing is projected from it (${fit.identification!.summary!.replace(/^this fit is not identified: /, '')})`, 'add runs at 3 or more model sizes and budgets whose loss falls with size and data');
   const boot = bootstrapChinchilla(input.points, { samples: bootstrap, seed, fit });
   return { law: fit.law, label: `Approach 3 fit to ${input.source} (${input.points.length} runs)`, samples: lawSampleRows(boot.params) };
 }
@@ -85,6 +88,7 @@ export function loadLaw(arg: string, opts: { bootstrap?: number; seed?: number }
     return { law: p.law, label: `${p.id} (${p.citation})` };
   }
   const json = readLawJson(arg);
+  refuseUnidentified(arg, json);
   const lawJson = json.law ?? json;
   const law = validateLaw(lawJson, 'law');
   const samples = extractLawSamples(json);
@@ -149,45 +153,38 @@ export function projectionToJson(r: ProjectionResult, lawLabel: string, includeS
 }
 
 export function registerProject(program: Command): void {
-  const dist = (flag: string) => distributionArg(flag, INPUT_BOUNDS[flagToField(flag)] ?? {});
+  // Options named by their library field: the flag comes from the one table (cli/flags.ts).
+  const dist = (field: string) => distributionArg(flagFor(field).slice(2), INPUT_BOUNDS[field] ?? {});
   program
     .command('project')
     .description('what it takes to reach a loss (or what a budget buys), with intervals from the fit and the assumptions')
     .requiredOption('--law <id|file>', 'published law id (e.g. besiroglu2024); a fit JSON (`scaling-lab fit --bootstrap N --out`), whose bootstrap samples carry the fit uncertainty; or runs to fit here (.jsonl sweep results, .csv, chinchilla)')
-    .option('--bootstrap <n>', 'with runs as --law: bootstrap resamples (default 200)', numberArg('bootstrap', { min: 2, max: 100000 }))
-    .option('--target-loss <L>', `loss to reach, nats/token (${RANGE_SYNTAX_HELP})`, dist('target-loss'))
-    .option('--budget-flops <C>', 'training budget in FLOPs (number or range)', dist('budget-flops'))
-    .option('--budget-usd <USD>', 'training budget in USD (number or range)', dist('budget-usd'))
+    .option('--bootstrap <n>', 'with runs as --law: bootstrap resamples (default 200)', numberArg('bootstrap', { min: 2, max: 100000, integer: true }))
+    .option('--target-loss <L>', `loss to reach, nats/token (${RANGE_SYNTAX_HELP})`, dist('targetLoss'))
+    .option('--budget-flops <C>', 'training budget in FLOPs (number or range)', dist('budgetFlops'))
+    .option('--budget-usd <USD>', 'training budget in USD (number or range)', dist('budgetUsd'))
     .option('--hardware <id>', 'accelerator id or name (see `scaling-lab hardware`); default H100 SXM')
     .option('--precision <p>', 'bf16, fp16, tf32, fp32, fp8')
-    .option('--count <n>', 'accelerators sharing the run (for wall-clock time)', numberArg('count', { min: 1 }))
+    .option('--count <n>', 'accelerators sharing the run (for wall-clock time)', numberArg('count', { min: 1, integer: true }))
     .option('--region <id>', 'grid region: country, cloud region (gcp:us-central1) or world')
     .option('--mfu <range>', 'model FLOPs utilisation, e.g. 0.3..0.5', dist('mfu'))
-    .option('--power-fraction <range>', 'average draw as a fraction of TDP', dist('power-fraction'))
+    .option('--power-fraction <range>', 'average draw as a fraction of TDP', dist('powerFraction'))
     .option('--watts <range>', 'average power per accelerator, W (instead of TDP × fraction)', dist('watts'))
-    .option('--host-overhead <range>', 'host/network power multiplier (≥ 1)', dist('host-overhead'))
+    .option('--host-overhead <range>', 'host/network power multiplier (≥ 1)', dist('hostOverhead'))
     .option('--pue <range>', 'power usage effectiveness (≥ 1), e.g. 1.1..1.6', dist('pue'))
-    .option('--grid <range>', 'grid intensity, gCO2e/kWh', dist('grid'))
-    .option('--price <range>', 'USD per accelerator-hour', dist('price'))
+    .option('--grid <range>', 'grid intensity, gCO2e/kWh', dist('gridGCO2ePerKWh'))
+    .option('--price <range>', 'USD per accelerator-hour', dist('usdPerHour'))
     .addOption(new Option('--pricing <kind>', 'price kind for the default price range').choices(['on-demand', 'reserved-1yr', 'reserved-3yr', 'spot']))
-    .option('--restarts <range>', 'restarts and failed runs as a fraction of the run (as in estimate)', dist('restarts'))
-    .option('--sweep <range>', 'the sweep before the run as a fraction of it (as in estimate)', dist('sweep'))
+    .option('--restarts <range>', 'restarts and failed runs as a fraction of the run (as in estimate)', dist('restartOverhead'))
+    .option('--sweep <range>', 'the sweep before the run as a fraction of it (as in estimate)', dist('sweepOverhead'))
     .option('--no-fit', 'ignore the fit file\'s bootstrap samples (law fixed at its central fit)')
     .option('--no-default-ranges', 'keep inputs you leave out at the core\'s point defaults instead of their default ranges')
-    .option('--samples <n>', 'Monte Carlo samples', numberArg('samples', { min: 1, max: 1e7 }), DEFAULT_SAMPLES)
-    .option('--seed <s>', 'random seed', numberArg('seed'), DEFAULT_SEED)
+    .option('--samples <n>', 'Monte Carlo samples', numberArg('samples', { min: 1, max: 1e7, integer: true }), DEFAULT_SAMPLES)
+    .option('--seed <s>', 'random seed', numberArg('seed', { integer: true }), DEFAULT_SEED)
     .option('--level <p>', 'central interval probability (0.9 → 5–95%)', numberArg('level', { positive: true, max: 0.999 }), 0.9)
     .option('--json', 'print JSON')
     .option('--include-samples', 'with --json: include every sample of every output (for plotting)')
     .action(action((opts: ProjectOptions) => runProject(opts)));
-}
-
-function flagToField(flag: string): string {
-  const map: Record<string, string> = {
-    'target-loss': 'targetLoss', 'budget-flops': 'budgetFlops', 'budget-usd': 'budgetUsd', 'power-fraction': 'powerFraction',
-    'host-overhead': 'hostOverhead', grid: 'gridGCO2ePerKWh', price: 'usdPerHour', restarts: 'restartOverhead', sweep: 'sweepOverhead',
-  };
-  return map[flag] ?? flag;
 }
 
 function runProject(opts: ProjectOptions): void {

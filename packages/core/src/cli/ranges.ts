@@ -24,6 +24,7 @@ import {
   samplesDistribution, triangularDistribution, uniformDistribution,
 } from '../uncertainty/distribution.js';
 import { parseNumber, printJson } from './util.js';
+import { flagFor } from './flags.js';
 import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
 import type { OutputResult } from '../uncertainty/monteCarlo.js';
 import type { SensitivityResult } from '../uncertainty/sensitivity.js';
@@ -186,23 +187,23 @@ export function tornadoLines(sens: SensitivityResult, output: string, top = 4): 
 // `withRangeOptions(program.command('estimate'))` and one line in its action.
 
 
-/** estimate's option key → [flag, EstimateSpec field] for the flags that accept ranges. */
-export const RANGE_FLAGS: Readonly<Record<string, readonly [string, UncertainField]>> = {
-  params: ['--params', 'params'],
-  activeParams: ['--active-params', 'activeParams'],
-  tokens: ['--tokens', 'tokens'],
-  flops: ['--flops', 'flops'],
-  mfu: ['--mfu', 'mfu'],
-  hours: ['--hours', 'acceleratorHours'],
-  watts: ['--watts', 'watts'],
-  powerFraction: ['--power-fraction', 'powerFraction'],
-  hostOverhead: ['--host-overhead', 'hostOverhead'],
-  energy: ['--energy', 'energyKWh'],
-  price: ['--price', 'usdPerHour'],
-  pue: ['--pue', 'pue'],
-  grid: ['--grid', 'gridGCO2ePerKWh'],
-  restarts: ['--restarts', 'restartOverhead'],
-  sweep: ['--sweep', 'sweepOverhead'],
+/** estimate's option key → the EstimateSpec field of the flags that accept ranges (the flag itself: cli/flags.ts). */
+export const RANGE_FIELDS: Readonly<Record<string, UncertainField>> = {
+  params: 'params',
+  activeParams: 'activeParams',
+  tokens: 'tokens',
+  flops: 'flops',
+  mfu: 'mfu',
+  hours: 'acceleratorHours',
+  watts: 'watts',
+  powerFraction: 'powerFraction',
+  hostOverhead: 'hostOverhead',
+  energy: 'energyKWh',
+  price: 'usdPerHour',
+  pue: 'pue',
+  grid: 'gridGCO2ePerKWh',
+  restarts: 'restartOverhead',
+  sweep: 'sweepOverhead',
 };
 
 export interface RangeCliOptions {
@@ -234,7 +235,7 @@ export function withRangeOptions(cmd: Command): Command {
 export function wantsRanges(opts: object): boolean {
   const o = opts as RangeCliOptions;
   if (o.uncertain || o.samples !== undefined || o.seed !== undefined || o.level !== undefined) return true;
-  return Object.keys(RANGE_FLAGS).some((k) => typeof o[k] === 'string' && parseNumber(o[k] as string) === undefined);
+  return Object.keys(RANGE_FIELDS).some((k) => typeof o[k] === 'string' && parseNumber(o[k] as string) === undefined);
 }
 
 /**
@@ -252,10 +253,10 @@ export function runRangeEstimate<O extends object>(opts: O, specFromOptions: (o:
     }
     const dists: Partial<Record<UncertainField, Distribution>> = {};
     const medians: Record<string, unknown> = { ...o };
-    for (const [key, [flag, field]] of Object.entries(RANGE_FLAGS)) {
+    for (const [key, field] of Object.entries(RANGE_FIELDS)) {
       const raw = o[key];
       if (typeof raw !== 'string') continue;
-      const d = parseDistribution(flag, raw, INPUT_BOUNDS[field]);
+      const d = parseDistribution(flagFor(field), raw, INPUT_BOUNDS[field]);
       dists[field] = d;
       medians[key] = String(distributionQuantile(d, 0.5));
     }
@@ -265,12 +266,7 @@ export function runRangeEstimate<O extends object>(opts: O, specFromOptions: (o:
     if (!(level > 0 && level < 1)) throw new InputError('--level', `must be between 0 and 1, got ${o.level}`, 'use e.g. 0.9 for a 5–95% interval');
     result = estimateRunUncertain({ ...spec, samples, seed, level, defaultRanges: o.defaultRanges !== false });
   } catch (err) {
-    const e = relabel(err);
-    if (e instanceof InputError && !e.field.startsWith('--')) {
-      const flag = Object.values(RANGE_FLAGS).find(([, f]) => f === e.field)?.[0] ?? (e.field === 'samples' || e.field === 'seed' ? `--${e.field}` : undefined);
-      if (flag) throw new InputError(flag, e.message.slice(e.field.length + 2).replace(/ \(.*\)$/, ''), e.fix);
-    }
-    throw e;
+    throw relabel(err);
   }
   if (o.json) {
     printJson(uncertainEstimateJson(result, o.includeSamples === true));
@@ -304,6 +300,8 @@ export function formatUncertainEstimate(r: UncertainRunResult): string {
   lines.push(`${r.monteCarlo.samples.toLocaleString('en-US')} Monte Carlo samples, seed ${r.monteCarlo.seed}`);
   lines.push('');
   lines.push(...uncertainTable(r.monteCarlo.outputs, RUN_OUTPUTS, r.monteCarlo.level));
+  // One central figure per output: the median above is the headline; the point estimate is named as such.
+  lines.push(`Headline: the median with its ${Math.round(r.monteCarlo.level * 100)} % interval. Point estimate (every input at its stated or default value, not the headline): ${p.costUsd !== null ? `cost ${formatUsd(p.costUsd)}, ` : ''}${formatCO2eKg(p.co2eKg)}.`);
   if (p.wallClockHours === null) lines.push('(give --count for wall-clock time)');
   for (const o of ['acceleratorHours', 'costUsd', 'co2eKg'] as const) {
     const t = tornadoLines(r.sensitivity, o);

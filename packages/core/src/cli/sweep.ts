@@ -3,7 +3,9 @@
  * worker processes, appending each finished run to a JSON-lines results file.
  * Rerunning resumes (finished runs are skipped). Ctrl-C stops cleanly; a second
  * Ctrl-C kills the workers at once. Exit code: 0 all runs recorded, 1 some
- * failed, 2 bad input, 130 stopped.
+ * failed, 2 bad input, 130 stopped. With `--queue URL` the runs go to a Redis
+ * queue for `scaling-lab worker`s on any number of machines instead
+ * (node/queue/coordinator.ts); this process only plans and collects.
  */
 import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
@@ -13,13 +15,17 @@ import { expandSweep, largestFirst } from '../node/sweep/expand.js';
 import { defaultResultsPath, loadSweepSpec } from '../node/sweep/load.js';
 import { progressReporter } from '../node/sweep/progress.js';
 import { runSweep, defaultWorkerCount, type SweepSummary } from '../node/sweep/runner.js';
-import type { PlannedRun } from '../node/sweep/types.js';
+import type { PlannedRun } from '../sweep/types.js';
+import { parseQueueUrl } from '../node/queue/url.js';
 import { action, numberArg, printJson } from './util.js';
 
 export const BACKENDS = ['auto', 'wasm', 'cpu', 'tensorflow', 'tensorflow-gpu'] as const;
 
 export interface SweepCliOptions {
   out?: string;
+  queue?: string;
+  attempts?: number;
+  backoffSeconds?: number;
   workers?: number;
   backend?: string;
   json?: boolean;
@@ -63,6 +69,37 @@ export async function runSweepWithProgress(runs: PlannedRun[], outPath: string, 
   }
 }
 
+/** The queue coordinator with its progress display; Ctrl-C stops collecting (workers go on; a rerun collects). */
+export async function runQueueSweepWithProgress(runs: PlannedRun[], outPath: string, opts: SweepCliOptions): Promise<SweepSummary> {
+  // BullMQ loads only when a sweep uses the queue.
+  const [{ runSweepOnQueue }, { queueProgress }] = await Promise.all([import('../node/queue/coordinator.js'), import('../node/queue/progress.js')]);
+  const reporter = queueProgress({ plain: opts.json || opts.plain });
+  const abort = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    if (++interrupts === 1) return abort.abort();
+    reporter.stop();
+    process.exit(130);
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  try {
+    return await runSweepOnQueue({
+      runs,
+      outPath,
+      queue: parseQueueUrl(opts.queue!),
+      attempts: opts.attempts,
+      backoffMs: (opts.backoffSeconds ?? 10) * 1000,
+      signal: abort.signal,
+      onEvent: (e) => reporter.onEvent(e),
+    });
+  } finally {
+    reporter.stop();
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+}
+
 /** The summary without the records' learning curves, for --json. */
 export function summaryJson(s: SweepSummary) {
   return {
@@ -85,6 +122,8 @@ export function summaryJson(s: SweepSummary) {
       diverged: r.diverged,
       wallSeconds: r.wallSeconds,
       backend: r.backend,
+      host: r.host,
+      trainerVersion: r.trainerVersion,
     })),
   };
 }
@@ -110,8 +149,11 @@ export function registerSweep(program: Command): void {
     .description('train every run of a sweep spec (grid or isoFLOP) in parallel workers; resumable, crash-safe JSON-lines results')
     .argument('<spec>', 'sweep spec JSON file (e.g. sweeps/quick.json)')
     .option('--out <file>', 'results file (JSON lines; default: results/<name>.jsonl beside the spec)')
-    .option('--workers <n>', `worker processes (default: one per core, here ${defaultWorkerCount()})`, numberArg('workers', { min: 1, max: 256 }))
+    .option('--workers <n>', `worker processes (default: one per core, here ${defaultWorkerCount()})`, numberArg('workers', { min: 1, max: 256, integer: true }))
     .addOption(new Option('--backend <name>', 'tfjs backend for training').choices([...BACKENDS]).default('auto'))
+    .option('--queue <url>', 'coordinate the sweep on a Redis queue (BullMQ) instead of local workers: redis://[:PASSWORD@]HOST[:PORT][/DB] or rediss:// for TLS; start `scaling-lab worker --queue URL` on each machine')
+    .option('--attempts <n>', 'with --queue: tries per run before it is reported failed', numberArg('attempts', { min: 1, max: 100 }), 3)
+    .option('--backoff-seconds <s>', 'with --queue: wait before the first retry, doubled each retry', numberArg('backoff-seconds', { min: 0 }), 10)
     .option('--reuse <file...>', 'other results files: runs with the same runKey (same training spec) are copied in instead of retrained')
     .option('--dry-run', 'print the planned runs and exit')
     .option('--plain', 'plain progress lines instead of bars')
@@ -128,11 +170,17 @@ export function registerSweep(program: Command): void {
           else printPlan(runs);
           return;
         }
+        if (opts.queue) {
+          parseQueueUrl(opts.queue); // a bad URL fails before anything else
+          if (opts.workers !== undefined) throw new InputError('--workers', 'is for local workers, not with --queue', 'drop --workers and give each `scaling-lab worker` its --concurrency');
+          if (opts.reuse?.length) throw new InputError('--reuse', 'is not supported with --queue', 'drop --reuse, or copy those runs in first with a local sweep');
+          if (opts.attempts !== undefined && !Number.isInteger(opts.attempts)) throw new InputError('--attempts', `must be a whole number, got ${opts.attempts}`, 'give e.g. --attempts 3');
+        }
         for (const f of opts.reuse ?? []) {
           if (!existsSync(f)) throw new InputError('--reuse', `${f} does not exist`, 'give an existing results file');
         }
         const out = opts.out ?? defaultResultsPath(specPath, spec);
-        const summary = await runSweepWithProgress(runs, out, opts);
+        const summary = opts.queue ? await runQueueSweepWithProgress(runs, out, opts) : await runSweepWithProgress(runs, out, opts);
         if (opts.json) printJson(summaryJson(summary));
         if (summary.stopped) process.exitCode = 130;
         else if (summary.failed.length) process.exitCode = 1;

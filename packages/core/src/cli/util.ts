@@ -28,10 +28,12 @@ export function fail(err: unknown): never {
 }
 
 /** Commander option parser for a finite number (accepts 1e9, 1_000, 70B, 1.4T, 300M, 2k). */
-export function numberArg(field: string, opts: { min?: number; positive?: boolean; max?: number } = {}) {
+export function numberArg(field: string, opts: { min?: number; positive?: boolean; max?: number; integer?: boolean } = {}) {
   return (raw: string): number => {
     const v = parseNumber(raw);
     if (v === undefined) throw new InvalidArgumentError(`--${field}: "${raw}" is not a number (write e.g. 1e9, 70B or 0.4)`);
+    // Counts are never floored silently: --bootstrap 2.5 is a typo, not 2 resamples.
+    if (opts.integer && !Number.isInteger(v)) throw new InvalidArgumentError(`--${field}: must be a whole number, got ${raw} (give an integer such as ${Math.max(opts.min ?? 1, Math.round(v))})`);
     if (opts.positive && !(v > 0)) throw new InvalidArgumentError(`--${field}: must be greater than 0, got ${raw}`);
     if (opts.min !== undefined && v < opts.min) throw new InvalidArgumentError(`--${field}: must be at least ${opts.min}, got ${raw}`);
     if (opts.max !== undefined && v > opts.max) throw new InvalidArgumentError(`--${field}: must be at most ${opts.max}, got ${raw}`);

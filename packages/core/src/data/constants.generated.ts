@@ -132,6 +132,22 @@ export const CONSTANTS: readonly ConstantRow[] = [
   "source": "Embodied carbon per A100 GPU used for BLOOM (Luccioni et al. 2022/2023, JMLR 24:253, §4); constants.md §6 (status: memory, check before relying on it)"
  },
  {
+  "key": "embodied.server.kgPerNode",
+  "value": 2500,
+  "unit": "kgCO2e",
+  "date": "2022",
+  "status": "memory",
+  "source": "Embodied carbon per GPU server node excluding its GPUs (HPE Apollo 6500 Gen10 Plus, from HPE's product carbon footprint), as used for BLOOM by Luccioni et al. 2022/2023 (JMLR 24:253, §4): servers 7.57 t + GPUs 3.64 t = 11.2 t; constants.md §6 (status: memory)"
+ },
+ {
+  "key": "embodied.server.acceleratorsPerNode",
+  "value": 8,
+  "unit": "accelerators",
+  "date": "2022",
+  "status": "memory",
+  "source": "Accelerators per server node: 8 A100 per Jean Zay node used for BLOOM (384 GPUs on 48 nodes, Luccioni et al. 2022 §3); also the usual 8-GPU HGX/DGX node"
+ },
+ {
   "key": "embodied.lifetimeYears",
   "value": 6,
   "unit": "years",

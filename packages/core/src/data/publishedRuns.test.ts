@@ -75,8 +75,53 @@ describe('reproducing the papers from their stated inputs', () => {
   it('Llama-3.1-405B: 6ND with 405B params and 15.6T tokens ≈ 3.8e25 FLOPs (Llama Team 2024, Introduction)', () => {
     const e = estimateRun({ preset: 'llama-3.1-405b' });
     expect(rel(e.flops!, 3.8e25)).toBeLessThan(0.01);
-    // The card states neither PUE nor grid: the defaults are used and listed.
-    expect(e.assumptions.find((a) => a.name === 'pue')!.source).toMatch(/Uptime/);
+    // The card states neither PUE nor grid: the values used are marked inferred.
+    expect(e.assumptions.find((a) => a.name === 'pue')!.source).toMatch(/^inferred/);
+    expect(e.assumptions.find((a) => a.name === 'gridGCO2ePerKWh')!.source).toMatch(/^inferred/);
+  });
+
+  // Model cards: GPU-hours × 700 W × PUE × grid; PUE 1.1 and the grid factor are inferred (see publishedRuns.ts).
+  // The cards round GPU-hours to 2–3 significant figures, so allow 1.5 %.
+  for (const [id, t] of [['llama-3-8b', 390], ['llama-3-70b', 1900], ['llama-3.1-8b', 420], ['llama-3.1-70b', 2040], ['llama-3.1-405b', 8930], ['llama-3.2-1b', 107], ['llama-3.2-3b', 133]] as const) {
+    it(`${id}: the model card's ${t} tCO2e location-based, within 1.5 %`, () => {
+      const e = estimateRun({ preset: id });
+      expect(rel(e.co2eKg / 1000, t)).toBeLessThan(0.015);
+      expect(e.params).toBe(e.preset!.id.includes('405b') ? 405_853_388_800 : e.params);
+      expect(e.preset!.notes).toMatch(/inferred/);
+    });
+  }
+
+  it('Llama 3 presets count their parameters from the released architectures (8,030,261,248; 70,553,706,496; 1,235,814,400; 3,212,749,824)', () => {
+    expect(estimateRun({ preset: 'llama-3.1-8b' }).params).toBe(8_030_261_248);
+    expect(estimateRun({ preset: 'llama-3-70b' }).params).toBe(70_553_706_496);
+    expect(estimateRun({ preset: 'llama-3.2-1b' }).params).toBe(1_235_814_400);
+    expect(estimateRun({ preset: 'llama-3.2-3b' }).params).toBe(3_212_749_824);
+  });
+
+  it('DeepSeek-V3 from its architecture: 671B total and 37B activated within the report\'s rounding, $5.576M', () => {
+    const e = estimateRun({ preset: 'deepseek-v3' });
+    expect(rel(e.params!, 671e9)).toBeLessThan(0.01);
+    expect(Math.abs(e.activeParams! - 37e9)).toBeLessThan(0.5e9);
+    expect(e.assumptions.find((a) => a.name === 'params')!.source).toMatch(/architecture/);
+    expect(e.costUsd).toBeCloseTo(5.576e6, 0);
+  });
+
+  it('BLOOM embodied: GPUs 3.64 t + servers 7.57 t = 11.2 tCO2e (Luccioni et al. 2022, §4), within 10 %', () => {
+    const e = estimateRun({ preset: 'bloom-176b', embodied: true });
+    expect(rel(e.embodiedCo2eKg!, 11_200)).toBeLessThan(0.1);
+    expect(e.embodied!.acceleratorsKg / 1000).toBeCloseTo(3.64, 1);
+    expect(e.embodied!.serversKg / 1000).toBeCloseTo(7.57, 1);
+    expect(e.assumptions.find((a) => a.name === 'embodiedNotIncluded')!.value).toMatch(/networking/);
+  });
+
+  it('a preset with overrides: new tokens keep the preset model, recompute hours, and say what was replaced', () => {
+    const e = estimateRun({ preset: 'llama-2-7b', tokens: 1e9 });
+    expect(e.params).toBe(6_738_415_616);
+    expect(e.flops).toBeCloseTo(6 * 6_738_415_616 * 1e9, -3);
+    expect(e.preset!.replaced).toEqual(['tokens (given)', 'acceleratorHours (recomputed)']);
+    const hw = estimateRun({ preset: 'llama-2-70b', hardware: 'nvidia-h100-sxm5-80gb' });
+    expect(hw.preset!.replaced).toContain('hardware (given)');
+    expect(hw.preset!.replaced).toContain('watts (recomputed)');
   });
 
   it('caller fields override the preset: Llama-2-70B in France', () => {

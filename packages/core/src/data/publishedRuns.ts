@@ -59,9 +59,28 @@ const LLAMA1 = 'Touvron et al. 2023, "LLaMA: Open and Efficient Foundation Langu
 const LLAMA2 = 'Touvron et al. 2023, "Llama 2: Open Foundation and Fine-Tuned Chat Models", arXiv:2307.09288';
 const LLAMA3 = 'Llama Team (Dubey et al.) 2024, "The Llama 3 Herd of Models", arXiv:2407.21783';
 const LLAMA31_CARD = 'Meta Llama 3.1 model card (github.com/meta-llama/llama-models, models/llama3_1/MODEL_CARD.md), "Training Energy Use" / "Training Greenhouse Gas Emissions"';
+const LLAMA3_CARD = 'Meta Llama 3 model card (github.com/meta-llama/llama-models, models/llama3/MODEL_CARD.md), "Carbon Footprint" table';
+const LLAMA32_CARD = 'Meta Llama 3.2 model card (github.com/meta-llama/llama-models, models/llama3_2/MODEL_CARD.md), "Training Energy Use" / "Training Greenhouse Gas Emissions" table';
 const DEEPSEEK = 'DeepSeek-AI 2024, "DeepSeek-V3 Technical Report", arXiv:2412.19437';
 
 const s = <T>(value: T, source: string): Sourced<T> => ({ value, source });
+
+// The Llama 3 cards give GPU-hours at "peak power capacity per GPU [700 W] adjusted for power usage
+// efficiency" and location-based tCO2e, but neither the PUE nor the grid factor. PUE 1.1 (the Llama 1/2
+// papers' value) with a grid of 385 g/kWh (Llama 1/2's US average) reproduces the Llama 3 card (8B: 385 t
+// vs 390 t; 70B: 1,897 t vs 1,900 t); the 3.1 and 3.2 cards need 375 g/kWh (405B: 8,905 t vs 8,930 t).
+// Both factors are inferred, not stated, and say so.
+const INFERRED_PUE = s(1.1, 'inferred: PUE 1.1 as in the Llama 1 and 2 papers; the model card states none (with the inferred grid factor it reproduces the card\'s tCO2e)');
+const inferredGrid = (g: number, card: string) => s(g, `inferred: ${g} gCO2e/kWh × PUE 1.1 reproduces ${card}'s location-based tCO2e within 1 %; the card states no grid factor`);
+const h100Card = (card: string) => ({
+  hardware: s('nvidia-h100-sxm5-80gb', card + ' (H100-80GB, TDP 700 W)'),
+  watts: s(700, card + ' (700 W "peak power capacity per GPU")'),
+  hostOverhead: s(1, card + ' (GPU power only)'),
+  pue: INFERRED_PUE,
+});
+const LLAMA3_8B_ARCH: Architecture = { layers: 32, dModel: 4096, heads: 32, kvHeads: 8, ffnDim: 14336, ffnType: 'swiglu', vocab: 128256, context: 8192 };
+const LLAMA3_70B_ARCH: Architecture = { layers: 80, dModel: 8192, heads: 64, kvHeads: 8, ffnDim: 28672, ffnType: 'swiglu', vocab: 128256, context: 8192 };
+const LLAMA3_CONFIG = 'released config.json (meta-llama on Hugging Face)';
 
 export const PUBLISHED_RUNS: readonly PublishedRun[] = [
   {
@@ -186,6 +205,72 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
     reported: { co2eKg: s(291_420, LLAMA2 + ', Table 2 (291.42 tCO2eq)') },
   },
   {
+    id: 'llama-3-8b', name: 'Llama 3 8B', organisation: 'Meta', year: 2024, citation: LLAMA3_CARD,
+    params: s(8.03e9, LLAMA3_CONFIG + ' (8,030,261,248)'),
+    tokens: s(15e12, LLAMA3_CARD + ' ("over 15 trillion tokens")'),
+    architecture: s(LLAMA3_8B_ARCH, LLAMA3_CONFIG),
+    ...h100Card(LLAMA3_CARD),
+    acceleratorHours: s(1.3e6, LLAMA3_CARD + ' (1.3M GPU hours)'),
+    gridGCO2ePerKWh: inferredGrid(385, 'the Llama 3 card'),
+    reported: { co2eKg: s(390_000, LLAMA3_CARD + ' (390 tCO2eq)') },
+    notes: 'PUE and grid factor are inferred (the card gives neither); they reproduce the card\'s tCO2e.',
+  },
+  {
+    id: 'llama-3-70b', name: 'Llama 3 70B', organisation: 'Meta', year: 2024, citation: LLAMA3_CARD,
+    params: s(70.55e9, LLAMA3_CONFIG + ' (70,553,706,496)'),
+    tokens: s(15e12, LLAMA3_CARD + ' ("over 15 trillion tokens")'),
+    architecture: s(LLAMA3_70B_ARCH, LLAMA3_CONFIG),
+    ...h100Card(LLAMA3_CARD),
+    acceleratorHours: s(6.4e6, LLAMA3_CARD + ' (6.4M GPU hours)'),
+    gridGCO2ePerKWh: inferredGrid(385, 'the Llama 3 card'),
+    reported: { co2eKg: s(1_900_000, LLAMA3_CARD + ' (1900 tCO2eq)') },
+    notes: 'PUE and grid factor are inferred (the card gives neither); they reproduce the card\'s tCO2e.',
+  },
+  {
+    id: 'llama-3.1-8b', name: 'Llama 3.1 8B', organisation: 'Meta', year: 2024, citation: LLAMA3 + '; ' + LLAMA31_CARD,
+    params: s(8.03e9, LLAMA3_CONFIG + ' (8,030,261,248)'),
+    tokens: s(15.6e12, LLAMA3 + ' (15.6T tokens for the family; the card says 15T+)'),
+    architecture: s(LLAMA3_8B_ARCH, LLAMA3_CONFIG),
+    ...h100Card(LLAMA31_CARD),
+    acceleratorHours: s(1.46e6, LLAMA31_CARD + ' (1.46M GPU hours)'),
+    gridGCO2ePerKWh: inferredGrid(375, 'the Llama 3.1 card'),
+    reported: { co2eKg: s(420_000, LLAMA31_CARD + ' (420 tCO2eq location-based)') },
+    notes: 'PUE and grid factor are inferred (the card gives neither); they reproduce the card\'s tCO2e.',
+  },
+  {
+    id: 'llama-3.1-70b', name: 'Llama 3.1 70B', organisation: 'Meta', year: 2024, citation: LLAMA3 + '; ' + LLAMA31_CARD,
+    params: s(70.55e9, LLAMA3_CONFIG + ' (70,553,706,496)'),
+    tokens: s(15.6e12, LLAMA3 + ' (15.6T tokens for the family; the card says 15T+)'),
+    architecture: s(LLAMA3_70B_ARCH, LLAMA3_CONFIG),
+    ...h100Card(LLAMA31_CARD),
+    acceleratorHours: s(7.0e6, LLAMA31_CARD + ' (7.0M GPU hours)'),
+    gridGCO2ePerKWh: inferredGrid(375, 'the Llama 3.1 card'),
+    reported: { co2eKg: s(2_040_000, LLAMA31_CARD + ' (2,040 tCO2eq location-based)') },
+    notes: 'PUE and grid factor are inferred (the card gives neither); they reproduce the card\'s tCO2e.',
+  },
+  {
+    id: 'llama-3.2-1b', name: 'Llama 3.2 1B', organisation: 'Meta', year: 2024, citation: LLAMA32_CARD,
+    params: s(1.24e9, LLAMA32_CARD + ' (1.23B; 1,235,814,400 in the released checkpoint)'),
+    tokens: s(9e12, LLAMA32_CARD + ' ("up to 9T tokens")'),
+    architecture: s({ layers: 16, dModel: 2048, heads: 32, kvHeads: 8, headDim: 64, ffnDim: 8192, ffnType: 'swiglu', vocab: 128256, tiedEmbeddings: true, context: 8192 }, LLAMA3_CONFIG + ' (shared embeddings)'),
+    ...h100Card(LLAMA32_CARD),
+    acceleratorHours: s(370e3, LLAMA32_CARD + ' (370k GPU hours)'),
+    gridGCO2ePerKWh: inferredGrid(375, 'the Llama 3.2 card'),
+    reported: { co2eKg: s(107_000, LLAMA32_CARD + ' (107 tCO2eq location-based)') },
+    notes: 'PUE and grid factor are inferred (the card gives neither); they reproduce the card\'s tCO2e. The card\'s 86k GPU-hours of logit generation for distillation are not included.',
+  },
+  {
+    id: 'llama-3.2-3b', name: 'Llama 3.2 3B', organisation: 'Meta', year: 2024, citation: LLAMA32_CARD,
+    params: s(3.21e9, LLAMA32_CARD + ' (3.21B; 3,212,749,824 in the released checkpoint)'),
+    tokens: s(9e12, LLAMA32_CARD + ' ("up to 9T tokens")'),
+    architecture: s({ layers: 28, dModel: 3072, heads: 24, kvHeads: 8, headDim: 128, ffnDim: 8192, ffnType: 'swiglu', vocab: 128256, tiedEmbeddings: true, context: 8192 }, LLAMA3_CONFIG + ' (shared embeddings)'),
+    ...h100Card(LLAMA32_CARD),
+    acceleratorHours: s(460e3, LLAMA32_CARD + ' (460k GPU hours)'),
+    gridGCO2ePerKWh: inferredGrid(375, 'the Llama 3.2 card'),
+    reported: { co2eKg: s(133_000, LLAMA32_CARD + ' (133 tCO2eq location-based)') },
+    notes: 'PUE and grid factor are inferred (the card gives neither); they reproduce the card\'s tCO2e. The card\'s 86k GPU-hours of logit generation for distillation are not included.',
+  },
+  {
     id: 'llama-3.1-405b', name: 'Llama 3.1 405B', organisation: 'Meta', year: 2024, citation: LLAMA3 + '; ' + LLAMA31_CARD,
     params: s(405e9, LLAMA3 + ', Table 3'),
     tokens: s(15.6e12, LLAMA3 + ' (15.6T tokens)'),
@@ -195,17 +280,24 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
     acceleratorHours: s(30.84e6, LLAMA31_CARD + ' (30.84M GPU hours for 405B)'),
     watts: s(700, LLAMA31_CARD + ' (700 W TDP, "peak power capacity per GPU")'),
     hostOverhead: s(1, LLAMA31_CARD + ' (GPU power only)'),
+    pue: INFERRED_PUE,
+    gridGCO2ePerKWh: inferredGrid(375, 'the Llama 3.1 card'),
     reported: {
       co2eKg: s(8_930_000, LLAMA31_CARD + ' (8,930 tCO2eq location-based; 0 market-based)'),
       flops: s(3.8e25, LLAMA3 + ', Introduction (3.8 × 10^25 FLOPs)'),
     },
-    notes: 'The model card states neither PUE nor grid intensity, so its 8,930 t cannot be reproduced from stated inputs; defaults are used and listed.',
+    notes: 'PUE and grid factor are inferred (the card gives neither); they reproduce the card\'s 8,930 tCO2e.',
   },
   {
     id: 'deepseek-v3', name: 'DeepSeek-V3', organisation: 'DeepSeek-AI', year: 2024, citation: DEEPSEEK,
     params: s(671e9, DEEPSEEK + ', Abstract (671B total)'),
     activeParams: s(37e9, DEEPSEEK + ', Abstract (37B activated per token)'),
     tokens: s(14.8e12, DEEPSEEK + ', Abstract (14.8T tokens)'),
+    architecture: s({
+      layers: 61, dModel: 7168, heads: 128, ffnDim: 18432, ffnType: 'swiglu', vocab: 129280, context: 4096,
+      experts: 256, activeExperts: 8, sharedExperts: 1, expertFfnDim: 2048, denseLayers: 3, mtpModules: 1,
+      mla: { qLoraRank: 1536, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 },
+    }, DEEPSEEK + ', §2.1 and §4.2 (61 layers, width 7168, MLA with 128 heads, r_q 1536, r_kv 512, 128 + 64 per head; first 3 layers dense, then 1 shared + 256 routed experts of width 2048, 8 active; 1 MTP module; 4K pre-training context); released config.json'),
     hardware: s('nvidia-h800-sxm5-80gb', DEEPSEEK + ' (2048 H800 GPUs)'),
     count: s(2048, DEEPSEEK),
     acceleratorHours: s(2.788e6, DEEPSEEK + ', Table 1 (2.788M H800 GPU hours, pre-training + context extension + post-training)'),

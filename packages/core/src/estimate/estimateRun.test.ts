@@ -70,8 +70,9 @@ describe('estimateRun', () => {
 
   it('optional embodied carbon and water', () => {
     const e = estimateRun({ acceleratorHours: 52560 * 0.85, hardware: 'nvidia-a100-sxm4-80gb', embodied: true, water: true, pue: 1 });
-    // One GPU's whole amortised life → its whole embodied carbon (150 kg).
-    expect(e.embodiedCo2eKg).toBeCloseTo(150, 6);
+    // One GPU's whole amortised life → its whole embodied carbon (150 kg) and an eighth of its server's (2,500 kg).
+    expect(e.embodied!.acceleratorsKg).toBeCloseTo(150, 6);
+    expect(e.embodiedCo2eKg).toBeCloseTo(150 + 2500 / 8, 6);
     expect(e.waterLitres).toBeCloseTo(e.itEnergyKWh * 0.55, 6);
   });
 

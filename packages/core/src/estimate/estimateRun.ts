@@ -25,7 +25,7 @@
  */
 import { assumption, type Assumption } from '../assumption.js';
 import { InputError, requireNumber } from '../errors.js';
-import { constant, constantAssumption, constantRow, constantSource } from '../data/constants.js';
+import { constant, constantAssumption } from '../data/constants.js';
 import { getAccelerator, peakFlopsPerSecond } from '../data/hardware.js';
 import { defaultPrice, priceSource } from '../data/prices.js';
 import { getRegion, type GridRegion } from '../data/regions.js';
@@ -35,7 +35,8 @@ import { paramsFromArchitecture, type Architecture } from './params.js';
 import { detailedTrainingFlops, trainingFlops } from './flops.js';
 import { acceleratorHours as hoursFor, flopsFromHours, impliedMfu } from './time.js';
 import { energyKWh as energyFor, householdYears } from './energy.js';
-import { co2eKg as co2eFor, embodiedCo2eKg, waterLitres } from './carbon.js';
+import { co2eKg as co2eFor, waterLitres } from './carbon.js';
+import { embodiedForRun, type EmbodiedEstimate } from './embodied.js';
 import { memoryRequested, runMemory, type MemoryEstimate, type MemorySpec } from './runMemory.js';
 
 /** The accelerator assumed when the caller names none. */
@@ -95,7 +96,7 @@ export interface EstimateSpec {
 }
 
 export interface Estimate {
-  preset?: { id: string; name: string; citation: string; reported: PublishedRun['reported']; notes?: string };
+  preset?: { id: string; name: string; citation: string; reported: PublishedRun['reported']; notes?: string; replaced: string[] };
   params: number | null;
   activeParams: number | null;
   tokens: number | null;
@@ -127,6 +128,8 @@ export interface Estimate {
   /** Operational, location-based. */
   co2eKg: number;
   embodiedCo2eKg: number | null;
+  /** Embodied carbon by part (accelerators, servers); null unless asked for. */
+  embodied: EmbodiedEstimate | null;
   waterLitres: number | null;
   householdYears: number;
   /** Training memory per accelerator; null when the parameter count is unknown. */
@@ -152,12 +155,19 @@ function mergePreset(spec: EstimateSpec, run: PublishedRun | undefined) {
   const r = run;
   // A different accelerator invalidates the paper's hours, power, energy and price.
   const hwChanged = r !== undefined && spec.hardware !== undefined && getAccelerator(spec.hardware).id !== r.hardware.value;
-  const userGaveCompute = spec.flops !== undefined || spec.params !== undefined || spec.tokens !== undefined || spec.architecture !== undefined;
-  // When the caller restates the model, the preset's model fields step aside together.
-  pick('params', userGaveCompute ? undefined : r?.params);
-  pick('activeParams', userGaveCompute ? undefined : r?.activeParams);
-  pick('tokens', userGaveCompute && spec.flops !== undefined ? undefined : r?.tokens);
-  pick('architecture', userGaveCompute ? undefined : r?.architecture);
+  // When the caller restates the model, the preset's model fields step aside together; new tokens alone
+  // keep the preset's model (`--preset llama-2-7b --tokens 1B`).
+  const userGaveModel = spec.flops !== undefined || spec.params !== undefined || spec.activeParams !== undefined || spec.architecture !== undefined;
+  const userGaveCompute = userGaveModel || spec.tokens !== undefined;
+  pick('params', userGaveModel ? undefined : r?.params);
+  pick('activeParams', userGaveModel ? undefined : r?.activeParams);
+  pick('tokens', spec.flops !== undefined ? undefined : r?.tokens);
+  pick('architecture', userGaveModel ? undefined : r?.architecture);
+  // The preset's params and activeParams restate its architecture: with both, the architecture counts.
+  if (out.architecture !== undefined && origin.get('architecture')?.origin === 'preset') {
+    delete out.params;
+    delete out.activeParams;
+  }
   pick('flops', undefined);
   pick('hardware', r?.hardware);
   pick('count', r?.count);
@@ -176,7 +186,16 @@ function mergePreset(spec: EstimateSpec, run: PublishedRun | undefined) {
       origin.set(k, { origin: 'user', source: 'user' });
     }
   }
-  return { spec: out, origin };
+  // Which of the preset's stated values the caller's fields replaced or made moot.
+  const replaced: string[] = [];
+  if (r) {
+    for (const k of ['params', 'activeParams', 'tokens', 'architecture', 'hardware', 'count', 'mfu', 'acceleratorHours', 'watts', 'hostOverhead', 'pue', 'gridGCO2ePerKWh', 'usdPerHour', 'energyKWh'] as const) {
+      if (r[k] === undefined) continue;
+      if (origin.get(k)?.origin === 'user') replaced.push(`${k} (given)`);
+      else if (!origin.has(k) && !((k === 'params' || k === 'activeParams') && origin.get('architecture')?.origin === 'preset')) replaced.push(`${k} (recomputed)`);
+    }
+  }
+  return { spec: out, origin, replaced };
 }
 
 function checkContradictions(spec: EstimateSpec): void {
@@ -228,7 +247,7 @@ export function estimateRun(input: EstimateSpec): Estimate {
   if (input === null || typeof input !== 'object') throw new InputError('spec', 'expected an object', 'pass { params, tokens, … }');
   checkContradictions(input);
   const run = input.preset !== undefined ? getPublishedRun(input.preset) : undefined;
-  const { spec, origin } = mergePreset(input, run);
+  const { spec, origin, replaced } = mergePreset(input, run);
   validate(spec);
   const A: Assumption[] = [];
   const src = (k: keyof EstimateSpec) => origin.get(k)?.source ?? 'user';
@@ -242,6 +261,7 @@ export function estimateRun(input: EstimateSpec): Estimate {
     return constant(key);
   };
   if (run) A.push(assumption('preset', run.id, '', run.citation));
+  if (run && replaced.length) A.push(assumption('presetReplaced', replaced.join(', '), '', 'preset values replaced by the fields given, or recomputed from them'));
 
   // Model size and FLOPs.
   let params: number | null = spec.params ?? null;
@@ -422,15 +442,11 @@ export function estimateRun(input: EstimateSpec): Estimate {
   }
   const co2eKg = co2eFor(energyKWh, grid);
 
-  let embodied: number | null = null;
+  let embodied: EmbodiedEstimate | null = null;
   if (spec.embodied) {
-    const kg = constantRow('embodied.a100.kgPerGpu');
-    const life = constantRow('embodied.lifetimeYears');
-    const util = constantRow('embodied.utilisation');
-    embodied = embodiedCo2eKg(totalHours, kg.value, life.value, util.value);
-    A.push(assumption('embodiedKgPerAccelerator', kg.value, 'kgCO2e', constantSource(kg) + (acc.id.includes('a100') ? '' : `; A100 figure applied to ${acc.id}`)));
-    A.push(assumption('embodiedLifetimeYears', life.value, 'years', constantSource(life)));
-    A.push(assumption('embodiedUtilisation', util.value, '', constantSource(util)));
+    const e = embodiedForRun(totalHours, acc.id);
+    embodied = e.embodied;
+    A.push(...e.assumptions);
   }
   let water: number | null = null;
   if (spec.water !== undefined && spec.water !== false) {
@@ -452,14 +468,14 @@ export function estimateRun(input: EstimateSpec): Estimate {
   }
 
   return {
-    preset: run ? { id: run.id, name: run.name, citation: run.citation, reported: run.reported, notes: run.notes } : undefined,
+    preset: run ? { id: run.id, name: run.name, citation: run.citation, reported: run.reported, notes: run.notes, replaced } : undefined,
     params, activeParams, tokens, flops, flopsMethod,
     accelerator: { id: acc.id, name: acc.name }, precision, peakFlopsPerSecond: peak, mfu, count,
     computeAcceleratorHours: computeHours, acceleratorHours: totalHours, wallClockHours,
     usdPerHour, costUsd,
     watts, hostOverhead, pue, itEnergyKWh, energyKWh,
     gridGCO2ePerKWh: grid, region: region ? { id: region.id, name: region.name, kind: region.kind } : null,
-    co2eKg, embodiedCo2eKg: embodied, waterLitres: water,
+    co2eKg, embodiedCo2eKg: embodied ? embodied.totalKg : null, embodied, waterLitres: water,
     householdYears: householdYears(energyKWh, constant(hhKey)),
     memory,
     assumptions: A,

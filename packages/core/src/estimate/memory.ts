@@ -129,7 +129,7 @@ function targetShape(arch: ReturnType<typeof normalizeArchitecture>, t: LoraTarg
     case 'v': return [d, kv];
     case 'o': return [q, d];
     case 'gate':
-      if (!isGated(arch.ffnType)) throw new InputError('lora.targets', 'gate exists only in gated (SwiGLU, GeGLU) MLPs', 'drop gate or use ffnType swiglu');
+      if (!isGated(arch.ffnType)) throw new InputError('lora.targets', 'gate exists only in SwiGLU MLPs and their GeGLU variant', 'drop gate or use ffnType swiglu');
       return [d, arch.ffnDim];
     case 'up': return [d, arch.ffnDim];
     case 'down': return [arch.ffnDim, d];

@@ -144,6 +144,12 @@ export function runMemory(input: RunMemoryInput): { memory: MemoryEstimate; assu
 
   // Activations.
   const arch = input.architecture ? normalizeArchitecture(input.architecture) : undefined;
+  // Megatron-style tensor parallelism splits the attention heads across the TP group: the degree must
+  // divide the query heads, and the K/V heads must split evenly or be replicated (TP a multiple of them).
+  if (arch && tp > 1) {
+    if (arch.heads % tp !== 0) throw new InputError('tensorParallel', `${tp} does not divide the ${arch.heads} attention heads`, `give a degree that divides ${arch.heads}, such as ${[8, 4, 2].find((t) => arch.heads % t === 0) ?? 1}`);
+    if (arch.kvHeads % tp !== 0 && tp % arch.kvHeads !== 0) throw new InputError('tensorParallel', `${tp} neither divides nor is a multiple of the ${arch.kvHeads} key/value heads`, `give a degree that divides ${arch.kvHeads}`);
+  }
   const recompute: Recompute = m.recompute ?? (input.recomputeFull ? 'full' : 'none');
   if (!RECOMPUTE.includes(recompute)) throw new InputError('recompute', `unknown "${String(recompute)}"`, `use one of ${RECOMPUTE.join(', ')}`);
   let microBatch: number | null = null;

@@ -3,7 +3,8 @@
  * and extrapolation error: refit without the largest-compute runs and predict them — the
  * check that matters when a law is used to project beyond the sweep.
  */
-import { InputError, requireNumber } from '../errors.js';
+import { InputError } from '../errors.js';
+import { requireWholeNumber } from '../wholeNumber.js';
 import { lossAtUnchecked } from '../laws/decisions.js';
 import type { Law } from '../laws/types.js';
 import { validateLaw } from '../laws/validate.js';
@@ -47,7 +48,7 @@ export function holdoutExtrapolation(
   opts: { holdOut?: number; fitOptions?: FitChinchillaOptions } = {},
 ): HoldoutResult {
   validatePoints(points, 6);
-  const k = Math.floor(requireNumber('holdOut', opts.holdOut ?? Math.max(1, Math.round(points.length * 0.1)), { min: 1 }));
+  const k = requireWholeNumber('holdOut', opts.holdOut ?? Math.max(1, Math.round(points.length * 0.1)), { min: 1, max: points.length - 5 });
   if (points.length - k < 5) throw new InputError('holdOut', `leaves ${points.length - k} runs to fit, fewer than the 5 parameters`, 'hold out fewer runs');
   const sorted = [...points].sort((p, q) => flopsOf(p) - flopsOf(q));
   const train = sorted.slice(0, sorted.length - k);

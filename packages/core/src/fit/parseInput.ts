@@ -21,6 +21,7 @@ import { InputError } from '../errors.js';
 import { currentRuns, type RowRecord } from './duplicateRuns.js';
 import type { TrainingCurve } from './envelope.js';
 import type { ScalingPoint } from './points.js';
+import { recordPoint, resultLines, type ParamsKind, type RecordFields } from '../sweep/results.js';
 
 export interface ParsedInput {
   points: ScalingPoint[];
@@ -51,7 +52,7 @@ function parseCell(raw: string): number {
 }
 
 /** Splits one CSV line (handles double-quoted fields with commas and "" escapes). */
-function splitCsvLine(line: string): string[] {
+export function splitCsvLine(line: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;
@@ -122,69 +123,45 @@ export function parseScalingCsv(text: string, source = 'csv'): ParsedInput {
   };
 }
 
-interface RunResultLike {
-  runKey?: string;
-  paramsNonEmbedding?: number;
-  paramsTotal?: number;
-  tokens?: number;
-  finalValLoss?: number;
-  diverged?: boolean;
-  curve?: { tokens?: number; trainLoss?: number }[];
-}
-
-export function parseSweepResults(text: string, opts: { params?: 'nonEmbedding' | 'total'; source?: string } = {}): ParsedInput {
+/**
+ * Sweep results as fit input: every line must be a JSON object (else an InputError naming
+ * the line); N, D and loss per `recordPoint` (sweep/results.ts, shared with the report's
+ * `analyse`). Unlike the runner's lenient `parseResults`, nothing is skipped silently.
+ */
+export function parseSweepResults(text: string, opts: { params?: ParamsKind; source?: string } = {}): ParsedInput {
   const source = opts.source ?? 'results';
   const field = opts.params === 'total' ? 'paramsTotal' : 'paramsNonEmbedding';
   const points: ScalingPoint[] = [];
   const curves: TrainingCurve[] = [];
   const skipped: ParsedInput['skipped'] = [];
-  const lines = text.split(/\r?\n/);
-  let rows = 0;
-  const parsed: RowRecord<RunResultLike>[] = [];
-  lines.forEach((line, k) => {
-    if (!line.trim()) return;
-    rows++;
-    let r: RunResultLike;
-    try {
-      r = JSON.parse(line) as RunResultLike;
-    } catch {
-      throw new InputError(`${source} line ${k + 1}`, 'is not valid JSON', 'give a sweep results file: one JSON object per line');
-    }
-    if (typeof r !== 'object' || r === null || Array.isArray(r)) {
-      throw new InputError(`${source} line ${k + 1}`, `holds ${Array.isArray(r) ? 'an array' : JSON.stringify(r)}, not a JSON object`, 'give a sweep results file: one JSON object per line');
-    }
-    parsed.push({ row: k + 1, record: r });
-  });
+  const lines = resultLines(text);
+  const parsed: RowRecord<RecordFields & { runKey?: string; curve?: { tokens?: number; trainLoss?: number }[] }>[] = [];
+  for (const { line, value, problem } of lines) {
+    if (problem !== undefined) throw new InputError(`${source} line ${line}`, problem, 'give a sweep results file: one JSON object per line');
+    parsed.push({ row: line, record: value as RecordFields & { runKey?: string; curve?: { tokens?: number; trainLoss?: number }[] } });
+  }
   // A repeated run, or an older trainer's result beside its successor, counts once (fit/duplicateRuns.ts).
   const current = currentRuns(parsed);
   for (const d of current.dropped) skipped.push({ row: d.row, reason: d.reason });
   for (const { row, record: r } of current.kept) {
     const id = r.runKey ?? `line ${row}`;
-    if (r.diverged) {
-      skipped.push({ row, reason: `${id}: diverged` });
+    const p = recordPoint(r, opts.params ?? 'nonEmbedding', `${source} line ${row}`);
+    if ('excluded' in p) {
+      skipped.push({ row, reason: `${id}: ${p.excluded === 'diverged' ? 'diverged' : 'no finite finalValLoss'}` });
       continue;
     }
-    const N = r[field];
-    const D = r.tokens;
-    const L = r.finalValLoss;
-    if (!(typeof N === 'number' && N > 0 && Number.isFinite(N))) throw new InputError(`${source} line ${row}`, `${field} is ${JSON.stringify(N)}`, 'give sweep results written by `scaling-lab sweep`');
-    if (!(typeof D === 'number' && D > 0 && Number.isFinite(D))) throw new InputError(`${source} line ${row}`, `tokens is ${JSON.stringify(D)}`, 'give sweep results written by `scaling-lab sweep`');
-    if (!(typeof L === 'number' && L > 0 && Number.isFinite(L))) {
-      skipped.push({ row, reason: `${id}: no finite finalValLoss` });
-      continue;
-    }
-    points.push({ params: N, tokens: D, flops: 6 * N * D, loss: L });
+    points.push({ params: p.params, tokens: p.tokens, flops: 6 * p.params * p.tokens, loss: p.loss });
     if (Array.isArray(r.curve)) {
       const cs = r.curve.filter((c) => typeof c?.tokens === 'number' && typeof c.trainLoss === 'number' && Number.isFinite(c.trainLoss));
-      curves.push({ params: N, tokens: cs.map((c) => c.tokens as number), loss: cs.map((c) => c.trainLoss as number) });
+      curves.push({ params: p.params, tokens: cs.map((c) => c.tokens as number), loss: cs.map((c) => c.trainLoss as number) });
     }
   }
   skipped.sort((a, b) => a.row - b.row);
-  if (rows === 0) throw new InputError(source, 'is empty', 'give a sweep results file: one JSON object per line');
+  if (lines.length === 0) throw new InputError(source, 'is empty', 'give a sweep results file: one JSON object per line');
   return {
     points,
     curves: curves.length ? curves : undefined,
-    rows,
+    rows: lines.length,
     skipped,
     columns: { params: field, tokens: 'tokens', flops: '6 · N · tokens', loss: 'finalValLoss' },
   };

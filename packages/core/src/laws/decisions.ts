@@ -19,6 +19,8 @@
  *   its compute 6ND versus the compute-optimal compute for L is the penalty.
  */
 import { InputError, requireNumber } from '../errors.js';
+import { requireWholeNumber } from '../wholeNumber.js';
+import { requireFiniteResult } from './validateOutput.js';
 import { FLOPS_PER_PF_DAY, type ChinchillaLaw, type KaplanLaw, type Law } from './types.js';
 import { validateLaw } from './validate.js';
 
@@ -36,7 +38,9 @@ export function lossAt(law: Law, params: number, tokens: number): number {
   validateLaw(law);
   requireNumber('params', params, { exclusiveMin: 0 });
   requireNumber('tokens', tokens, { exclusiveMin: 0 });
-  return lossAtUnchecked(law, params, tokens);
+  const loss = lossAtUnchecked(law, params, tokens);
+  requireFiniteResult('params', params, { loss }, { fix: 'give params and tokens within the range of real models (about 1e3 to 1e15)' });
+  return loss;
 }
 
 /** lossAt without validation, for hot loops over already-validated inputs. */
@@ -62,7 +66,9 @@ export function computeOptimal(law: Law, flops: number): OptimalAllocation {
   requireNumber('flops', flops, { exclusiveMin: 0, unit: 'FLOP' });
   const params = law.form === 'chinchilla' ? chinchillaOptimalParams(law, flops) : kaplanOptimalParams(law, flops);
   const tokens = flops / (6 * params);
-  return { flops, params, tokens, loss: lossAtUnchecked(law, params, tokens), tokensPerParam: tokens / params };
+  const out = { flops, params, tokens, loss: lossAtUnchecked(law, params, tokens), tokensPerParam: tokens / params };
+  requireFiniteResult('flops', flops, { params, tokens, loss: out.loss, tokensPerParam: out.tokensPerParam }, { positive: ['params', 'tokens', 'tokensPerParam'], fix: 'give a compute budget between about 1e6 and 1e40 FLOPs' });
+  return out;
 }
 
 function chinchillaOptimalParams(law: ChinchillaLaw, flops: number): number {
@@ -110,7 +116,9 @@ export function computeForLoss(law: Law, targetLoss: number): OptimalAllocation 
     flops = (6 * law.tokensC * params ** (1 + p)) / (p * k);
   }
   const tokens = flops / (6 * params);
-  return { flops, params, tokens, loss: lossAtUnchecked(law, params, tokens), tokensPerParam: tokens / params };
+  const out = { flops, params, tokens, loss: lossAtUnchecked(law, params, tokens), tokensPerParam: tokens / params };
+  requireFiniteResult('targetLoss', targetLoss, { flops, params, tokens, loss: out.loss, tokensPerParam: out.tokensPerParam }, { positive: ['flops', 'params', 'tokens', 'tokensPerParam'], fix: `give a loss a little above the law's floor ${floor}, within a few nats of it` });
+  return out;
 }
 
 export interface DoublingStep {
@@ -129,11 +137,11 @@ export interface DoublingStep {
 export function marginalLossPerDoubling(law: Law, opts: { fromFlops: number; doublings: number }): DoublingStep[] {
   validateLaw(law);
   requireNumber('fromFlops', opts.fromFlops, { exclusiveMin: 0, unit: 'FLOP' });
-  requireNumber('doublings', opts.doublings, { min: 1, max: 1000 });
+  requireWholeNumber('doublings', opts.doublings, { min: 1, max: 1000 });
   const steps: DoublingStep[] = [];
   let c = opts.fromFlops;
   let before = computeOptimal(law, c).loss;
-  for (let i = 0; i < Math.floor(opts.doublings); i++) {
+  for (let i = 0; i < opts.doublings; i++) {
     const after = computeOptimal(law, 2 * c).loss;
     steps.push({ fromFlops: c, toFlops: 2 * c, lossBefore: before, lossAfter: after, lossGained: before - after });
     c *= 2;
@@ -185,6 +193,7 @@ export function wrongSizePenalty(law: Law, opts: { params: number; targetLoss: n
     );
   }
   const flops = 6 * params * tokens;
+  requireFiniteResult('params', params, { tokens, flops }, { positive: ['tokens', 'flops'], fix: 'give a model size between about 1e3 and 1e15 parameters' });
   return {
     params,
     tokens,

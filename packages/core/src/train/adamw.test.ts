@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { selectBackend } from '../node/backend.js';
 import { AdamW } from './adamw.js';
 
 function setup() {
@@ -39,5 +40,27 @@ describe('AdamW', () => {
     // w[1] never had a gradient: it does not move
     expect(w.dataSync()[1]).toBe(-2);
     opt.dispose();
+  });
+
+  it('on WASM updates in place: same first step, and matmuls see the new weights (no stale XNNPACK operator)', async () => {
+    await selectBackend('wasm');
+    const { w, b, params } = tf.tidy(setup); // as the model makes them: the variables alone own their memory
+    const dataId = w.dataId;
+    const x = tf.tensor2d([[1, 1]]);
+    const before = tf.matMul(x, w); // the backend caches an XNNPACK operator for w's memory
+    expect(before.dataSync()[0]).toBeCloseTo(-1, 6);
+    const opt = new AdamW(params, { weightDecay: 0.1, gradClip: 0 });
+    const grads = { [w.name]: tf.tensor2d([[3], [-4]]), [b.name]: tf.tensor1d([12]) };
+    expect(opt.step(grads, 0.01)).toBeCloseTo(13, 5);
+    const wv = w.dataSync();
+    expect(wv[0]).toBeCloseTo(1 * (1 - 0.001) - 0.01, 6);
+    expect(wv[1]).toBeCloseTo(-2 * (1 - 0.001) + 0.01, 6);
+    expect(b.dataSync()[0]).toBeCloseTo(0.5 - 0.01, 6);
+    expect(w.dataId).toBe(dataId); // updated in place, not assigned
+    const after = tf.matMul(x, w);
+    expect(after.dataSync()[0]).toBeCloseTo(wv[0]! + wv[1]!, 6);
+    tf.dispose([x, before, after, ...Object.values(grads)]);
+    opt.dispose();
+    await selectBackend('cpu');
   });
 });

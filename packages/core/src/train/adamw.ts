@@ -13,9 +13,13 @@
  * Why not tensor ops: on the WASM and CPU backends the data already live in
  * host memory, and ~17 tiny kernels per parameter tensor (or a flat vector that
  * must be split back — WASM's split is slow) cost 4–8× more than one pass of
- * JavaScript. On a GPU backend this reads the gradients back once per step.
+ * JavaScript. On WASM the loop reads the gradients and writes the parameters
+ * in the backend's heap (wasmHeap.ts): no copies, no new tensors, no assign.
+ * Elsewhere it reads them back (dataSync) and assigns new values; on a GPU
+ * backend that is one readback per step. Same arithmetic on both paths.
  */
 import * as tf from '@tensorflow/tfjs';
+import { activeWasm, heapView, markWritten } from './wasmHeap.js';
 
 export interface AdamWOptions {
   weightDecay: number;
@@ -53,30 +57,36 @@ export class AdamW {
     const { b1, b2, eps } = this;
     const c1 = 1 - b1 ** this.t;
     const c2 = 1 - b2 ** this.t;
-    const gs = this.list.map((p) => grads[p.name].dataSync() as Float32Array);
+    const be = activeWasm();
+    // in place only where the variable owns its memory alone (nothing else views it)
+    const inPlace = be !== null && this.list.every((p) => be.refCount(p.dataId) === 1);
+    const gs = this.list.map((p) => (inPlace ? heapView(be!, grads[p.name]!) : (grads[p.name]!.dataSync() as Float32Array)));
     // 1. global gradient norm and clipping factor
     let sq = 0;
-    for (const g of gs) for (let j = 0; j < g.length; j++) sq += g[j] * g[j];
+    for (const g of gs) for (let j = 0; j < g.length; j++) sq += g[j]! * g[j]!;
     const norm = Math.sqrt(sq);
     const clip = this.opts.gradClip;
     const scale = clip > 0 && Number.isFinite(clip) && norm > clip ? clip / norm : 1;
     // 2. moments and decoupled weight decay, parameter by parameter
     this.list.forEach((p, i) => {
-      const g = gs[i];
-      const m = this.m[i];
-      const v = this.v[i];
-      const theta = new Float32Array(p.dataSync() as Float32Array); // a copy we may write
+      const g = gs[i]!;
+      const m = this.m[i]!;
+      const v = this.v[i]!;
+      const theta = inPlace ? heapView(be!, p) : new Float32Array(p.dataSync() as Float32Array); // a copy we may write
       const keep = p.rank >= 2 ? 1 - lr * this.opts.weightDecay : 1;
       for (let j = 0; j < theta.length; j++) {
-        const gj = g[j] * scale;
-        m[j] = b1 * m[j] + (1 - b1) * gj;
-        v[j] = b2 * v[j] + (1 - b2) * gj * gj;
-        theta[j] = theta[j] * keep - (lr * (m[j] / c1)) / (Math.sqrt(v[j] / c2) + eps);
+        const gj = g[j]! * scale;
+        m[j] = b1 * m[j]! + (1 - b1) * gj;
+        v[j] = b2 * v[j]! + (1 - b2) * gj * gj;
+        theta[j] = theta[j]! * keep - (lr * (m[j]! / c1)) / (Math.sqrt(v[j]! / c2) + eps);
       }
+      if (inPlace) return;
       const next = tf.tensor(theta, p.shape, 'float32');
       p.assign(next);
       next.dispose();
     });
+    // after all writes: re-registering may allocate and so move the heap under the views
+    if (inPlace) for (const p of this.list) markWritten(be!, p);
     return norm;
   }
 

@@ -7,6 +7,7 @@
  * trains. Ops inside a customGrad's forward are not taped.
  */
 import * as tf from '@tensorflow/tfjs';
+import { batchedMatMul, batchedMatMulNT, batchedMatMulTN } from './batchedMatMul.js';
 
 type In = tf.Tensor | tf.GradSaveFunc;
 
@@ -15,8 +16,9 @@ type In = tf.Tensor | tf.GradSaveFunc;
  *   S = Q·Kᵀ/√hd + M,  P = softmax(S),  O = P·V
  * Backward: dV = Pᵀ·dO,  dP = dO·Vᵀ,  dS = P ⊙ (dP − rowsum(dP ⊙ P)),
  *           dQ = dS·K/√hd,  dK = dSᵀ·Q/√hd.
- * Batched matmuls never reach XNNPACK on WASM (it only takes rank-2), so here
- * transpose flags cost nothing and replace explicit transposes.
+ * WASM's batched matmul is a scalar loop, so the products go through
+ * batchedMatMul.ts (one XNNPACK call per head, transposes materialised); on other
+ * backends they are plain tf.matMul with transpose flags.
  * `mask` [T, T] holds 0 for allowed and −1e9 for future positions.
  */
 export function makeAttention(mask: tf.Tensor2D, scale: number): (q: tf.Tensor3D, k: tf.Tensor3D, v: tf.Tensor3D) => tf.Tensor3D {
@@ -24,17 +26,17 @@ export function makeAttention(mask: tf.Tensor2D, scale: number): (q: tf.Tensor3D
     const Q = q as tf.Tensor3D;
     const K = k as tf.Tensor3D;
     const V = v as tf.Tensor3D;
-    const P = tf.softmax(tf.add(tf.mul(tf.matMul(Q, K, false, true), scale), mask)) as tf.Tensor3D;
+    const P = tf.softmax(tf.add(tf.mul(batchedMatMulNT(Q, K), scale), mask)) as tf.Tensor3D;
     (save as tf.GradSaveFunc)([Q, K, V, P]);
     return {
-      value: tf.matMul(P, V),
+      value: batchedMatMul(P, V),
       gradFunc: (dO: tf.Tensor, saved: tf.Tensor[]) => {
         const [sQ, sK, sV, sP] = saved as tf.Tensor3D[];
         const dy = dO as tf.Tensor3D;
-        const dV = tf.matMul(sP, dy, true, false);
-        const dP = tf.matMul(dy, sV, false, true);
+        const dV = batchedMatMulTN(sP, dy);
+        const dP = batchedMatMulNT(dy, sV);
         const dS = tf.mul(tf.mul(sP, tf.sub(dP, tf.sum(tf.mul(dP, sP), -1, true))), scale) as tf.Tensor3D;
-        return [tf.matMul(dS, sK), tf.matMul(dS, sQ, true, false), dV];
+        return [batchedMatMul(dS, sK), batchedMatMulTN(dS, sQ), dV];
       },
     };
   }) as (q: tf.Tensor3D, k: tf.Tensor3D, v: tf.Tensor3D) => tf.Tensor3D;

@@ -1,6 +1,7 @@
 /**
  * BUILD TIME ONLY (reads files): the committed reference sweeps under
- * `sweeps/results/*.jsonl`, parsed and fitted with core (parseSweepResults,
+ * `sweeps/results/*.jsonl`, parsed and fitted with core (parseResults — the one
+ * results-file parser —, parseSweepResults,
  * fitChinchilla — Approach 3, fitIsoflop — Approach 2, logResiduals). Pages
  * embed the results as JSON; the browser never re-fits them.
  */
@@ -11,6 +12,7 @@ import {
   fitIsoflop,
   logResiduals,
   logRmse,
+  parseResults,
   parseSweepResults,
   type ChinchillaLaw,
   type IsoflopFit,
@@ -61,29 +63,18 @@ export function referenceSweeps(): ReferenceSweep[] {
   cache = files.flatMap((file): ReferenceSweep[] => {
     const text = readFileSync(join(dir, file), 'utf8');
     if (!text.trim()) return [];
-    const runs: SweepRun[] = text
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => {
-        try {
-          return JSON.parse(l);
-        } catch {
-          return null;
-        }
-      })
-      .filter((r): r is Record<string, any> => !!r && typeof r === 'object')
-      .map((r) => ({
-        runKey: String(r.runKey ?? r.spec?.id ?? ''),
-        layers: r.spec?.model?.layers,
-        dModel: r.spec?.model?.dModel,
-        paramsNonEmbedding: r.paramsNonEmbedding,
-        paramsTotal: r.paramsTotal,
-        tokens: r.tokens,
-        flops: r.flops6ND,
-        finalValLoss: r.finalValLoss,
-        diverged: !!r.diverged,
-        curve: (r.curve ?? []).map((p: Record<string, number>) => ({ tokens: p.tokens, trainLoss: p.trainLoss, valLoss: p.valLoss })),
-      }));
+    const runs: SweepRun[] = parseResults(text).records.map((r) => ({
+      runKey: r.runKey,
+      layers: r.spec.model.layers,
+      dModel: r.spec.model.dModel,
+      paramsNonEmbedding: r.paramsNonEmbedding,
+      paramsTotal: r.paramsTotal,
+      tokens: r.tokens,
+      flops: r.flops6ND,
+      finalValLoss: r.finalValLoss,
+      diverged: !!r.diverged,
+      curve: (r.curve ?? []).map((p) => ({ tokens: p.tokens, trainLoss: p.trainLoss, valLoss: p.valLoss })),
+    }));
     let parsed;
     try {
       parsed = parseSweepResults(text, { source: file });

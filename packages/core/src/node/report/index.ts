@@ -1,5 +1,3 @@
-/** The main job's report: analysis of a sweep's results, SVG charts, report folder. */
-export * from './analyse.js';
-export * from './svg.js';
-export * from './charts.js';
+/** The main job's report folder (the analysis and charts it writes live in the pure core's `report/`). */
+export * from '../../report/index.js';
 export * from './write.js';

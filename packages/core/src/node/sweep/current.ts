@@ -8,8 +8,8 @@
  */
 import { currentRuns } from '../../fit/duplicateRuns.js';
 import { splitRunKey, TRAINER_VERSION } from '../../train/version.js';
-import type { ParsedResults } from './results-file.js';
-import type { PlannedRun, SweepRecord } from './types.js';
+import type { ParsedResults } from '../../sweep/results.js';
+import type { PlannedRun, SweepRecord } from '../../sweep/types.js';
 
 export function recordsForRuns(parsed: ParsedResults, runs: readonly PlannedRun[], source: string): { records: SweepRecord[]; notes: string[] } {
   const wanted = new Set(runs.map((r) => splitRunKey(r.runKey).specKey));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSweepSpec } from './spec.js';
+import { parseSweepSpec } from '../../sweep/spec.js';
 import { canonicalJson, expandSweep, largestFirst, learningRateFor } from './expand.js';
 
 const iso = parseSweepSpec({

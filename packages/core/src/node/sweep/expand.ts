@@ -17,8 +17,8 @@ import { InputError } from '../../errors.js';
 import { countParams } from '../../train/params.js';
 import { countedTrainingFlops } from '../../train/flops.js';
 import { versionedRunKey } from '../../train/version.js';
-import type { ModelShape, SweepSpec, LearningRateRule } from './spec.js';
-import type { PlannedRun, RunSpec, SweepCoordinates } from './types.js';
+import type { ModelShape, SweepSpec, LearningRateRule } from '../../sweep/spec.js';
+import type { PlannedRun, RunSpec, SweepCoordinates } from '../../sweep/types.js';
 
 /** Non-embedding parameters 12·L·d² (Kaplan et al. 2020, Table 1), from the trainer's own count. */
 export function nominalNonEmbeddingParams(m: { layers: number; dModel: number; heads: number }): number {

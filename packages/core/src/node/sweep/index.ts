@@ -1,6 +1,6 @@
 /** Sweeps: spec, expansion into runs, the crash-safe results file and the parallel runner. */
-export * from './types.js';
-export * from './spec.js';
+export * from '../../sweep/types.js';
+export * from '../../sweep/spec.js';
 export * from './expand.js';
 export * from './results-file.js';
 export * from './runner.js';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../errors.js';
-import { parseSweepSpecText, type SweepSpec } from './spec.js';
+import { parseSweepSpecText, type SweepSpec } from '../../sweep/spec.js';
 
 export function loadSweepSpec(path: string): SweepSpec {
   let text: string;

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { fmtSeconds, plainReporter } from './progress.js';
-import type { PlannedRun, SweepRecord } from './types.js';
+import type { PlannedRun, SweepRecord } from '../../sweep/types.js';
 
 const run = (k: string, cost: number) => ({ runKey: k, costEstimate: cost, steps: 10 }) as unknown as PlannedRun;
 

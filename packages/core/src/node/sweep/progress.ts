@@ -10,7 +10,7 @@
 import cliProgress from 'cli-progress';
 import { formatFlops } from '../../format.js';
 import type { SweepEvent } from './runner.js';
-import type { PlannedRun } from './types.js';
+import type { PlannedRun } from '../../sweep/types.js';
 
 export interface ProgressReporter {
   onEvent(e: SweepEvent): void;

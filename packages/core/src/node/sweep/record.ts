@@ -6,7 +6,7 @@
  */
 import { hostname } from 'node:os';
 import { TRAINER_VERSION } from '../../train/version.js';
-import type { PlannedRun, RunResult, SweepRecord } from './types.js';
+import type { PlannedRun, RunResult, SweepRecord } from '../../sweep/types.js';
 
 export function sweepRecord(run: Pick<PlannedRun, 'runKey' | 'sweep'>, result: RunResult, host: string = hostname()): SweepRecord {
   return { runKey: run.runKey, sweep: run.sweep, ...result, trainerVersion: TRAINER_VERSION, host };

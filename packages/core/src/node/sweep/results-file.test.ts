@@ -2,43 +2,16 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openResults, parseResults, readResults } from './results-file.js';
-import type { SweepRecord } from './types.js';
+import { openResults, readResults } from './results-file.js';
+import type { SweepRecord } from '../../sweep/types.js';
 
 const rec = (k: string) => ({ runKey: k, finalValLoss: 1.5, curve: [{ step: 1, tokens: 10, trainLoss: 2 }] }) as unknown as SweepRecord;
 const line = (k: string) => `${JSON.stringify(rec(k))}\n`;
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'sweep-results-')), 'r.jsonl');
 
-describe('parseResults', () => {
-  it('reads whole lines and ignores a torn last line', () => {
-    const text = line('a') + line('b') + line('c').slice(0, 17);
-    const p = parseResults(text);
-    expect(p.records.map((r) => r.runKey)).toEqual(['a', 'b']);
-    expect(p.torn?.isCompleteRecord).toBe(false);
-    expect(p.validBytes).toBe(Buffer.byteLength(line('a') + line('b')));
-  });
-
-  it('a tail that is a whole record without its newline is marked complete', () => {
-    const p = parseResults(line('a') + line('b').trimEnd());
-    expect(p.torn?.isCompleteRecord).toBe(true);
-    expect(p.records).toHaveLength(1);
-  });
-
-  it('skips corrupt middle lines and duplicate keys, reporting them', () => {
-    const p = parseResults(line('a') + 'garbage\n' + line('a') + line('b'));
-    expect(p.records.map((r) => r.runKey)).toEqual(['a', 'b']);
-    expect(p.badLines).toEqual([2]);
-    expect(p.duplicates).toEqual(['a']);
-  });
-
-  it('empty and missing files are empty results', () => {
-    expect(parseResults('').records).toEqual([]);
+describe('readResults', () => {
+  it('a missing file is an empty result', () => {
     expect(readResults(join(tmpdir(), 'definitely-missing-results.jsonl')).records).toEqual([]);
-  });
-
-  it('counts bytes, not characters (non-ASCII keys)', () => {
-    const text = line('é') + '{"runKey":"ü';
-    expect(parseResults(text).validBytes).toBe(Buffer.byteLength(line('é')));
   });
 });
 

@@ -6,64 +6,16 @@
  * file holds whole lines plus at most one torn (partial) last line. Reading
  * ignores a torn last line; opening for append first cuts it off (or, if it is
  * a complete record that lost only its newline, completes it) so the next
- * record starts on a fresh line. A lock file (`<file>.lock`, holding the pid,
- * taken atomically: lock.ts) keeps two sweeps from appending to the same file;
- * a lock left by a killed process is taken over.
+ * record starts on a fresh line. Parsing is the pure core's `sweep/results.ts`. A lock file
+ * (`<file>.lock`, holding the pid, taken atomically: lock.ts) keeps two sweeps from appending
+ * to the same file; a lock left by a killed process is taken over.
  */
 import * as fs from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../../errors.js';
 import { LockHeldError, takeLock, type FileLock } from './lock.js';
-import type { SweepRecord } from './types.js';
-
-export interface ParsedResults {
-  records: SweepRecord[];
-  /** runKeys of the records, in file order. */
-  keys: Set<string>;
-  /** Byte length of the whole-line prefix (everything up to and including the last "\n"). */
-  validBytes: number;
-  /** A trailing fragment without a newline, if any. */
-  torn?: { offset: number; text: string; isCompleteRecord: boolean };
-  /** 1-based line numbers of complete lines that are not valid records (ignored). */
-  badLines: number[];
-  /** runKeys that appear more than once (the first is kept). */
-  duplicates: string[];
-}
-
-function asRecord(line: string): SweepRecord | undefined {
-  try {
-    const v = JSON.parse(line) as unknown;
-    if (v && typeof v === 'object' && typeof (v as { runKey?: unknown }).runKey === 'string') return v as SweepRecord;
-  } catch {
-    /* not JSON */
-  }
-  return undefined;
-}
-
-/** Parses results-file text (pure; see `readResults` for the file version). */
-export function parseResults(text: string): ParsedResults {
-  const records: SweepRecord[] = [];
-  const keys = new Set<string>();
-  const badLines: number[] = [];
-  const duplicates: string[] = [];
-  const lastNl = text.lastIndexOf('\n');
-  const whole = lastNl < 0 ? '' : text.slice(0, lastNl);
-  const tail = lastNl < 0 ? text : text.slice(lastNl + 1);
-  if (whole.length || lastNl >= 0) {
-    whole.split('\n').forEach((line, i) => {
-      if (!line.trim()) return;
-      const r = asRecord(line);
-      if (!r) return void badLines.push(i + 1);
-      if (keys.has(r.runKey)) return void duplicates.push(r.runKey);
-      keys.add(r.runKey);
-      records.push(r);
-    });
-  }
-  const validBytes = lastNl < 0 ? 0 : Buffer.byteLength(text.slice(0, lastNl + 1));
-  const result: ParsedResults = { records, keys, validBytes, badLines, duplicates };
-  if (tail.length) result.torn = { offset: validBytes, text: tail, isCompleteRecord: asRecord(tail) !== undefined };
-  return result;
-}
+import type { SweepRecord } from '../../sweep/types.js';
+import { asSweepRecord, parseResults, type ParsedResults } from '../../sweep/results.js';
 
 /** Reads a results file; a missing file is an empty result. */
 export function readResults(path: string): ParsedResults {
@@ -122,7 +74,7 @@ export function openResults(path: string, field = '--out'): ResultsWriter {
       if (existing.torn.isCompleteRecord) {
         // Whole record that lost only its newline: keep it.
         writeAll(fd, '\n');
-        const rec = asRecord(existing.torn.text)!;
+        const rec = asSweepRecord(existing.torn.text)!;
         if (!existing.keys.has(rec.runKey)) {
           existing.keys.add(rec.runKey);
           existing.records.push(rec);

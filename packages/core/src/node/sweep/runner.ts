@@ -14,10 +14,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.js';
 import { largestFirst } from './expand.js';
-import type { FromWorker, ToWorker } from './protocol.js';
+import type { FromWorker, ToWorker } from '../../sweep/protocol.js';
 import { openResults, readResults, type ResultsWriter } from './results-file.js';
 import { sweepRecord } from './record.js';
-import type { PlannedRun, SweepRecord, TrainProgress } from './types.js';
+import type { PlannedRun, SweepRecord, TrainProgress } from '../../sweep/types.js';
 
 export type SweepEvent =
   | { type: 'start'; total: number; skipped: number; reused: number; toRun: PlannedRun[]; workers: number; repaired?: string; outPath: string }

@@ -7,8 +7,8 @@
  * orphan burning a core.
  */
 import { pathToFileURL } from 'node:url';
-import type { FromWorker, ToWorker } from './protocol.js';
-import type { RunResult, RunSpec, TrainProgress } from './types.js';
+import type { FromWorker, ToWorker } from '../../sweep/protocol.js';
+import type { RunResult, RunSpec, TrainProgress } from '../../sweep/types.js';
 
 type TrainRun = (
   spec: RunSpec,

@@ -1,0 +1,135 @@
+/**
+ * The file side of reading training logs for `scaling-lab fit` (pure parsing lives in
+ * fit/readers): reads a file or walks a folder of runs, reads `--params-from-config`, and adds
+ * the log-mapping flags to the command.
+ *
+ * A folder: every `trainer_state.json` (Hugging Face Trainer) or, failing that, every
+ * `*.csv`/`*.jsonl` history file below it is one run. Trainer saves a state in the output
+ * folder and in each `checkpoint-*`; per run folder the state with the highest `global_step`
+ * is used. A run's N comes from `--params-from-config`, else the `config.json` beside its
+ * state (or in the run folder above a checkpoint), else from `total_flos`.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { Option, type Command } from 'commander';
+import { InputError } from '../errors.js';
+import type { ParsedInput } from '../fit/parseInput.js';
+import { architectureFromHfConfig } from '../estimate/architecture/hfConfig.js';
+import { paramsFromArchitecture } from '../estimate/params.js';
+import { combineRuns, LOG_FORMATS, parseLog, type LogFormat, type ParseLogOptions } from '../fit/readers/parseLog.js';
+import { numberArg } from './util.js';
+
+export interface LogCliOptions {
+  params?: 'nonEmbedding' | 'total';
+  format?: LogFormat;
+  paramsCol?: string;
+  tokensCol?: string;
+  flopsCol?: string;
+  lossCol?: string;
+  paramsFromConfig?: string;
+  tokensPerStep?: number;
+}
+
+function readText(file: string, flag: string, fix: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError(flag, `cannot read "${file}" (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, fix);
+  }
+}
+
+/** N from a Hugging Face config.json: non-embedding (default) or total, as `--params` says. */
+export function paramsFromConfigFile(file: string, kind: LogCliOptions['params'], flag = '--params-from-config'): number {
+  const text = readText(file, flag, 'give the path of a Hugging Face config.json');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new InputError(flag, `"${file}" is not valid JSON (${(err as Error).message})`, 'give a Hugging Face config.json');
+  }
+  try {
+    const b = paramsFromArchitecture(architectureFromHfConfig(json).architecture);
+    return kind === 'total' ? b.total : b.nonEmbedding;
+  } catch (err) {
+    // The config reader names the key (config.hidden_size); say which file too.
+    if (err instanceof InputError) throw new InputError(`${flag} ${file}`, err.message, '');
+    throw err;
+  }
+}
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+function readFolder(dir: string, opts: LogCliOptions, base: Omit<ParseLogOptions, 'source'>): ParsedInput {
+  const files = walk(dir).sort();
+  const states = files.filter((f) => basename(f) === 'trainer_state.json');
+  if (!states.length) {
+    const logs = files.filter((f) => /\.(csv|jsonl|ndjson)$/i.test(f));
+    return combineRuns(logs.map((f) => parseLog(readText(f, 'file', 'check the folder'), { ...base, source: f })), dir);
+  }
+  // One state per run folder: a checkpoint-N folder belongs to the folder above it.
+  const byRun = new Map<string, { file: string; steps: number; text: string }>();
+  for (const f of states) {
+    const text = readText(f, 'file', 'check the folder');
+    const steps = Number(/"global_step"\s*:\s*(\d+)/.exec(text)?.[1] ?? 0);
+    const runDir = dirname(f).replace(/[/\\]checkpoint-\d+$/, '');
+    const prev = byRun.get(runDir);
+    if (!prev || steps > prev.steps) byRun.set(runDir, { file: f, steps, text });
+  }
+  const runs = [...byRun.entries()].map(([runDir, s]) => {
+    let params = base.params;
+    if (params === undefined) {
+      const config = [join(dirname(s.file), 'config.json'), join(runDir, 'config.json')].find((c) => {
+        try {
+          return statSync(c).isFile();
+        } catch {
+          return false;
+        }
+      });
+      if (config) params = paramsFromConfigFile(config, opts.params, relative(process.cwd(), config) || config);
+    }
+    return parseLog(s.text, { ...base, params, source: s.file, format: 'hf-trainer-state' });
+  });
+  return combineRuns(runs, dir);
+}
+
+/** Reads `file` (a log file or a folder of runs) into fit input. */
+export function readLogInput(file: string, opts: LogCliOptions): ParsedInput {
+  const base: Omit<ParseLogOptions, 'source'> = {
+    format: opts.format,
+    paramsCol: opts.paramsCol,
+    tokensCol: opts.tokensCol,
+    flopsCol: opts.flopsCol,
+    lossCol: opts.lossCol,
+    tokensPerStep: opts.tokensPerStep,
+    paramsKind: opts.params,
+    params: opts.paramsFromConfig ? paramsFromConfigFile(opts.paramsFromConfig, opts.params) : undefined,
+  };
+  let isDir = false;
+  try {
+    isDir = statSync(file).isDirectory();
+  } catch {
+    /* not there: readText names it below */
+  }
+  if (isDir) return readFolder(file, opts, base);
+  const text = readText(file, 'file', 'give a CSV, a sweep results .jsonl, a trainer_state.json, a folder of runs, or "chinchilla"');
+  return parseLog(text, { ...base, source: file });
+}
+
+/** Adds the log-reading flags to `fit`. */
+export function addLogOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--format <kind>', 'input format (auto detects by content)').choices([...LOG_FORMATS]).default('auto'))
+    .option('--params-col <name[:unit]>', 'column holding N (unit k|M|B|T or a number multiplies it: size_M:M)')
+    .option('--tokens-col <name[:unit]>', 'column holding the training tokens D')
+    .option('--flops-col <name[:unit]>', 'column holding the training FLOP C (D = C / 6N)')
+    .option('--loss-col <name>', 'column holding the final (evaluation) loss')
+    .option('--params-from-config <config.json>', 'count N from a Hugging Face config.json (non-embedding unless --params total)')
+    .option('--tokens-per-step <n>', 'tokens per optimizer step (batch × sequence length) for logs that record only the step', numberArg('tokens-per-step', { positive: true }));
+}

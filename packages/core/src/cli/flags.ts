@@ -1,0 +1,42 @@
+/**
+ * The one table from library field names (EstimateSpec, UncertainRunSpec,
+ * ProjectionSpec, InputError.field) to the CLI flags a user types, and the one
+ * place that renames an InputError's field to its flag. Commands never edit
+ * error text: an InputError carries `field`, `problem` and `fix` as data.
+ */
+import { InputError } from '../errors.js';
+
+/** Library field → CLI flag. Several fields may share a flag (grid / gridGCO2ePerKWh). */
+export const FLAG_FOR_FIELD: Readonly<Record<string, string>> = {
+  preset: '--preset', params: '--params', activeParams: '--active-params', tokens: '--tokens', flops: '--flops',
+  layers: '--layers', dModel: '--d-model', heads: '--heads', kvHeads: '--kv-heads', headDim: '--head-dim', ffnDim: '--ffn',
+  ffnType: '--ffn-type', vocab: '--vocab', context: '--context', experts: '--experts', activeExperts: '--active-experts',
+  hardware: '--hardware', precision: '--precision', peakFlopsPerSecond: '--peak', count: '--count', mfu: '--mfu',
+  acceleratorHours: '--hours', watts: '--watts', powerFraction: '--power-fraction', hostOverhead: '--host-overhead',
+  energyKWh: '--energy', usdPerHour: '--price', pricing: '--pricing', pue: '--pue', region: '--region', grid: '--grid',
+  gridGCO2ePerKWh: '--grid', restartOverhead: '--restarts', sweepOverhead: '--sweep', water: '--water', household: '--household',
+  flopsMethod: '--detailed', deadline: '--deadline', budget: '--budget', spec: '--params',
+  optimizer: '--optimizer', trainPrecision: '--train-precision', zeroStage: '--zero', tensorParallel: '--tp', pipelineParallel: '--pp',
+  dataParallel: '--count', microBatch: '--micro-batch', sequence: '--seq', recompute: '--recompute', loraRank: '--lora-rank',
+  'lora.rank': '--lora-rank', loraTargets: '--lora-targets', 'lora.targets': '--lora-targets',
+  targetLoss: '--target-loss', budgetFlops: '--budget-flops', budgetUsd: '--budget-usd',
+  samples: '--samples', seed: '--seed', level: '--level',
+  // Architecture fields only a Hugging Face config sets.
+  architecture: '--config', mla: '--config', 'mla.kvLoraRank': '--config', 'mla.qLoraRank': '--config', 'mla.qkNopeHeadDim': '--config',
+  'mla.qkRopeHeadDim': '--config', 'mla.vHeadDim': '--config', sharedExperts: '--config', expertFfnDim: '--config', sharedExpertFfnDim: '--config',
+  denseLayers: '--config', moeEvery: '--config', layerTypes: '--config', mtpModules: '--config', slidingWindow: '--config',
+  slidingWindowPattern: '--config', attentionTypes: '--config', norm: '--config', normsPerLayer: '--config', tokenTypes: '--config',
+};
+
+/** The flag for a library field; throws for a field no flag sets (a programming error, not bad input). */
+export function flagFor(field: string): string {
+  const flag = Object.hasOwn(FLAG_FOR_FIELD, field) ? FLAG_FOR_FIELD[field] : undefined;
+  if (!flag) throw new Error(`no CLI flag for field "${field}"`);
+  return flag;
+}
+
+/** An InputError named by a library field, renamed to its CLI flag; anything else unchanged. */
+export function withFlag(err: unknown): unknown {
+  if (err instanceof InputError && !err.field.startsWith('--') && Object.hasOwn(FLAG_FOR_FIELD, err.field)) return err.withField(FLAG_FOR_FIELD[err.field]);
+  return err;
+}

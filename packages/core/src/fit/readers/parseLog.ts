@@ -1,0 +1,71 @@
+/**
+ * Any supported training log → fit input (pure; the CLI reads the files). Formats:
+ * `sweep` (scaling-lab's results JSON lines), `hf-trainer-state` (trainer_state.json),
+ * `wandb-runs` (W&B runs-table CSV: one row per run, with a State column),
+ * `history` (one run's per-step log: W&B run-history CSV, TensorBoard scalar CSV),
+ * `runs` (any CSV or JSON lines, one row per run). `auto` picks by content, in that order.
+ * A plain CSV with no column flags keeps `parseScalingCsv`'s reading.
+ */
+import { InputError } from '../../errors.js';
+import { parseScalingCsv, parseSweepResults, type ParsedInput } from '../parseInput.js';
+import { looksLikeHistory, runFromHistory } from './history.js';
+import { pointsFromRunsTable, type ColumnFlags } from './runsTable.js';
+import { looksLikeJsonl, parseLogTable } from './table.js';
+import { looksLikeTrainerState, runFromTrainerState } from './trainerState.js';
+
+export const LOG_FORMATS = ['auto', 'sweep', 'hf-trainer-state', 'wandb-runs', 'history', 'runs'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+export interface ParseLogOptions extends ColumnFlags {
+  source: string;
+  format?: LogFormat;
+  /** N for every run (from a config.json), instead of a column. */
+  params?: number;
+  tokensPerStep?: number;
+  /** Sweep results: which parameter count is N. */
+  paramsKind?: 'nonEmbedding' | 'total';
+}
+
+export function detectLogFormat(text: string): Exclude<LogFormat, 'auto'> {
+  if (looksLikeTrainerState(text)) return 'hf-trainer-state';
+  if (looksLikeJsonl(text)) {
+    const first = text.trimStart().split(/\r?\n/, 1)[0];
+    return /"(runKey|finalValLoss)"\s*:/.test(first) ? 'sweep' : parseLogTable(text, 'log').header.some((h) => /step/i.test(h)) ? 'history' : 'runs';
+  }
+  const header = parseLogTable(text, 'log').header;
+  if (header.includes('State') && header.includes('Name')) return 'wandb-runs';
+  return looksLikeHistory(header) ? 'history' : 'runs';
+}
+
+export function parseLog(text: string, opts: ParseLogOptions): ParsedInput & { format: Exclude<LogFormat, 'auto'> } {
+  const format = !opts.format || opts.format === 'auto' ? detectLogFormat(text) : opts.format;
+  const flags = opts.paramsCol || opts.tokensCol || opts.flopsCol || opts.lossCol || opts.params !== undefined;
+  switch (format) {
+    case 'sweep':
+      return { ...parseSweepResults(text, { params: opts.paramsKind, source: opts.source }), format };
+    case 'hf-trainer-state':
+      return { ...runFromTrainerState(text, opts), format };
+    case 'history':
+      return { ...runFromHistory(parseLogTable(text, opts.source), opts), format };
+    case 'wandb-runs':
+      return { ...pointsFromRunsTable(parseLogTable(text, opts.source), { ...opts, stateColumn: 'State' }), format };
+    case 'runs':
+      if (!flags && !looksLikeJsonl(text)) return { ...parseScalingCsv(text, opts.source), format };
+      return { ...pointsFromRunsTable(parseLogTable(text, opts.source), opts), format };
+    default:
+      throw new InputError('--format', `unknown format "${format as string}"`, `use one of ${LOG_FORMATS.join(', ')}`);
+  }
+}
+
+/** Joins one-run inputs (a folder of trainer_state.json or history files) into one. */
+export function combineRuns(parts: readonly (ParsedInput & { source?: string })[], source: string): ParsedInput {
+  if (!parts.length) throw new InputError(source, 'holds no training logs', 'give a folder with trainer_state.json or history CSV files');
+  const curves = parts.flatMap((p) => p.curves ?? []);
+  return {
+    points: parts.flatMap((p) => p.points),
+    curves: curves.length ? curves : undefined,
+    rows: parts.length,
+    skipped: parts.flatMap((p) => p.skipped),
+    columns: parts[0].columns,
+  };
+}
