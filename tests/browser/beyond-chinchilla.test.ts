@@ -51,11 +51,13 @@ describe('beyond Chinchilla page', () => {
     const ds = hy.figures.find((f) => f.law === 'deepseek2024' && f.quantity === 'learningRate')!;
     expect(await out(page, 'hy_ds_lr')).toBe(sig(ds.value, 3));
     expect(await out(page, 'hy_sl_lr')).toMatch(/^[\d.]+/);
+    await fill(page, 'kp_flops', '1e24');
+    expect(await out(page, 'kp_ratio')).toMatch(/^[4-6](\.\d+)?×$/);
     await screenshot(page, 'beyond-chinchilla');
 
     const again = await page.context().newPage();
     await again.goto(page.url());
-    for (const k of ['ep_epochs', 'in_params', 'in_total', 'hy_ds_lr']) expect(await out(again, k), k).toBe(await out(page, k));
+    for (const k of ['ep_epochs', 'in_params', 'in_total', 'hy_ds_lr', 'kp_ratio']) expect(await out(again, k), k).toBe(await out(page, k));
 
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#epochs button[data-export="json"]')]);
     const json = JSON.parse(readFileSync((await dl.path())!, 'utf8'));
