@@ -36,6 +36,7 @@ describe('beyond Chinchilla page', () => {
     expect(await out(page, 'ep_params')).toBe(`${formatCount(dc.params)} parameters`);
     expect(await out(page, 'ep_penalty')).toMatch(new RegExp(`^${sig(dc.lossPenalty, 3).replace('.', '\\.')} nats/token`));
     expect(await page.locator('#epochs-chart circle').count()).toBeGreaterThanOrEqual(10);
+    expect(await page.textContent('[data-epochs-fit]')).toMatch(/^R\*_D = [\d.]+ \(90% bootstrap interval [\d.]+–[\d.]+, \d+ runs/);
 
     await fill(page, 'in_loss', '2.05');
     await fill(page, 'in_tokens', '5T');
