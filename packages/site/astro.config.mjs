@@ -60,6 +60,9 @@ export default defineConfig({
   integrations: [pageSizeReport()],
   vite: {
     plugins: [prebundleNodeFetch()],
+    // The base for src/lib/base.ts, in page scripts and in the build-time render alike (import.meta.env.BASE_URL
+    // reads '/' during Astro's prerender, so the static HTML linked to the host's root).
+    define: { __SITE_BASE__: JSON.stringify(base) },
     // The live trainer's worker is an ES module (TensorFlow.js loads lazily inside it).
     worker: { format: 'es' },
     build: {

@@ -76,7 +76,6 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
     emit({ type: 'run-start', jobId: job.id!, runKey: run.runKey, attempt: job.attemptsMade + 1 });
     let lastProgress = 0;
     try {
-      void job.updateProgress({ step: 0, totalSteps: run.steps, trainLoss: NaN, host: name } satisfies RunJobProgress).catch(() => {});
       const result = await pool.train(run, {
         backend: opts.backend,
         signal: abort.signal,
