@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TRAINER_VERSION } from '../packages/core/src/train/version.js';
 import { countBy, plannedKeys, startCoordinator, startWorker, trainLog } from './helpers/queue.js';
 import { startRedis, type TestRedis } from './helpers/redis.js';
 import { alive, childPids, fileLines, waitFor } from './sweep-helpers.js';
@@ -48,7 +49,7 @@ describe('queue: a dead worker or coordinator loses nothing', () => {
     expect(starts.some((s) => s.pid !== victim.pid)).toBe(true);
     const rec = fileLines(out).map((l) => JSON.parse(l)).find((r) => r.runKey === victim.runKey);
     expect(rec.host).toBeTruthy();
-    expect(rec.trainerVersion).toBe(2);
+    expect(rec.trainerVersion).toBe(TRAINER_VERSION);
   });
 
   it('the coordinator SIGKILLed and restarted: runs finished while it was down are collected; none trained twice, none lost', async () => {

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRAINER_VERSION } from '../packages/core/src/train/version.js';
 import { startRedis, type TestRedis } from './helpers/redis.js';
 import { fileLines, startCli } from './sweep-helpers.js';
 
@@ -25,13 +26,13 @@ describe('queue: real trainer', () => {
     const recs = fileLines(out).map((l) => JSON.parse(l));
     expect(recs).toHaveLength(2);
     for (const r of recs) {
-      expect(r.runKey).toMatch(/^d8-D1\.28e3-s[01]-[0-9a-f]{8}-t2$/);
-      expect(r.trainerVersion).toBe(2);
+      expect(r.runKey).toMatch(new RegExp(`^d8-D1\\.28e3-s[01]-[0-9a-f]{8}-t${TRAINER_VERSION}$`));
+      expect(r.trainerVersion).toBe(TRAINER_VERSION);
       expect(r.host).toBe(hostname());
       expect(r.backend).toBe('wasm');
       expect(r.steps).toBe(20);
       expect(Number.isFinite(r.finalValLoss) && r.finalValLoss > 0).toBe(true);
     }
-    expect(coord.err()).toMatch(new RegExp(`done d8-\\S+ on ${hostname()} \\(wasm, trainer v2\\)`));
+    expect(coord.err()).toMatch(new RegExp(`done d8-\\S+ on ${hostname()} \\(wasm, trainer v${TRAINER_VERSION}\\)`));
   });
 });

@@ -3,7 +3,9 @@
 // each, appended with O_APPEND), so queue tests can count how often each run
 // was trained, and two ways to fail like a trainer reports an error:
 // - FAIL_DMODEL=24: every run of that width fails ("loss diverged to NaN");
-// - FAIL_ONCE_DMODEL=16 with FAIL_ONCE_DIR: the first try of each such run fails.
+// - FAIL_ONCE_DMODEL=16 with FAIL_ONCE_DIR: the first try of each such run fails;
+// and one way to crash: CRASH_ONCE_DMODEL=24 with CRASH_ONCE_DIR: the first try of each
+// such run SIGKILLs its own training process (as the kernel's out-of-memory killer would).
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { trainRun as fake } from '../sweep-fixtures/fake-trainer.mjs';
@@ -22,6 +24,13 @@ export async function trainRun(spec, opts = {}) {
     if (!existsSync(marker)) {
       writeFileSync(marker, 'failed once\n');
       throw new Error('transient failure (first try)');
+    }
+  }
+  if (process.env.CRASH_ONCE_DIR && spec.model.dModel === Number(process.env.CRASH_ONCE_DMODEL)) {
+    const marker = join(process.env.CRASH_ONCE_DIR, `crash-${spec.id}`);
+    if (!existsSync(marker)) {
+      writeFileSync(marker, 'crashed once\n');
+      process.kill(process.pid, 'SIGKILL');
     }
   }
   const result = await fake(spec, opts);

@@ -10,7 +10,7 @@
  * Each run gets a stable `runKey`: a readable prefix plus a hash of the run's
  * full training spec (sorted-key JSON), so editing a setting gives new keys
  * (those runs are retrained) while an unchanged run is recognised on resume,
- * plus the trainer version (`-t2`), so a newer trainer retrains it too.
+ * plus the trainer version (`-t<TRAINER_VERSION>`), so a newer trainer retrains it too.
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../../errors.js';
