@@ -9,8 +9,7 @@
 // Runs on the Deno kernel; the same code runs in Node and in a browser.
 
 // %%
-import { estimateRunUncertain, formatCO2eKg, formatDuration, formatEnergyKWh, formatFlops, formatUsd } from '@scaling-lab/core';
-import { PALETTE, renderChart } from '@scaling-lab/core/node';
+import { estimateRunUncertain, formatCO2eKg, formatDuration, formatEnergyKWh, formatFlops, formatUsd, PALETTE, renderChart } from '@scaling-lab/core';
 
 /** Shows an SVG string inline (the notebook keeps it as image/svg+xml). */
 const show = (svg: string) => Deno.jupyter.display({ 'image/svg+xml': svg }, { raw: true });

@@ -9,8 +9,7 @@
 // fit is checked by predicting runs it did not see.
 
 // %%
-import { bootstrapChinchilla, fitChinchilla, fitIsoflop, formatCount, formatFlops, holdoutExtrapolation, parseLog, parseSweepResults, sig } from '@scaling-lab/core';
-import { analyse, frontierChart, isoflopChart } from '@scaling-lab/core/node';
+import { bootstrapChinchilla, fitChinchilla, fitIsoflop, formatCount, formatFlops, holdoutExtrapolation, parseLog, parseSweepResults, sig, analyse, frontierChart, isoflopChart } from '@scaling-lab/core';
 
 const show = (svg: string) => Deno.jupyter.display({ 'image/svg+xml': svg }, { raw: true });
 const iv = (v: { estimate: number; lower: number; upper: number }, d = 4) => `${sig(v.estimate, d)} (95 % [${sig(v.lower, 3)}, ${sig(v.upper, 3)}])`;
@@ -31,12 +30,13 @@ for (const k of ['E', 'A', 'B', 'alpha', 'beta'] as const) console.log(`  ${k.pa
 
 // %% [markdown]
 // ## 2. A committed sweep of real training runs
-// Twelve character-level transformers trained on *Moby Dick* at three compute budgets.
+// Character-level transformers trained on *Moby Dick* at several isoFLOP compute budgets.
 
 // %%
 const text = await Deno.readTextFile('../sweeps/results/quick.jsonl');
 const sweep = parseSweepResults(text, { source: 'quick.jsonl' });
 const iso = fitIsoflop(sweep.points);
+console.log(`${sweep.points.length} runs used of ${sweep.rows}.`);
 console.log(`Approach 2: ${iso.profiles.length} budgets; N_opt ∝ C^${sig(iso.a, 3)} (R² ${sig(iso.params.rSquared, 3)}), D_opt ∝ C^${sig(iso.b, 3)}`);
 for (const p of iso.profiles) console.log(`  ${formatFlops(p.flops).padEnd(12)} N_opt ${formatCount(p.paramsOpt).padEnd(8)} loss ${sig(p.lossOpt, 4)}`);
 const fitS = fitChinchilla(sweep.points);
@@ -44,10 +44,10 @@ const bS = bootstrapChinchilla(sweep.points, { samples: 100, seed: 1, fit: fitS 
 console.log(`Approach 3 (${fitS.converged ? 'converged' : 'NOT converged'}), ${bS.samples} resamples:`);
 for (const k of ['E', 'alpha', 'beta', 'a', 'b'] as const) console.log(`  ${k.padEnd(6)} ${iv(bS.intervals[k])}`);
 const wide = (['alpha', 'beta'] as const).filter((k) => bS.intervals[k].upper > 2 * bS.intervals[k].lower);
-if (wide.length) console.log(`Not identified: the intervals of ${wide.join(' and ')} span more than a factor of 2 — twelve tiny runs at three budgets do not pin the exponents down; the frontier exponent a is better determined than α and β separately.`);
+if (wide.length) console.log(`Not identified: the intervals of ${wide.join(' and ')} span more than a factor of 2 — ${sweep.points.length} tiny runs at ${iso.profiles.length} budgets do not pin the exponents down; the frontier exponent a is better determined than α and β separately.`);
 
 // %% [markdown]
-// The isoFLOP profiles and the compute-optimal frontier, drawn by the same chart code as the
+// The isoFLOP profiles and the compute-optimal frontier, drawn by the same chart code (pure core) as the
 // `scaling-lab` report (`isoflopChart`, `frontierChart`), extrapolated to 1e21 FLOPs.
 
 // %%

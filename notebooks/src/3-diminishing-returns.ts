@@ -10,9 +10,8 @@
 // %%
 import {
   computeForLoss, computeOptimal, costForLoss, dataConstrainedOptimal, formatCO2eKg, formatCount, formatFlops, formatUsd,
-  getPublishedLaw, inferenceAwareOptimal, lossAt, marginalLossPerDoubling, MUENNIGHOFF2023, SARDANA2024_LAW, sig,
+  getPublishedLaw, inferenceAwareOptimal, lossAt, marginalLossPerDoubling, MUENNIGHOFF2023, PALETTE, renderChart, SARDANA2024_LAW, sig,
 } from '@scaling-lab/core';
-import { PALETTE, renderChart } from '@scaling-lab/core/node';
 
 const show = (svg: string) => Deno.jupyter.display({ 'image/svg+xml': svg }, { raw: true });
 const pub = getPublishedLaw('besiroglu2024');

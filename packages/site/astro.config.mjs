@@ -41,15 +41,28 @@ function prebundleNodeFetch() {
   };
 }
 
+/**
+ * Where the site is served: `SITE_BASE=/sub/ npm run build -w packages/site` builds it for
+ * https://host/sub/ (every link goes through src/lib/base.ts); the default is the root.
+ * `SITE_OUT_DIR` builds elsewhere than dist/ (the sub-path browser test uses it).
+ */
+const base = process.env.SITE_BASE || '/';
+const outDir = process.env.SITE_OUT_DIR || './dist';
+
 export default defineConfig({
-  // Relative links and a static build: the site works from any host or folder preview.
+  // A static build under a configurable base path: the site works from any host or sub-folder.
   output: 'static',
+  base,
+  outDir,
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'auto' },
   devToolbar: { enabled: false },
   integrations: [pageSizeReport()],
   vite: {
     plugins: [prebundleNodeFetch()],
+    // The base for src/lib/base.ts, in page scripts and in the build-time render alike (import.meta.env.BASE_URL
+    // reads '/' during Astro's prerender, so the static HTML linked to the host's root).
+    define: { __SITE_BASE__: JSON.stringify(base) },
     // The live trainer's worker is an ES module (TensorFlow.js loads lazily inside it).
     worker: { format: 'es' },
     build: {

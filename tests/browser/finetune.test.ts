@@ -1,5 +1,6 @@
 /** Fine-tuning vs pre-training: LoRA and full fine-tuning figures equal core's estimateRun for the same inputs. */
-import { estimateRun, formatBytes, formatCount, formatFlops, formatUsd, getPublishedRun, loraParams, sig } from '@scaling-lab/core';
+import { estimateRun, formatBytes, formatCount, formatFlops, formatUsd, getPublishedRun, loraParams, loraTrainingFlops, sig } from '@scaling-lab/core';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fill, openSite, out, screenshot, type Site } from './harness';
 
@@ -33,6 +34,18 @@ describe('fine-tuning vs pre-training', () => {
     expect(await out(page, 'flopsFull')).toBe(formatFlops(full.flops!));
     expect(await out(page, 'costFull')).toBe(formatUsd(full.costUsd!));
     expect(await out(page, 'costPretrain')).toBe(formatUsd(pre.costUsd!));
+    // LoRA's compute skips the frozen weights' gradients (core loraTrainingFlops): less than full fine-tuning, in the table and the CSV.
+    const loraFlops = loraTrainingFlops(full.params!, trainable, 5e8);
+    const loraCost = estimateRun({ hardware: 'nvidia-a100-sxm4-80gb', count: 16, flops: loraFlops });
+    expect(await out(page, 'flopsLora')).toBe(formatFlops(loraFlops));
+    expect(await out(page, 'costLora')).toBe(formatUsd(loraCost.costUsd!));
+    expect(await out(page, 'costLora')).not.toBe(await out(page, 'costFull'));
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="csv"]')]);
+    const csv = readFileSync((await dl.path())!, 'utf8').trim().split('\n');
+    const col = csv[0].split(',');
+    const rowOf = (mode: string) => csv.find((l) => l.startsWith(`${mode},`))!.split(',');
+    expect(Number(rowOf('lora')[col.indexOf('flops')])).toBeCloseTo(loraFlops, -10);
+    expect(Number(rowOf('lora')[col.indexOf('costUsd')])).toBeLessThan(Number(rowOf('full')[col.indexOf('costUsd')]));
     expect(await page.locator('#ft-chart path.series').count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('#ft-params-chart circle').count()).toBeGreaterThanOrEqual(5);
     await screenshot(page, 'finetune');

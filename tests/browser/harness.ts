@@ -40,8 +40,8 @@ const SOURCES = [
   join(repoRoot, 'sweeps/results'),
 ];
 
-export function siteIsStale(): boolean {
-  const built = join(distDir, 'index.html');
+export function siteIsStale(dir = distDir): boolean {
+  const built = join(dir, 'index.html');
   if (!existsSync(built)) return true;
   const builtAt = statSync(built).mtimeMs;
   return SOURCES.some((s) => newestMtime(s) > builtAt);
@@ -54,14 +54,15 @@ const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuf
  * atomic) keeps two test runs on one checkout from building into the same
  * dist/ at once; a lock older than 15 minutes is taken as abandoned.
  */
-export function ensureSiteBuilt(): void {
+export function ensureSiteBuilt(opts: { base?: string; outDir?: string } = {}): void {
   if (!existsSync(join(repoRoot, 'packages/core/dist/index.js'))) {
     throw new Error('packages/core/dist is missing: run `npm run build` at the repository root first');
   }
-  const lock = join(siteDir, '.astro-build.lock');
+  const outDir = opts.outDir ?? distDir;
+  const lock = join(siteDir, outDir === distDir ? '.astro-build.lock' : '.astro-build-sub.lock');
   const deadline = Date.now() + 20 * 60_000;
   for (;;) {
-    if (!siteIsStale()) return;
+    if (!siteIsStale(outDir)) return;
     try {
       mkdirSync(lock);
       break;
@@ -74,7 +75,7 @@ export function ensureSiteBuilt(): void {
   const build = () =>
     execFileSync(process.execPath, [astroBin, 'build', '--silent'], {
       cwd: siteDir,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_BASE: opts.base ?? '/', SITE_OUT_DIR: outDir },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
   try {

@@ -41,11 +41,14 @@ describe('how training works', () => {
 
     await fill(page, 'sc_params', '7B');
     await fill(page, 'sc_tokens', '2T');
-    const law = getPublishedLaw('hoffmann2022').law;
+    // The widget uses the Besiroglu et al. refit (issue #15 item 8), whose optimum is near the quoted 20 tokens per parameter.
+    const law = getPublishedLaw('besiroglu2024').law;
     const flops = trainingFlops(7e9, 2e12);
     expect(await out(page, 'sc_flops')).toBe(formatFlops(flops));
     expect(await out(page, 'sc_loss')).toBe(`${sig(lossAt(law, 7e9, 2e12), 4)} nats/token`);
     expect(await out(page, 'sc_opt')).toContain(formatCount(computeOptimal(law, flops).params));
+    expect(await out(page, 'sc_tpp')).toBe(`${sig(computeOptimal(law, flops).tokensPerParam, 3)} tokens per parameter`);
+    expect((await page.textContent('#scaling')) ?? '').toMatch(/rounded constants/);
     await screenshot(page, 'how-training-works');
 
     const url = page.url();

@@ -23,6 +23,16 @@ afterAll(async () => {
 });
 
 describe('scaling-law explorer', () => {
+  it('defaults to the Besiroglu et al. refit, explains the rounded law and caveats Kaplan at the chart', async () => {
+    const page = await site.open('/laws/');
+    expect(await page.inputValue('[name="law"]')).toBe('besiroglu2024');
+    const opt = computeOptimal(getPublishedLaw('besiroglu2024').law, 1e24);
+    expect(await out(page, 'tokensPerParam')).toBe(`${sig(opt.tokensPerParam, 3)} tokens per parameter`);
+    expect((await page.textContent('#law-note')) ?? '').toMatch(/97\.7.*18/s);
+    expect((await page.textContent('#kaplan-caveat')) ?? '').toMatch(/different data.*tokenizer/);
+    await page.context().close();
+  });
+
   it('shows computeOptimal / computeForLoss / doubling gain for a published law, draws four charts, round-trips the URL', async () => {
     const page = await site.open('/laws/');
     await page.selectOption('[name="law"]', 'besiroglu2024');

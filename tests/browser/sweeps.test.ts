@@ -1,7 +1,7 @@
 /** Sweep results: the committed results files, with the fits core computes from them. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fitChinchilla, logRmse, parseSweepResults, sig } from '@scaling-lab/core';
+import { fitChinchilla, fitIsoflop, formatFlops, logRmse, parseSweepResults, sig } from '@scaling-lab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSite, repoRoot, screenshot, type Site } from './harness';
 
@@ -51,5 +51,29 @@ describe('sweep results', () => {
     expect(await again.inputValue('[name="sweep"]')).toBe(await page.inputValue('[name="sweep"]'));
     await page.context().close();
     expect(site.pageErrors).toEqual([]);
+  });
+
+  it('Approach 2 says how many budgets it used and lists the ones left out with the reason (issue #15 item 12)', async () => {
+    let checked = 0;
+    for (const f of files) {
+      let fit;
+      try {
+        fit = fitIsoflop(parseSweepResults(readFileSync(join(dir, f), 'utf8'), { source: f }).points);
+      } catch {
+        continue;
+      }
+      const name = f.replace(/\.jsonl$/, '');
+      const page = await site.open(`/sweeps/?sweep=${encodeURIComponent(name)}`);
+      const section = page.locator(`section.sweep[data-sweep="${name}"]`);
+      const total = fit.profiles.length + fit.skipped.length;
+      expect((await section.locator('[data-fit="isoflop"]').textContent()) ?? '').toContain(`from ${fit.profiles.length} of ${total} budgets`);
+      if (fit.skipped.length) {
+        const text = (await section.locator('[data-fit="isoflop-skipped"]').textContent()) ?? '';
+        for (const k of fit.skipped) expect(text).toContain(`${formatFlops(k.flops, 2)} (${k.runs} runs): ${k.reason}`);
+        checked++;
+      }
+      await page.context().close();
+    }
+    expect(checked, 'a committed sweep with a budget left out').toBeGreaterThan(0);
   });
 });

@@ -231,11 +231,17 @@ export function estimateJson(e: CliEstimate): Record<string, unknown> {
   return { ...e };
 }
 
+/** Labels a figure computed with every input at one value (no Monte Carlo). */
+export const POINT_ESTIMATE_NOTE = 'Point estimate: every input at its stated or default value (add --uncertain for the headline: the median with its 5–95 % interval)';
+
 /** Human-readable report. */
 export function formatEstimate(e: CliEstimate): string {
   const lines: string[] = [];
   const title = e.preset ? `${e.preset.name} (preset ${e.preset.id})` : 'Training run estimate';
   lines.push(title);
+  // The project's one-central-figure convention (site, CLI, report): medians with intervals are the headline;
+  // a run without ranges is a point estimate and says so.
+  lines.push(`  ${POINT_ESTIMATE_NOTE}`);
   const size = [e.params !== null ? `${formatCount(e.params)} params` : '', e.activeParams !== null && e.activeParams !== e.params ? `${formatCount(e.activeParams)} active` : '', e.tokens !== null ? `${formatCount(e.tokens)} tokens` : ''].filter(Boolean).join(', ');
   if (e.flops !== null) lines.push(`  Compute   ${formatFlops(e.flops)} (${e.flopsMethod})${size ? `; ${size}` : ''}`);
   else if (size) lines.push(`  Model     ${size}`);

@@ -210,6 +210,8 @@ export function formatUncertainEstimate(r: UncertainRunResult): string {
   lines.push(`${r.monteCarlo.samples.toLocaleString('en-US')} Monte Carlo samples, seed ${r.monteCarlo.seed}`);
   lines.push('');
   lines.push(...uncertainTable(r.monteCarlo.outputs, RUN_OUTPUTS, r.monteCarlo.level));
+  // One central figure per output: the median above is the headline; the point estimate is named as such.
+  lines.push(`Headline: the median with its ${Math.round(r.monteCarlo.level * 100)} % interval. Point estimate (every input at its stated or default value, not the headline): ${p.costUsd !== null ? `cost ${formatUsd(p.costUsd)}, ` : ''}${formatCO2eKg(p.co2eKg)}.`);
   if (p.wallClockHours === null) lines.push('(give --count for wall-clock time)');
   for (const o of ['acceleratorHours', 'costUsd', 'co2eKg'] as const) {
     const t = tornadoLines(r.sensitivity, o);

@@ -16,8 +16,6 @@ import { defaultResultsPath, loadSweepSpec } from '../node/sweep/load.js';
 import { progressReporter } from '../node/sweep/progress.js';
 import { runSweep, defaultWorkerCount, type SweepSummary } from '../node/sweep/runner.js';
 import type { PlannedRun } from '../sweep/types.js';
-import { runSweepOnQueue } from '../node/queue/coordinator.js';
-import { queueProgress } from '../node/queue/progress.js';
 import { parseQueueUrl } from '../node/queue/url.js';
 import { action, numberArg, printJson } from './util.js';
 
@@ -73,6 +71,8 @@ export async function runSweepWithProgress(runs: PlannedRun[], outPath: string, 
 
 /** The queue coordinator with its progress display; Ctrl-C stops collecting (workers go on; a rerun collects). */
 export async function runQueueSweepWithProgress(runs: PlannedRun[], outPath: string, opts: SweepCliOptions): Promise<SweepSummary> {
+  // BullMQ loads only when a sweep uses the queue.
+  const [{ runSweepOnQueue }, { queueProgress }] = await Promise.all([import('../node/queue/coordinator.js'), import('../node/queue/progress.js')]);
   const reporter = queueProgress({ plain: opts.json || opts.plain });
   const abort = new AbortController();
   let interrupts = 0;

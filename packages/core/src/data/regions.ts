@@ -69,7 +69,9 @@ const ALIASES: Record<string, string> = { us: 'USA', usa: 'USA', uk: 'GBR', gb: 
  */
 export function getRegion(query: string): GridRegion {
   if (query === 'world') return REGIONS[0];
-  const alias = ALIASES[normalizeKey(query)];
+  // Own keys only: "constructor" must not reach Object.prototype.
+  const key = normalizeKey(query);
+  const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
   return fuzzyGet('region', 'region', alias ?? query, CANDIDATES, 'list them with `scaling-lab regions [search]`').value;
 }
 

@@ -47,8 +47,8 @@ export const MCCANDLISH2018_SOURCE = 'McCandlish, Kaplan, Amodei et al. 2018, "A
 function outside(x: number, lo: number, hi: number, what: string): string {
   const f = (v: number) => (v >= 1e4 ? v.toExponential(2).replace(/\.?0+e/, 'e').replace('e+', 'e') : sig(v, 3));
   const range = lo > 0 ? `${f(lo)}–${f(hi)}` : `up to ${f(hi)}`;
-  if (x < lo) return `${what} ${f(x)} is ${sig(lo / x, 2)}× below the fitted range (${range})`;
-  if (x > hi) return `${what} ${f(x)} is ${sig(x / hi, 2)}× above the fitted range (${range}): an extrapolation`;
+  if (x < lo) return `${what} ${f(x)} is ${sig(lo / x, lo / x < 10 ? 3 : 2)}× below the fitted range (${range})`;
+  if (x > hi) return `${what} ${f(x)} is ${sig(x / hi, x / hi < 10 ? 3 : 2)}× above the fitted range (${range}): an extrapolation`;
   return '';
 }
 

@@ -12,7 +12,10 @@ describe('compareWithHoffmann', () => {
   });
 
   it('says consistent, above or below', () => {
-    expect(compareWithHoffmann('approach2', 0.52, [0.45, 0.6], 0.9).overlaps).toBe(true);
+    const ok = compareWithHoffmann('approach2', 0.52, [0.45, 0.6], 0.9);
+    expect(ok.overlaps).toBe(true);
+    expect(ok.message).toContain('consistent with the published exponent');
+    expect(compareWithHoffmann('approach2', 0.6, [0.3, 0.8], 0.9).message).toContain('too wide to test');
     const hi = compareWithHoffmann('approach2', 0.7, [0.6, 0.8], 0.9);
     expect(hi.overlaps).toBe(false);
     expect(hi.message).toContain('above the published exponent');

@@ -3,7 +3,8 @@
  * InputError messages shown beside the named field (never NaN in the outputs).
  */
 import { InputError } from '@scaling-lab/core';
-import { loadFormFromUrl, readForm, saveFormToUrl } from './url-state';
+import { loadFormFromUrl, readForm, saveFormToUrl, type UrlProblem } from './url-state';
+import { markFresh, markStale } from './stale';
 
 export interface CalcOptions<R> {
   form: HTMLFormElement;
@@ -54,29 +55,57 @@ export function showError(form: HTMLFormElement, err: unknown, alias: Record<str
   else console.error(err);
 }
 
+/** Shows a link value the form could not take beside its field. */
+function showUrlProblem(form: HTMLFormElement, p: UrlProblem): void {
+  const slot = errorSlot(form, p.field);
+  const general = form.querySelector<HTMLElement>('.form-error');
+  if (slot) {
+    slot.textContent = p.message;
+    form.querySelector(`[name="${CSS.escape(p.field)}"]`)?.setAttribute('aria-invalid', 'true');
+  } else if (general) general.textContent = `${p.field}: ${p.message}`;
+}
+
 export function bindCalculator<R>(opts: CalcOptions<R>): Calc<R> {
   const { form } = opts;
   let last: R | null = null;
   let values: Record<string, string> = {};
-  loadFormFromUrl(form);
+  // Link values the form could not take keep the results stale until the reader edits that field.
+  const urlProblems = new Map(loadFormFromUrl(form).map((p) => [p.field, p]));
+  let fromLink = location.search.length > 1;
+  let rendered = false;
   const recompute = () => {
     values = readForm(form);
     saveFormToUrl(form);
     clearErrors(form);
+    let err: unknown = null;
     try {
       last = opts.compute(values);
-    } catch (err) {
+    } catch (e) {
+      err = e;
+    }
+    if (err === null && urlProblems.size) err = 'url';
+    if (err !== null) {
       last = null;
-      showError(form, err, opts.fieldAlias);
+      if (err !== 'url') showError(form, err, opts.fieldAlias);
+      for (const p of urlProblems.values()) showUrlProblem(form, p);
       form.dataset.state = 'invalid';
+      markStale(form, fromLink && !rendered);
       opts.invalid?.(err);
       return;
     }
     form.dataset.state = 'ok';
-    opts.render(last, values);
+    markFresh(form);
+    rendered = true;
+    opts.render(last as R, values);
   };
-  form.addEventListener('input', recompute);
-  form.addEventListener('change', recompute);
+  const edited = (e: Event) => {
+    const name = (e.target as HTMLInputElement | null)?.name;
+    if (name) urlProblems.delete(name);
+    fromLink = false;
+    recompute();
+  };
+  form.addEventListener('input', edited);
+  form.addEventListener('change', edited);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     recompute();

@@ -17,6 +17,8 @@ export interface Series {
   /** Draw dots instead of (or as well as) a line. */
   dots?: boolean;
   noLine?: boolean;
+  /** Tooltip for the line (e.g. the run it belongs to when the legend names only its group). */
+  title?: string;
   /** Text beside each point (same order as points). */
   labels?: string[];
 }
@@ -43,10 +45,92 @@ const sciTick = (v: number) => {
   return a >= 1e4 || a < 1e-3 ? v.toExponential(0).replace('e+', 'e') : d3format('~g')(v);
 };
 
+/**
+ * Tick values for a log axis: powers of ten, at most `max` of them, or undefined
+ * (d3's own ticks) when the domain spans under two decades. Hand-written because
+ * d3's log ticks enumerate every decade, which fails ("Invalid array length") or
+ * crowds the axis when a domain spans hundreds of decades.
+ */
+export function logTickValues(lo: number, hi: number, max = 7): number[] | undefined {
+  const a = Math.floor(Math.log10(lo));
+  const b = Math.ceil(Math.log10(hi));
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return [];
+  if (b - a < 2) return undefined;
+  const step = Math.max(1, Math.ceil((b - a) / max));
+  const out: number[] = [];
+  for (let e = Math.ceil(a / step) * step; e <= b; e += step) {
+    const v = 10 ** e;
+    if (v >= lo && v <= hi) out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Width to draw at: the chart's container, so one SVG unit is one CSS pixel and
+ * 12-unit text is 12 px on screen at any width (a fixed 720-unit drawing scaled
+ * to a phone shrank it to 5 px). 720 when the chart is not laid out (exports, tests).
+ */
+export function chartWidth(svg: SVGSVGElement): number {
+  const w = svg.parentElement?.clientWidth ?? 0;
+  return w > 0 ? Math.max(280, Math.round(w - 2)) : 720;
+}
+
+const drawn = new WeakMap<SVGSVGElement, { width: number; redraw: () => void }>();
+let observer: ResizeObserver | undefined;
+
+/** Redraws a chart when its container's width changes (phone rotation, window resize). */
+export function redrawOnResize(svg: SVGSVGElement, redraw: () => void): void {
+  const parent = svg.parentElement;
+  if (!parent || typeof ResizeObserver === 'undefined') return;
+  const first = !drawn.has(svg);
+  drawn.set(svg, { width: chartWidth(svg), redraw });
+  if (!first) return;
+  observer ??= new ResizeObserver((entries) => {
+    for (const e of entries) {
+      const child = e.target.querySelector('svg');
+      const d = child && drawn.get(child as SVGSVGElement);
+      if (d && chartWidth(child as SVGSVGElement) !== d.width) d.redraw();
+    }
+  });
+  observer.observe(parent);
+}
+
+/** Values a log axis can place: positive, and not so close to the float limits that log scales break. */
+const LOG_SAFE = (v: number) => v > 1e-290 && v < 1e290;
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * Greedy label placement: the first of right-above, right-below, left-above,
+ * left-below of the point that overlaps no placed label and stays in the plot;
+ * null when none does. Returns the text's baseline position.
+ */
+function placeLabel(placed: Box[], px: number, py: number, w: number, h: number, x0: number, x1: number, y0: number, y1: number): { x: number; y: number } | null {
+  const tries: Box[] = [
+    { x: px + 5, y: py - 5 - h, w, h },
+    { x: px + 5, y: py + 5, w, h },
+    { x: px - 5 - w, y: py - 5 - h, w, h },
+    { x: px - 5 - w, y: py + 5, w, h },
+  ];
+  for (const b of tries) {
+    if (b.x < x0 || b.x + b.w > x1 || b.y < y0 || b.y + b.h > y1) continue;
+    if (placed.some((o) => b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h)) continue;
+    placed.push(b);
+    return { x: b.x, y: b.y + h - 3 };
+  }
+  return null;
+}
+
 /** Draws `series` into `svg`, replacing what was there. Non-finite points are dropped. */
 export function lineChart(svg: SVGSVGElement, series: Series[], opts: ChartOptions): void {
-  const width = opts.width ?? 720;
-  const height = opts.height ?? 420;
+  const width = opts.width ?? chartWidth(svg);
+  const height = opts.height ?? Math.round(Math.min(420, Math.max(280, width * 0.62)));
+  redrawOnResize(svg, () => lineChart(svg, series, opts));
   // Legend entries (named series only) wrap onto rows; the plot starts below them.
   const legendItems = series.map((s, i) => ({ s, color: s.color ?? PALETTE[i % PALETTE.length] })).filter((e) => e.s.name);
   const legendPos: { x: number; row: number }[] = [];
@@ -80,11 +164,11 @@ export function lineChart(svg: SVGSVGElement, series: Series[], opts: ChartOptio
   const clean = series.map((s) => ({
     ...s,
     points: s.points.filter(
-      (p) => Number.isFinite(p.x) && Number.isFinite(p.y) && (!opts.xLog || p.x > 0) && (!opts.yLog || p.y > 0),
+      (p) => Number.isFinite(p.x) && Number.isFinite(p.y) && (!opts.xLog || LOG_SAFE(p.x)) && (!opts.yLog || LOG_SAFE(p.y)),
     ),
   }));
   const all = clean.flatMap((s) => s.points);
-  const markers = (opts.markers ?? []).filter((mk) => Number.isFinite(mk.x) && (!opts.xLog || mk.x > 0));
+  const markers = (opts.markers ?? []).filter((mk) => Number.isFinite(mk.x) && (!opts.xLog || LOG_SAFE(mk.x)));
   if (all.length === 0) {
     root.append('text').attr('x', width / 2).attr('y', height / 2).attr('text-anchor', 'middle').attr('fill', '#57606a').text('No data to plot');
     return;
@@ -101,10 +185,15 @@ export function lineChart(svg: SVGSVGElement, series: Series[], opts: ChartOptio
 
   const xAxis = axisBottom(x).ticks(opts.xLog ? 6 : 6, opts.xLog ? sciTick : undefined);
   const yAxis = axisLeft(y).ticks(6, opts.yLog ? sciTick : undefined);
+  const xTicks = opts.xLog ? logTickValues(x.domain()[0], x.domain()[1]) : undefined;
+  const yTicks = opts.yLog ? logTickValues(y.domain()[0], y.domain()[1]) : undefined;
+  if (xTicks) xAxis.tickValues(xTicks).tickFormat((v) => sciTick(Number(v)));
+  if (yTicks) yAxis.tickValues(yTicks).tickFormat((v) => sciTick(Number(v)));
   if (!opts.xLog) xAxis.tickFormat((v) => sciTick(Number(v)));
   if (!opts.yLog) yAxis.tickFormat((v) => sciTick(Number(v)));
-  root.append('g').attr('transform', `translate(0,${height - m.bottom})`).call(xAxis);
-  root.append('g').attr('transform', `translate(${m.left},0)`).call(yAxis);
+  // d3's axes set 10-unit text; 12 keeps tick labels at 12 px on screen.
+  root.append('g').attr('transform', `translate(0,${height - m.bottom})`).call(xAxis).attr('font-size', 12);
+  root.append('g').attr('transform', `translate(${m.left},0)`).call(yAxis).attr('font-size', 12);
   root.append('text').attr('x', (m.left + width - m.right) / 2).attr('y', height - 10).attr('text-anchor', 'middle').attr('fill', '#1b1f24').text(opts.xLabel);
   root
     .append('text')
@@ -114,6 +203,7 @@ export function lineChart(svg: SVGSVGElement, series: Series[], opts: ChartOptio
     .text(opts.yLabel);
 
   const plot = root.append('g').attr('class', 'plot');
+  const placed: Box[] = [];
   const gen = line<Point>()
     .x((p) => x(p.x))
     .y((p) => y(p.y));
@@ -128,7 +218,10 @@ export function lineChart(svg: SVGSVGElement, series: Series[], opts: ChartOptio
         .attr('fill', 'none')
         .attr('stroke', color)
         .attr('stroke-width', 2)
-        .attr('stroke-dasharray', s.dashed ? '6 4' : null);
+        .attr('stroke-dasharray', s.dashed ? '6 4' : null)
+        .call((p) => {
+          if (s.title) p.append('title').text(s.title);
+        });
     }
     if (s.dots || s.noLine || s.points.length === 1) {
       plot
@@ -143,18 +236,14 @@ export function lineChart(svg: SVGSVGElement, series: Series[], opts: ChartOptio
         .attr('fill', color);
     }
     if (s.labels) {
-      const labels = s.labels;
-      plot
-        .append('g')
-        .attr('class', 'point-labels')
-        .selectAll('text')
-        .data(s.points)
-        .join('text')
-        .attr('x', (p) => x(p.x) + 5)
-        .attr('y', (p) => y(p.y) - 5)
-        .attr('font-size', 10)
-        .attr('fill', '#57606a')
-        .text((_, i) => labels[i] ?? '');
+      const g = plot.append('g').attr('class', 'point-labels');
+      s.points.forEach((p, i) => {
+        const text = s.labels![i] ?? '';
+        const at = placeLabel(placed, x(p.x), y(p.y), text.length * 7, 14, m.left, width - m.right, m.top, height - m.bottom);
+        // A label with no free place is left out of the drawing; the point's tooltip still names it.
+        plot.selectAll<SVGCircleElement, Point>(`g[data-series="${CSS.escape(s.name)}"] circle`).filter((_, j) => j === i).append('title').text(text);
+        if (at) g.append('text').attr('x', at.x).attr('y', at.y).attr('fill', '#3d444d').text(text);
+      });
     }
   });
   for (const mk of markers) {

@@ -24,6 +24,7 @@ import {
   type MemorySpec,
 } from '@scaling-lab/core';
 import { numberField, numberInBounds } from './parse';
+import { gridLabel } from './grid-label';
 
 const blank = (s: string | undefined) => s === undefined || s.trim() === '';
 
@@ -61,8 +62,9 @@ export function architectureFromValues(v: Record<string, string>): Architecture 
 export function specFromValues(v: Record<string, string>): EstimateSpec {
   const spec: EstimateSpec = {};
   if (!blank(v.preset)) spec.preset = v.preset;
-  const params = opt('params', v.params, { positive: true });
-  const tokens = opt('tokens', v.tokens, { positive: true });
+  // At least one parameter and one token: smaller values are typos (1e-300), and would draw no chart.
+  const params = opt('params', v.params, { min: 1 });
+  const tokens = opt('tokens', v.tokens, { min: 1 });
   if (params !== undefined) spec.params = params;
   if (tokens !== undefined) spec.tokens = tokens;
   const architecture = architectureFromValues(v);
@@ -143,7 +145,7 @@ export function costView(v: Record<string, string>): CostView {
     watts: `${sig(e.watts, 4)} W per accelerator`,
     pue: sig(e.pue, 3),
     grid: `${sig(e.gridGCO2ePerKWh, 3)} gCO2e/kWh`,
-    region: e.region ? e.region.name : 'world average',
+    region: gridLabel(e),
   };
   return { estimate, outputs };
 }

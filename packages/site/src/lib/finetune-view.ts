@@ -13,6 +13,7 @@ import {
   getPublishedRun,
   InputError,
   listPublishedRuns,
+  loraTrainingFlops,
   sig,
   type Architecture,
   type Estimate,
@@ -21,6 +22,9 @@ import {
   type MemorySpec,
 } from '@scaling-lab/core';
 import { numberField } from './parse';
+
+/** Where the LoRA compute comes from, shown in the assumptions. */
+export const LORA_FLOPS_SOURCE = '(4·N + 6·N_lora)·D: a frozen base skips its weight-gradient matmuls (core loraTrainingFlops; Narayanan et al. 2021 for the 2 + 4 split of 6·N·D; Hu et al. 2021)';
 
 export const LORA_TARGETS: LoraTarget[] = ['q', 'k', 'v', 'o', 'gate', 'up', 'down'];
 
@@ -68,8 +72,13 @@ export function finetuneView(v: Record<string, string>): FinetuneView {
   const s = finetuneSpecs(v);
   const pretrain = estimateRun(s.pretrain);
   const full = estimateRun(s.full);
-  const lora = estimateRun(s.lora);
-  const loraTrainable = lora.memory?.lora?.trainableParams ?? NaN;
+  const loraMemory = estimateRun(s.lora);
+  const loraTrainable = loraMemory.memory?.lora?.trainableParams ?? NaN;
+  // LoRA skips the frozen weights' gradient matmuls: core's loraTrainingFlops, (4·N + 6·N_lora)·D, prices its
+  // compute; the memory comes from the architecture run (weights, adapters, optimizer state, activations).
+  const { architecture: _a, memory: _m, ...hardware } = s.lora;
+  const loraCompute = estimateRun({ ...hardware, tokens: undefined, flops: loraTrainingFlops(full.params!, loraTrainable, s.lora.tokens!) });
+  const lora: Estimate = { ...loraCompute, params: loraMemory.params, tokens: loraMemory.tokens, memory: loraMemory.memory, assumptions: [...loraCompute.assumptions.filter((x) => x.name !== 'flops'), { name: 'flops', value: loraCompute.flops!, unit: 'FLOPs', source: LORA_FLOPS_SOURCE }] };
   const mem = (e: Estimate) => (e.memory ? `${formatBytes(e.memory.totalBytes)}${e.memory.fits ? '' : ' (does not fit)'}` : '—');
   const money = (e: Estimate) => (e.costUsd === null ? '—' : formatUsd(e.costUsd));
   const time = (e: Estimate) => (e.wallClockHours === null ? '—' : formatDuration(e.wallClockHours));

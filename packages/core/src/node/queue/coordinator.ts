@@ -142,10 +142,13 @@ export async function runSweepOnQueue(opts: QueueSweepOptions): Promise<SweepSum
         redisDown = false;
         emit({ type: 'redis', up: true });
       }
+      // Fetch the finished jobs' records together (one round trip per batch, not per job), then write them in order.
+      const finished = [...pending.keys()].filter((id) => s.completed.has(id));
+      const jobs = await Promise.all(finished.map((id) => queue.getJob(id) as Promise<Job<RunJobData, RunJobResult> | undefined>));
+      const fetched = new Map(finished.map((id, i) => [id, jobs[i]]));
       for (const [id, run] of pending) {
         if (s.completed.has(id)) {
-          const job = (await queue.getJob(id)) as Job<RunJobData, RunJobResult> | undefined;
-          const rv = job?.returnvalue;
+          const rv = fetched.get(id)?.returnvalue;
           if (!rv || rv.runKey !== run.runKey) continue; // not readable yet
           const record: SweepRecord = { ...rv, sweep: run.sweep };
           writer.append(record);

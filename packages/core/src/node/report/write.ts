@@ -34,6 +34,7 @@ function projectionLines(p: Projection): string[] {
   if (p.estimate) {
     const e = p.estimate;
     lines.push(
+      `estimate          point estimate: every input at its default (\`scaling-lab estimate --uncertain\` gives the median and its 5–95 % interval)`,
       `hardware          ${e.acceleratorName}${e.mfu !== null ? ` at MFU ${e.mfu}` : ''}`,
       `GPU-hours         ${formatCount(e.acceleratorHours)} (${formatDuration(e.acceleratorHours)} on one GPU)`,
       `cost              ${e.costUsd !== null ? formatUsd(e.costUsd) : 'n/a'}${e.usdPerHour !== null ? ` at ${formatUsd(e.usdPerHour)}/GPU-hour` : ''}`,

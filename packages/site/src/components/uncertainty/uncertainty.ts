@@ -22,6 +22,7 @@ import {
   type UncertainRunResult,
 } from '@scaling-lab/core';
 import { download } from '../../lib/export';
+import { chartWidth, redrawOnResize } from '../../lib/chart';
 
 /** Output labels and formatters. */
 export const OUTPUT_INFO: Record<RunOutput, { label: string; phrase: string; format: (x: number) => string }> = {
@@ -68,9 +69,12 @@ export function uncertainRun(spec: EstimateSpec, samples = 4000, seed = 42): Unc
  */
 export function whiskerChart(svg: SVGSVGElement, r: UncertainRunResult, outputs: readonly RunOutput[]): void {
   const rows = outputs.filter((o) => r.monteCarlo.outputs[o] !== undefined).map((o) => ({ o, ...r.monteCarlo.outputs[o] }));
-  const width = 720;
-  const rowH = 34;
-  const m = { top: 30, right: 250, bottom: 40, left: 150 };
+  const width = chartWidth(svg);
+  redrawOnResize(svg, () => whiskerChart(svg, r, outputs));
+  // Narrow screens: the label above each bar and the values below it, instead of columns either side.
+  const narrow = width < 600;
+  const rowH = narrow ? 58 : 34;
+  const m = narrow ? { top: 56, right: 16, bottom: 40, left: 16 } : { top: 44, right: 250, bottom: 40, left: 150 };
   const height = m.top + m.bottom + rowH * Math.max(rows.length, 1);
   const root = select(svg);
   root.selectAll('*').remove();
@@ -83,18 +87,20 @@ export function whiskerChart(svg: SVGSVGElement, r: UncertainRunResult, outputs:
   const lo = Math.min(0.5, ...ratios) * 0.9;
   const hi = Math.max(2, ...ratios) * 1.1;
   const x = scaleLog().domain([lo, hi]).range([m.left, width - m.right]);
-  root.append('text').attr('x', m.left).attr('y', 16).attr('fill', INK).attr('font-weight', 600).text(title);
+  titleLines(root, title, width, 8);
   root
     .append('g')
     .attr('transform', `translate(0,${height - m.bottom})`)
-    .call(axisBottom(x).tickValues([0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4].filter((t) => t >= lo && t <= hi)).tickFormat((t) => `×${Number(t)}`));
+    .call(axisBottom(x).tickValues((narrow ? [0.5, 1, 2, 4] : [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4]).filter((t) => t >= lo && t <= hi)).tickFormat((t) => `×${Number(t)}`))
+    .attr('font-size', 12);
   root.append('text').attr('x', (m.left + width - m.right) / 2).attr('y', height - 8).attr('text-anchor', 'middle').attr('fill', INK).text('relative to the median');
   root.append('line').attr('x1', x(1)).attr('x2', x(1)).attr('y1', m.top).attr('y2', height - m.bottom).attr('stroke', MUTED).attr('stroke-dasharray', '2 3');
   rows.forEach((w, i) => {
     const y = m.top + rowH * i + rowH / 2;
     const info = OUTPUT_INFO[w.o];
     const g = root.append('g').attr('data-output', w.o);
-    g.append('text').attr('x', m.left - 10).attr('y', y + 4).attr('text-anchor', 'end').attr('fill', INK).text(info.label);
+    if (narrow) g.append('text').attr('x', m.left).attr('y', y - 12).attr('fill', INK).attr('font-weight', 600).text(info.label);
+    else g.append('text').attr('x', m.left - 10).attr('y', y + 4).attr('text-anchor', 'end').attr('fill', INK).text(info.label);
     const fixed = Math.abs(w.high - w.low) <= 1e-9 * Math.abs(w.median);
     if (!fixed) {
       const a = x(Math.max(lo, w.low / w.median));
@@ -104,8 +110,8 @@ export function whiskerChart(svg: SVGSVGElement, r: UncertainRunResult, outputs:
     }
     g.append('circle').attr('cx', x(1)).attr('cy', y).attr('r', 4.5).attr('fill', INK);
     g.append('text')
-      .attr('x', width - m.right + 10)
-      .attr('y', y + 4)
+      .attr('x', narrow ? m.left : width - m.right + 10)
+      .attr('y', narrow ? y + 22 : y + 4)
       .attr('fill', INK)
       .text(fixed ? `${info.format(w.median)} (fixed)` : `${info.format(w.median)}  [${info.format(w.low)} – ${info.format(w.high)}]`);
   });
@@ -119,18 +125,23 @@ export function tornadoChart(svg: SVGSVGElement, r: UncertainRunResult, output: 
   const base = r.sensitivity.baseline[output];
   const bars: TornadoBar[] = (r.sensitivity.bars[output] ?? []).slice(0, top);
   const info = OUTPUT_INFO[output];
-  const width = 720;
-  const rowH = 30;
-  const m = { top: 30, right: 40, bottom: 40, left: 210 };
+  const width = chartWidth(svg);
+  redrawOnResize(svg, () => tornadoChart(svg, r, output, top));
+  const narrow = width < 600;
+  const rowH = narrow ? 44 : 30;
+  const m = narrow ? { top: 64, right: 16, bottom: 40, left: 16 } : { top: 48, right: 40, bottom: 40, left: 210 };
+  const median = r.monteCarlo.outputs[output]?.median ?? base;
   const height = m.top + m.bottom + rowH * Math.max(bars.length, 1);
   const root = select(svg);
   root.selectAll('*').remove();
   root.attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height).attr('font-size', 12).attr('role', 'img');
-  const title = `What moves ${info.phrase} most (baseline ${info.format(base)})`;
+  // One central figure: the title quotes the median (the page's headline); the bars are ratios to the run
+  // with every input at its median, so no second "baseline" number competes with it.
+  const title = `What moves ${info.phrase} most (median ${info.format(median)})`;
   root.attr('aria-label', title);
   root.append('title').text(title);
   root.append('rect').attr('width', width).attr('height', height).attr('fill', '#fff');
-  root.append('text').attr('x', 8).attr('y', 16).attr('fill', INK).attr('font-weight', 600).text(title);
+  titleLines(root, title, width, 8);
   if (bars.length === 0 || !(base > 0)) {
     root.append('text').attr('x', width / 2).attr('y', height / 2).attr('text-anchor', 'middle').attr('fill', MUTED).text('Every input is fixed: nothing to rank');
     return;
@@ -142,12 +153,14 @@ export function tornadoChart(svg: SVGSVGElement, r: UncertainRunResult, output: 
   root
     .append('g')
     .attr('transform', `translate(0,${height - m.bottom})`)
-    .call(axisBottom(x).ticks(6).tickFormat((t) => `×${sig(Number(t), 2)}`));
-  root.append('text').attr('x', (m.left + width - m.right) / 2).attr('y', height - 8).attr('text-anchor', 'middle').attr('fill', INK).text(`${info.label} relative to the baseline`);
+    .call(axisBottom(x).tickValues(ratioTicks(lo, hi, narrow ? 5 : 9)).tickFormat((t) => `×${sig(Number(t), 2)}`))
+    .attr('font-size', 12);
+  root.append('text').attr('x', (m.left + width - m.right) / 2).attr('y', height - 8).attr('text-anchor', 'middle').attr('fill', INK).text(narrow ? 'relative to all inputs at median' : `${info.label} relative to every input at its median`);
   bars.forEach((b, i) => {
     const y = m.top + rowH * i + 4;
     const g = root.append('g').attr('data-input', b.input);
-    g.append('text').attr('x', m.left - 8).attr('y', y + 14).attr('text-anchor', 'end').attr('fill', INK).text(INPUT_LABELS[b.input] ?? b.input);
+    if (narrow) g.append('text').attr('x', m.left).attr('y', y - 3).attr('fill', INK).text(INPUT_LABELS[b.input] ?? b.input);
+    else g.append('text').attr('x', m.left - 8).attr('y', y + 14).attr('text-anchor', 'end').attr('fill', INK).text(INPUT_LABELS[b.input] ?? b.input);
     for (const [v, color] of [[b.outputAtLow, BLUE], [b.outputAtHigh, RED]] as const) {
       const rel = Math.min(hi, Math.max(lo, v / base));
       const a = x(Math.min(1, rel));
@@ -157,11 +170,31 @@ export function tornadoChart(svg: SVGSVGElement, r: UncertainRunResult, output: 
     g.append('title').text(`${INPUT_LABELS[b.input] ?? b.input}: ${b.range}; ${info.format(b.outputAtLow)} at its low end, ${info.format(b.outputAtHigh)} at its high end`);
   });
   root.append('line').attr('x1', x(1)).attr('x2', x(1)).attr('y1', m.top - 4).attr('y2', height - m.bottom).attr('stroke', INK);
-  const legend = root.append('g').attr('transform', `translate(${width - 300},16)`);
+  const legend = root.append('g').attr('transform', `translate(${narrow ? 8 : width - 300},${narrow ? 50 : 36})`);
   legend.append('rect').attr('x', 0).attr('y', -9).attr('width', 12).attr('height', 10).attr('fill', BLUE);
   legend.append('text').attr('x', 16).attr('y', 0).attr('fill', INK).text('input at its low end');
   legend.append('rect').attr('x', 150).attr('y', -9).attr('width', 12).attr('height', 10).attr('fill', RED);
   legend.append('text').attr('x', 166).attr('y', 0).attr('fill', INK).text('at its high end');
+}
+
+/** The chart's title, wrapped onto lines that fit `width` (about 7 px a character at 12 px). */
+function titleLines(root: ReturnType<typeof select<SVGSVGElement, unknown>>, title: string, width: number, x0: number): void {
+  const perLine = Math.max(20, Math.floor((width - x0 - 8) / 7));
+  const words = title.split(' ');
+  const lines: string[] = [];
+  for (const w of words) {
+    if (lines.length && `${lines[lines.length - 1]} ${w}`.length <= perLine) lines[lines.length - 1] += ` ${w}`;
+    else lines.push(w);
+  }
+  lines.slice(0, 2).forEach((l, i) => root.append('text').attr('x', x0).attr('y', 16 + i * 15).attr('fill', INK).attr('font-weight', 600).text(l));
+}
+
+/** Ratio ticks on both sides of ×1 (d3's log ticks leave a narrow domain bare right of ×1). */
+export function ratioTicks(lo: number, hi: number, max: number): number[] {
+  const all = [0.1, 0.2, 0.25, 0.33, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1, 1.05, 1.1, 1.25, 1.5, 2, 3, 4, 5, 10];
+  let inside = all.filter((t) => t >= lo && t <= hi);
+  while (inside.length > max) inside = inside.filter((t, i) => t === 1 || i % 2 === 0);
+  return inside;
 }
 
 /** Rows of the intervals table: output label, median, 5–95% interval (or "fixed"). */
@@ -174,6 +207,18 @@ export function intervalRows(r: UncertainRunResult, outputs: readonly RunOutput[
       const fixed = Math.abs(s.high - s.low) <= 1e-9 * Math.abs(s.median);
       return { label: OUTPUT_INFO[o].label, median: f(s.median), interval: fixed ? 'fixed' : `${f(s.low)} – ${f(s.high)}` };
     });
+}
+
+/**
+ * The headline for one output, the site's one central figure (the CLI's and the
+ * report's convention too): the Monte Carlo median with its 5–95 % interval.
+ */
+export function headlineText(r: UncertainRunResult, output: RunOutput): string {
+  const s = r.monteCarlo.outputs[output];
+  if (!s) return '—';
+  const f = OUTPUT_INFO[output].format;
+  const fixed = Math.abs(s.high - s.low) <= 1e-9 * Math.abs(s.median);
+  return fixed ? f(s.median) : `${f(s.median)} (${Math.round(r.monteCarlo.level * 100)} % interval ${f(s.low)} – ${f(s.high)})`;
 }
 
 /** Rows of the inputs table: name, range, source. */
@@ -221,6 +266,8 @@ export function renderUncertainty(id: string, spec: EstimateSpec): void {
   if (!root) return;
   const prev = timers.get(root);
   if (prev !== undefined) clearTimeout(prev);
+  const headlines = () => document.querySelectorAll<HTMLElement>('[data-headline]');
+  headlines().forEach((el) => (el.dataset.pending = '1'));
   timers.set(
     root,
     window.setTimeout(() => {
@@ -232,6 +279,10 @@ export function renderUncertainty(id: string, spec: EstimateSpec): void {
         return;
       }
       const outputs = (root.dataset.outputs ?? 'acceleratorHours,costUsd').split(',') as RunOutput[];
+      headlines().forEach((el) => {
+        el.textContent = headlineText(r, el.dataset.headline as RunOutput);
+        delete el.dataset.pending;
+      });
       whiskerChart(root.querySelector<SVGSVGElement>('[data-whiskers]')!, r, outputs);
       tornadoChart(root.querySelector<SVGSVGElement>('[data-tornado]')!, r, (root.dataset.tornado ?? outputs[outputs.length - 1]) as RunOutput);
       const ivBody = root.querySelector('[data-intervals] tbody');
