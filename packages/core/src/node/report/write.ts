@@ -79,7 +79,7 @@ export function summaryText(a: Analysis, meta: ReportMeta, trust?: Trust): strin
   }
   const useA3 = !a.projections.approach2;
   const f = a.frontier.filter((p) => p.source === (useA3 ? 'approach3' : 'approach2'));
-  const decades = f.filter((p, i) => i % 5 === 0 || i === f.length - 1);
+  const decades = f.filter((_p, i) => i % 5 === 0 || i === f.length - 1);
   out.push(`  fitted (${useA3 ? 'Approach 3' : 'Approach 2'}), about every 10^2.3 in C:`);
   for (const p of decades) {
     out.push(`  ${sci(p.flops).padEnd(10)}  ${formatCount(p.params).padEnd(9)}  ${formatCount(p.tokens).padEnd(9)}  ${p.tokensPerParam.toFixed(1).padStart(6)}  ${p.loss?.toFixed(3) ?? ''}`);
