@@ -21,6 +21,7 @@ export * from './estimate/params.js';
 export * from './estimate/architecture/hfConfig.js';
 export * from './estimate/flops.js';
 export * from './estimate/loraFlops.js';
+export * from './estimate/planFromEstimate.js';
 export * from './estimate/memory.js';
 export * from './estimate/time.js';
 export * from './estimate/cost.js';
@@ -65,3 +66,5 @@ export * from './uncertainty/index.js';
 // sweep/ and report/: sweeps as data, and the analysis of their results
 export * from './sweep/index.js';
 export * from './report/index.js';
+// verify/: predict-then-verify, intervals and honest-projection warnings for the main job
+export * from './verify/index.js';

@@ -27,7 +27,7 @@ import { assumption, type Assumption } from '../assumption.js';
 import { InputError, requireNumber } from '../errors.js';
 import { INPUT_BOUNDS } from './bounds.js';
 import { constant, constantAssumption } from '../data/constants.js';
-import { getAccelerator, peakFlopsPerSecond } from '../data/hardware.js';
+import { acceleratorNote, getAccelerator, peakFlopsPerSecond } from '../data/hardware.js';
 import { defaultPrice, priceSource } from '../data/prices.js';
 import { getRegion, type GridRegion } from '../data/regions.js';
 import { getPublishedRun, type PublishedRun } from '../data/publishedRuns.js';
@@ -295,7 +295,8 @@ export function estimateRun(input: EstimateSpec): Estimate {
   let acc: AcceleratorRow;
   if (spec.hardware !== undefined) {
     acc = getAccelerator(spec.hardware);
-    A.push(assumption('hardware', acc.id, '', src('hardware') === 'user' ? (acc.id === spec.hardware ? 'user' : `user ("${spec.hardware}")`) : src('hardware')));
+    const note = acceleratorNote(spec.hardware);
+    A.push(assumption('hardware', acc.id, '', src('hardware') === 'user' ? (acc.id === spec.hardware ? 'user' : `user ("${spec.hardware}")${note ? `: ${note}` : ''}`) : src('hardware')));
   } else {
     acc = getAccelerator(DEFAULT_ACCELERATOR);
     A.push(assumption('hardware', acc.id, '', 'default accelerator (none given)'));

@@ -122,8 +122,11 @@ function memoryOutputs(m: MemoryEstimate | null): Record<string, string> {
   };
 }
 
-export function costView(v: Record<string, string>): CostView {
-  const estimate = estimateRun(fullSpecFromValues(v));
+/** `extend` adds fields the shared form lacks (the cost page's planning fields, lib/planner-form.ts). */
+export function costView(v: Record<string, string>, extend?: (spec: EstimateSpec) => void): CostView {
+  const spec = fullSpecFromValues(v);
+  extend?.(spec);
+  const estimate = estimateRun(spec);
   const e = estimate;
   const outputs: Record<string, string> = {
     flops: e.flops === null ? '—' : formatFlops(e.flops),
