@@ -44,7 +44,7 @@ function signature(sym, checker) {
 }
 
 export function apiReport() {
-  const entries = Object.entries(pkg.exports).filter(([k, v]) => typeof v === 'object' && v.types);
+  const entries = Object.entries(pkg.exports).filter(([, v]) => typeof v === 'object' && v.types);
   const files = entries.map(([, v]) => join(core, v.types));
   const program = ts.createProgram(files, { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, skipLibCheck: true, types: [] });
   const checker = program.getTypeChecker();

@@ -83,7 +83,7 @@ describe('architectures, configs and presets', () => {
   it('estimate --preset llama-2-7b --tokens 1B works and says which preset values were replaced', () => {
     const r = runCli(['estimate', '--preset', 'llama-2-7b', '--tokens', '1B']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Replaced  preset values: tokens \(given\), acceleratorHours \(recomputed\)/);
+    expect(r.stdout).toMatch(/Replaced {2}preset values: tokens \(given\), acceleratorHours \(recomputed\)/);
   });
   it('GQA heads that do not divide, and TP that does not divide the heads, are refused naming the flag', () => {
     expectBadInput(runCli(['estimate', '--layers', '32', '--d-model', '4096', '--heads', '32', '--kv-heads', '5', '--vocab', '32000', '--tokens', '1T']), /--kv-heads: 5 does not divide the 32 heads/);

@@ -134,7 +134,7 @@ type Issue = z.core.$ZodIssue;
 function valueAt(value: unknown, path: readonly PropertyKey[]): { found: boolean; value?: unknown } {
   let v: unknown = value;
   for (const p of path) {
-    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, p)) return { found: false };
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, p)) return { found: false };
     v = (v as Record<PropertyKey, unknown>)[p];
   }
   return { found: true, value: v };
@@ -202,7 +202,7 @@ export function parseSweepSpec(value: unknown, source = 'spec'): SweepSpec {
   const spec = r.data;
   const known = Object.keys(spec.models);
   const check = (name: string, field: string) => {
-    if (!Object.prototype.hasOwnProperty.call(spec.models, name)) {
+    if (!Object.hasOwn(spec.models, name)) {
       throw new InputError(`${source}: ${field}`, `unknown model "${name}"`, `define it under "models" or use one of ${known.join(', ') || '(none defined)'}`);
     }
   };

@@ -26,7 +26,7 @@
  * weights are). With rate 0 (the default) no op is added: results are unchanged.
  */
 import * as tf from '@tensorflow/tfjs';
-import { InputError, requireNumber } from '../errors.js';
+import { InputError } from '../errors.js';
 import { createRng } from '../random.js';
 import { fastCrossEntropy, fastGelu, floatOneHot, makeAttention, naiveAttention, naiveCrossEntropy, naiveGelu } from './fused.js';
 import { addPositions, fastDense, fastLayerNorm, fastMatMul, naiveDense, naiveLayerNorm, naiveMatMul } from './matmul.js';

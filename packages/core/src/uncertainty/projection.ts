@@ -126,7 +126,7 @@ export function projectionModel(
     let tokens: number;
     let loss: number;
     const row = cache ? (x.fitRow ?? 0) : -1;
-    if (cache && cache.done[row]) {
+    if (cache?.done[row]) {
       flops = cache.flops[row]; params = cache.params[row]; tokens = cache.tokens[row]; loss = cache.loss[row];
       return finish(x, flops, params, tokens, loss);
     }

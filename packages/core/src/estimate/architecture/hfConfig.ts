@@ -33,7 +33,7 @@ const QKV_BIAS = ['qwen2', 'qwen2_moe'];
 const FOUR_NORMS = ['gemma2', 'gemma3_text'];
 
 function own(o: Record<string, unknown>, k: string): unknown {
-  return Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
+  return Object.hasOwn(o, k) ? o[k] : undefined;
 }
 
 /** Architecture from a parsed `config.json`; InputError naming the missing key otherwise. */

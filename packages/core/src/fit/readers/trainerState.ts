@@ -88,7 +88,7 @@ export function runFromTrainerState(text: string, opts: { source: string; params
     : undefined;
   return {
     points: [{ params: N, tokens: D as number, loss: L }],
-    curves: curve && curve.tokens.length ? [curve] : undefined,
+    curves: curve?.tokens.length ? [curve] : undefined,
     rows: log.length,
     skipped: [],
     columns: { params: paramsFrom, tokens: tokensFrom, loss: `${lossKey} (log_history[${final.i}])` },

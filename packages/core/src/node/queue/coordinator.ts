@@ -174,7 +174,7 @@ export async function runSweepOnQueue(opts: QueueSweepOptions): Promise<SweepSum
             emit({ type: 'run-start', run, host });
           }
           const p = job?.progress as RunJobProgress | undefined;
-          if (p && p.totalSteps) fractions.set(id, p.step / p.totalSteps);
+          if (p?.totalSteps) fractions.set(id, p.step / p.totalSteps);
         } else if (s.delayed.has(id) || s.wait.has(id) || s.prioritized.has(id)) {
           startedOn.delete(id);
           fractions.delete(id);

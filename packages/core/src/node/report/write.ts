@@ -85,7 +85,7 @@ export function summaryText(a: Analysis, meta: ReportMeta, trust?: Trust): strin
   }
   const useA3 = !a.projections.approach2;
   const f = a.frontier.filter((p) => p.source === (useA3 ? 'approach3' : 'approach2'));
-  const decades = f.filter((p, i) => i % 5 === 0 || i === f.length - 1);
+  const decades = f.filter((_p, i) => i % 5 === 0 || i === f.length - 1);
   out.push(`  fitted (${useA3 ? 'Approach 3' : 'Approach 2'}), about every 10^2.3 in C:`);
   const band = useA3 ? trust?.bands.approach3Params : trust?.bands.approach2Params;
   for (const p of decades) {

@@ -27,7 +27,7 @@ export function nominalNonEmbeddingParams(m: { layers: number; dModel: number; h
 
 export function learningRateFor(rule: LearningRateRule, dModel: number): number {
   if (rule.rule === 'constant') return rule.value;
-  return rule.base * Math.pow(rule.baseDModel / dModel, rule.exponent);
+  return rule.base * (rule.baseDModel / dModel) ** rule.exponent;
 }
 
 /** JSON with object keys sorted, so equal specs hash equally whatever the key order. */
