@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Checks (and where it can, installs) the system packages before any test: scripts/setup-system.
+    globalSetup: ['tests/setup/system.ts'],
     projects: [
       {
         test: {

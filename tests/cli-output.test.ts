@@ -37,6 +37,13 @@ const COMMANDS: string[][] = [
   ['optimal', '--law', 'hoffmann2022', '--compute', '1e24', '--hardware', 'nvidia-h100-sxm5-80gb', '--count', '4096'],
   ['optimal', '--law', 'besiroglu2024', '--target-loss', '2.0'],
   ['optimal', '--law', 'nope', '--compute', '1e24'],
+  ['optimal', '--compute', '1e23', '--unique-tokens', '2e11'],
+  ['optimal', '--target-loss', '2.1', '--inference-tokens', '2e13', '--hardware', 'nvidia-h100-sxm5-80gb', '--mfu', '0.4', '--inference-mfu', '0.15'],
+  ['optimal', '--law', 'kaplan2020', '--compute', '5.76e23'],
+  ['optimal', '--target-loss', '1.5', '--inference-tokens', '2e13'],
+  ['hyperparams', '--compute', '1e22'],
+  ['hyperparams'],
+  ['estimate', '--params', '7B', '--tokens', '4T', '--unique-tokens', '1T'],
   ['project', '--law', 'besiroglu2024', '--target-loss', '2.0', '--hardware', 'nvidia-h100-sxm5-80gb', '--count', '4096', '--samples', '2000', '--seed', '1'],
   ['project', '--law', 'besiroglu2024', '--budget-usd', '1e6..1e7', '--samples', '2000', '--seed', '1', '--json'],
   ['project', '--law', 'besiroglu2024', '--target-loss', 'abc'],
@@ -54,7 +61,9 @@ describe('CLI output diff (snapshot of a fixed set of commands)', () => {
       .join('\n')
       // wall times vary run to run: mask them
       .replace(/; [\d.]+ s\n/g, '; <seconds> s\n')
-      .replace(/"seconds": [\d.e+-]+/g, '"seconds": "<seconds>"');
+      .replace(/"seconds": [\d.e+-]+/g, '"seconds": "<seconds>"')
+      // so is the machine's core count in --help defaults
+      .replace(/one per core, here \d+/g, 'one per core, here <cores>');
     await expect(out).toMatchFileSnapshot('./snapshots/cli-output.txt');
   }, 240_000);
 });

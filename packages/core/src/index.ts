@@ -9,7 +9,7 @@ export * from './assumption.js';
 export * from './random.js';
 export * from './format.js';
 export * from './parseQuantity.js';
-// estimate/ (engineer A)
+// estimate/
 export * from './lookup.js';
 export * from './data/types.js';
 export * from './data/constants.js';
@@ -27,14 +27,22 @@ export * from './estimate/time.js';
 export * from './estimate/cost.js';
 export * from './estimate/energy.js';
 export * from './estimate/carbon.js';
+export * from './estimate/bounds.js';
 export * from './estimate/estimateRun.js';
 export * from './estimate/runMemory.js';
+export * from './estimate/planFromEstimate.js';
+export * from './estimate/runOutputs.js';
 // laws/
 export * from './laws/types.js';
 export * from './laws/validate.js';
 export * from './laws/decisions.js';
 export * from './laws/published.js';
 export * from './laws/costForLoss.js';
+export * from './laws/dataConstrained.js';
+export * from './laws/inferenceAware.js';
+export * from './laws/hyperparams.js';
+export * from './laws/kaplanAllocation.js';
+export * from './laws/overtrainedModels.js';
 // fit/
 export * from './fit/lbfgs.js';
 export * from './fit/points.js';
@@ -50,10 +58,13 @@ export * from './fit/parseInput.js';
 export * from './fit/duplicateRuns.js';
 // fit/readers: training logs (W&B, Hugging Face Trainer, TensorBoard CSV, any CSV/JSON lines) → fit input
 export { parseLog, detectLogFormat, combineRuns, LOG_FORMATS, type LogFormat, type ParseLogOptions } from './fit/readers/parseLog.js';
-export { paramsFromHfConfig, architectureFromHfConfig } from './fit/readers/hfConfig.js';
 export type { ColumnFlags } from './fit/readers/runsTable.js';
-// uncertainty/ (engineer E)
+export * from './fit/repeatDecay.js';
+export * from './fit/repeatRuns.js';
+// uncertainty/
 export * from './uncertainty/index.js';
 // sweep/ and report/: sweeps as data, and the analysis of their results
 export * from './sweep/index.js';
 export * from './report/index.js';
+// verify/: predict-then-verify, intervals and honest-projection warnings for the main job
+export * from './verify/index.js';

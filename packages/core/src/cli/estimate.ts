@@ -2,29 +2,31 @@
  * `scaling-lab estimate`: time, cost, energy and carbon of a training run from
  * its size (params × tokens, FLOPs, an architecture or a published preset),
  * hardware and site. Options arrive as raw strings and are parsed in
- * `specFromOptions`, so other modules (ranges, E's uncertainty) can intercept
+ * `specFromOptions`, so other modules (ranges, uncertainty) can intercept
  * them; bad input exits 2 with one line naming the flag and the fix.
  */
+import { formatRepeatedData, repeatedDataFor, type RepeatedData } from './repeatedData.js';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { estimateRun, DEFAULT_ACCELERATOR, type Estimate, type EstimateSpec } from '../estimate/estimateRun.js';
+import { DEFAULT_ACCELERATOR, type Estimate, type EstimateSpec } from '../estimate/estimateRun.js';
 import type { Architecture } from '../estimate/params.js';
 import type { LoraTarget, OptimizerKind, Recompute, TrainingPrecision } from '../estimate/memory.js';
 import type { MemorySpec } from '../estimate/runMemory.js';
-import { acceleratorsForDeadline, flopsForBudget } from '../estimate/time.js';
-import { getAccelerator, peakFlopsPerSecond } from '../data/hardware.js';
-import { defaultPrice } from '../data/prices.js';
-import { constant } from '../data/constants.js';
+import { estimatePlanned, type PlannedEstimate } from '../estimate/plan.js';
 import type { Precision, PriceRow } from '../data/types.js';
 import { formatBytes, formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
 import { action, parseNumber, printJson } from './util.js';
 import { withFlag } from './flags.js';
 import { runRangeEstimate, wantsRanges, withRangeOptions } from './ranges.js';
 import { oneLineErrors } from './oneLineErrors.js';
+import { readConfigArchitecture } from './configFile.js';
+import { assumption } from '../assumption.js';
 
 /** Raw option strings as commander hands them over. */
 export interface EstimateCliOptions {
   preset?: string;
+  config?: string;
+  uniqueTokens?: string;
   params?: string;
   activeParams?: string;
   tokens?: string;
@@ -159,14 +161,27 @@ export function specFromOptions(o: EstimateCliOptions): EstimateSpec {
     spec.household = o.household;
   }
   if (o.water !== undefined) spec.water = o.water === true ? true : n('--water', o.water as string);
-  if (o.layers !== undefined || o.dModel !== undefined) {
+  if (o.config !== undefined) {
+    // A Hugging Face config, with any architecture flag given overriding its value.
+    const base = readConfigArchitecture(o.config).architecture;
+    const ffnType = o.ffnType;
+    if (ffnType !== undefined && ffnType !== 'gelu' && ffnType !== 'swiglu' && ffnType !== 'geglu') throw new InputError('--ffn-type', `unknown "${ffnType}"`, 'use gelu, swiglu or geglu');
+    const over: Partial<Architecture> = {
+      layers: n('--layers', o.layers), dModel: n('--d-model', o.dModel), heads: n('--heads', o.heads), vocab: n('--vocab', o.vocab),
+      kvHeads: n('--kv-heads', o.kvHeads), headDim: n('--head-dim', o.headDim), ffnDim: n('--ffn', o.ffn), ffnType: ffnType as Architecture['ffnType'],
+      context: n('--context', o.context), tiedEmbeddings: o.tied, experts: n('--experts', o.experts), activeExperts: n('--active-experts', o.activeExperts),
+    };
+    const arch: Architecture = { ...base };
+    for (const [k, v] of Object.entries(over)) if (v !== undefined) (arch as unknown as Record<string, unknown>)[k] = v;
+    spec.architecture = arch;
+  } else if (o.layers !== undefined || o.dModel !== undefined) {
     const need = (flag: string, raw: string | undefined) => {
       const v = n(flag, raw);
       if (v === undefined) throw new InputError(flag, 'is needed with --layers/--d-model', `give ${flag}`);
       return v;
     };
     const ffnType = o.ffnType ?? 'gelu';
-    if (ffnType !== 'gelu' && ffnType !== 'swiglu') throw new InputError('--ffn-type', `unknown "${ffnType}"`, 'use gelu or swiglu');
+    if (ffnType !== 'gelu' && ffnType !== 'swiglu' && ffnType !== 'geglu') throw new InputError('--ffn-type', `unknown "${ffnType}"`, 'use gelu, swiglu or geglu');
     const arch: Architecture = {
       layers: need('--layers', o.layers), dModel: need('--d-model', o.dModel), heads: need('--heads', o.heads), vocab: need('--vocab', o.vocab),
       kvHeads: n('--kv-heads', o.kvHeads), headDim: n('--head-dim', o.headDim), ffnDim: n('--ffn', o.ffn), ffnType,
@@ -174,11 +189,11 @@ export function specFromOptions(o: EstimateCliOptions): EstimateSpec {
     };
     spec.architecture = arch;
   } else if (o.detailed) {
-    throw new InputError('--detailed', 'needs an architecture', 'give --layers, --d-model, --heads, --vocab and --context');
+    throw new InputError('--detailed', 'needs an architecture', 'give --config, or --layers, --d-model, --heads, --vocab and --context');
   } else {
     // Architecture flags without --layers/--d-model would be silently ignored: name the first one.
     const stray = (['heads', 'kvHeads', 'headDim', 'ffn', 'ffnType', 'vocab', 'context', 'tied', 'experts', 'activeExperts'] as const).find((k) => o[k] !== undefined);
-    if (stray) throw new InputError(`--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, 'is an architecture flag and needs --layers and --d-model', 'give the whole architecture with --layers, --d-model, --heads and --vocab, or drop it');
+    if (stray) throw new InputError(`--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, 'is an architecture flag and needs --layers and --d-model', 'give the whole architecture with --layers, --d-model, --heads and --vocab (or --config), or drop it');
   }
   if (o.detailed) spec.flopsMethod = 'detailed';
   // A bare --recompute (or --recompute full) is full recomputation, for FLOPs and memory alike.
@@ -188,47 +203,23 @@ export function specFromOptions(o: EstimateCliOptions): EstimateSpec {
   return spec;
 }
 
-export interface CliEstimate extends Estimate {
-  deadlineHours?: number;
-  budgetUsd?: number;
+export interface CliEstimate extends PlannedEstimate {
+  repeatedData?: RepeatedData;
 }
 
 /** Runs the estimate for parsed options, applying --deadline (sets the count) and --budget (sets the FLOPs). */
 export function runEstimateOptions(o: EstimateCliOptions): CliEstimate {
   try {
     const spec = specFromOptions(o);
-    const deadline = numberOption('--deadline', o.deadline);
-    const budget = numberOption('--budget', o.budget);
-    if (deadline !== undefined) {
-      if (!(deadline > 0)) throw new InputError('--deadline', `must be greater than 0 hours, got ${o.deadline}`, 'give the wall-clock hours available');
-      if (spec.count !== undefined) throw new InputError('--deadline', 'given together with --count', 'give either --count or --deadline, not both');
+    const deadlineHours = numberOption('--deadline', o.deadline);
+    const budgetUsd = numberOption('--budget', o.budget);
+    const e: CliEstimate = estimatePlanned(spec, { deadlineHours, budgetUsd });
+    if (o.config !== undefined) {
+      const notes = readConfigArchitecture(o.config).notes;
+      e.assumptions.push(assumption('config', o.config, '', `Hugging Face config read by architectureFromHfConfig${notes.length ? `; ${notes.join('; ')}` : ''}`));
     }
-    if (budget !== undefined) {
-      if (!(budget > 0)) throw new InputError('--budget', `must be greater than 0 USD, got ${o.budget}`, 'give a budget such as 1e6');
-      if (spec.flops !== undefined || spec.params !== undefined || spec.tokens !== undefined || spec.architecture !== undefined || spec.acceleratorHours !== undefined || spec.preset !== undefined) {
-        throw new InputError('--budget', 'given together with a model size, hours or preset', 'use --budget alone with --hardware, --mfu and --price to see what it buys');
-      }
-      const acc = getAccelerator(spec.hardware ?? DEFAULT_ACCELERATOR);
-      const peak = spec.peakFlopsPerSecond ?? peakFlopsPerSecond(acc, spec.precision).flopsPerSecond;
-      const price = spec.usdPerHour ?? defaultPrice(acc.id, spec.pricing)?.usdPerHour;
-      if (price === undefined) throw new InputError('--price', `no default price for ${acc.id}`, 'give --price in USD per accelerator-hour');
-      const mfu = spec.mfu ?? constant('mfu.default');
-      const overhead = 1 + (spec.restartOverhead ?? 0) + (spec.sweepOverhead ?? 0);
-      spec.flops = flopsForBudget(budget, price, peak, mfu) / overhead;
-      spec.usdPerHour = price;
-    }
-    let e: CliEstimate = estimateRun(spec);
-    if (deadline !== undefined) {
-      const restart = spec.restartOverhead ?? 0;
-      const count = Math.max(1, Math.ceil((e.computeAcceleratorHours * (1 + restart)) / deadline - 1e-9));
-      e = estimateRun({ ...spec, count });
-      e.deadlineHours = deadline;
-    }
-    if (budget !== undefined) {
-      e.budgetUsd = budget;
-      const f = e.assumptions.find((a) => a.name === 'flops');
-      if (f) f.source = `bought by the --budget of ${budget} USD at ${e.usdPerHour} USD/h, peak × MFU, less overheads (flopsForBudget)`;
-    }
+    const unique = numberOption('--unique-tokens', o.uniqueTokens);
+    if (unique !== undefined) e.repeatedData = repeatedDataFor(e.tokens, unique);
     return e;
   } catch (err) {
     throw withFlag(err);
@@ -267,6 +258,7 @@ export function formatEstimate(e: CliEstimate): string {
   lines.push(`  Carbon    ${formatCO2eKg(e.co2eKg)} at ${sig(e.gridGCO2ePerKWh, 4)} gCO2e/kWh${where}, location-based`);
   if (e.embodiedCo2eKg !== null) lines.push(`  Embodied  ${formatCO2eKg(e.embodiedCo2eKg)} (hardware manufacturing, amortised${e.embodied ? `: accelerators ${formatCO2eKg(e.embodied.acceleratorsKg)} + servers ${formatCO2eKg(e.embodied.serversKg)}; networking and storage not included` : ''})`);
   if (e.waterLitres !== null) lines.push(`  Water     ${sig(e.waterLitres / 1000, 3)} m³ on site`);
+  if (e.repeatedData) lines.push(formatRepeatedData(e.repeatedData));
   if (e.memory) lines.push(...formatMemory(e.memory));
   if (e.preset) {
     const r = e.preset.reported;
@@ -299,12 +291,14 @@ export function formatMemory(m: NonNullable<Estimate['memory']>): string[] {
 }
 
 export function registerEstimate(program: Command): void {
-  oneLineErrors(withRangeOptions(program.command('estimate'))) // ranges: --uncertain, --samples, --seed (E, src/cli/ranges.ts)
+  oneLineErrors(withRangeOptions(program.command('estimate'))) // ranges: --uncertain, --samples, --seed (src/cli/ranges.ts)
     .description('estimate FLOPs, time, cost, energy and CO2e of a training run')
     .option('--preset <id>', 'start from a published run (see `scaling-lab presets`)')
+    .option('--config <config.json>', 'architecture from a Hugging Face config.json (MoE, MLA, sliding windows, …); architecture flags override it')
     .option('--params <n>', 'total parameters, e.g. 7e9 or 70B')
     .option('--active-params <n>', 'parameters active per token (mixture of experts)')
     .option('--tokens <n>', 'training tokens, e.g. 1.4T')
+    .option('--unique-tokens <n>', 'unique tokens in the training set: report epochs and the effective data of repeated tokens (Muennighoff et al. 2023)')
     .option('--flops <n>', 'training FLOPs (instead of --params and --tokens)')
     .option('--layers <n>', 'architecture: layers (with --d-model, --heads, --vocab)')
     .option('--d-model <n>', 'architecture: width')
@@ -312,7 +306,7 @@ export function registerEstimate(program: Command): void {
     .option('--kv-heads <n>', 'architecture: key/value heads (grouped-query attention)')
     .option('--head-dim <n>', 'architecture: width per head (default d-model / heads)')
     .option('--ffn <n>', 'architecture: feed-forward width (default 4 × d-model)')
-    .option('--ffn-type <type>', 'architecture: gelu or swiglu')
+    .option('--ffn-type <type>', 'architecture: gelu, swiglu or geglu')
     .option('--vocab <n>', 'architecture: vocabulary size')
     .option('--context <n>', 'architecture: context length')
     .option('--tied', 'architecture: input and output embeddings tied')
@@ -358,7 +352,8 @@ Examples:
   scaling-lab estimate --preset llama-2-70b
   scaling-lab estimate --hours 1720320 --hardware nvidia-a100-sxm4-80gb --watts 400 --pue 1.1 --grid 385
   scaling-lab estimate --flops 1e24 --deadline 720 --region us-east-1 --json
-  scaling-lab estimate --preset llama-2-70b --count 2048 --zero 1 --tp 8 --recompute selective`)
+  scaling-lab estimate --preset llama-2-70b --count 2048 --zero 1 --tp 8 --recompute selective
+  scaling-lab estimate --config config.json --tokens 15T --detailed --context 8192`)
     .action(
       action((opts: EstimateCliOptions) => {
         if (wantsRanges(opts)) return runRangeEstimate(opts, specFromOptions, withFlag);

@@ -27,6 +27,7 @@ import { chinchillaPoints, dropHighestLoss, type ScalingPoint } from '../fit/poi
 import { action, numberArg, printJson } from './util.js';
 import { oneLineErrors } from './oneLineErrors.js';
 import { addLogOptions, readLogInput, type LogCliOptions } from './fitLogs.js';
+import { assertWritable } from './writable.js';
 
 interface FitCliOptions extends LogCliOptions {
   approach: string;
@@ -76,13 +77,20 @@ export function runFit(file: string, opts: FitCliOptions): { json: Record<string
     const fit = fitChinchilla(pts);
     const seconds = (performance.now() - t0) / 1000;
     const law = fit.law;
-    const fr = frontierExponents(law);
-    const opt = computeOptimal(law, C);
+    const ident = fit.identification!;
+    // A law with an exponent ≤ 0 has no compute-optimal frontier: no projection is made from it.
+    const projectable = law.alpha > 0 && law.beta > 0;
+    const fr = projectable ? frontierExponents(law) : null;
+    let opt: ReturnType<typeof computeOptimal> | null = null;
+    if (projectable) {
+      try { opt = computeOptimal(law, C); } catch (err) { if (!(err instanceof InputError)) throw err; }
+    }
     const json: Record<string, unknown> = {
       law,
       approach: 3,
       method: 'Hoffmann et al. 2022 Approach 3: sum of Huber(δ=1e-3) losses in log space, L-BFGS from a 4,500-start grid',
       source,
+      identification: ident,
       fit: {
         objective: fit.objective,
         converged: fit.converged,
@@ -92,24 +100,29 @@ export function runFit(file: string, opts: FitCliOptions): { json: Record<string
         starts: fit.starts,
         startsAtBest: fit.startsAtBest,
         startsConverged: fit.startsConverged,
+        nearBest: fit.nearBest,
         logParams: fit.logParams,
         seconds: round(seconds),
       },
-      frontier: { a: fr.a, b: fr.b },
+      frontier: fr ? { a: fr.a, b: fr.b } : null,
       optimalAt: opt,
-      diagnostics: { logRmse: logRmse(law, pts) } as Record<string, unknown>,
+      diagnostics: { logRmse: projectable ? logRmse(law, pts) : null } as Record<string, unknown>,
     };
     text.push(
       `Law (Approach 3): L(N, D) = ${sig(law.E, 5)} + ${sig(law.A, 5)}/N^${sig(law.alpha, 5)} + ${sig(law.B, 5)}/D^${sig(law.beta, 5)}`,
-      `Fit: objective ${sig(fit.objective, 10)}; ${fit.converged ? 'converged' : 'DID NOT CONVERGE'} (${fit.stopReason}); ${fit.startsAtBest} of ${fit.starts} starts reached the best; ${sig(seconds, 3)} s`,
-      `Frontier: N_opt ∝ C^${sig(fr.a, 4)}, D_opt ∝ C^${sig(fr.b, 4)}; log-RMSE ${sig(logRmse(law, pts), 3)}`,
-      `At ${formatFlops(C)}: N_opt ${formatCount(opt.params)}, D_opt ${formatCount(opt.tokens)} tokens (${sig(opt.tokensPerParam, 3)} tokens/param), loss ${sig(opt.loss, 4)}`,
+      `Fit: objective ${sig(fit.objective, 10)}; optimiser ${fit.converged ? 'converged' : 'DID NOT CONVERGE'} (${fit.stopReason}); ${fit.startsAtBest} of ${fit.starts} starts reached the best; ${sig(seconds, 3)} s`,
+      ident.identified ? 'Identified: exponents positive and plausible, E inside its bounds, the starts that fit as well agree' : `WARNING: ${ident.summary}`,
     );
+    if (fr) text.push(`Frontier: N_opt ∝ C^${sig(fr.a, 4)}, D_opt ∝ C^${sig(fr.b, 4)}; log-RMSE ${sig(logRmse(law, pts), 3)}`);
+    if (opts.holdout && !projectable) throw new InputError('--holdout', 'cannot score a fit that is not identified (an exponent is not positive)', 'drop --holdout, or fit runs whose loss falls with size and data');
+    if (opt) text.push(`At ${formatFlops(C)}: N_opt ${formatCount(opt.params)}, D_opt ${formatCount(opt.tokens)} tokens (${sig(opt.tokensPerParam, 3)} tokens/param), loss ${sig(opt.loss, 4)}${ident.identified ? '' : ' — from a fit that is not identified: do not rely on it'}`);
+    else text.push(`At ${formatFlops(C)}: no compute-optimal model (the fit is not identified)`);
     if (opts.holdout) {
       const h = holdoutExtrapolation(pts, { holdOut: opts.holdout });
       (json.diagnostics as Record<string, unknown>).holdout = { heldOut: h.heldOut, fromFlops: h.heldOutFromFlops, logRmse: h.logRmse, maxAbsRelError: h.maxAbsRelError, law: h.law };
       text.push(`Hold-out: refit without the ${h.heldOut} largest-compute runs (≥ ${formatFlops(h.heldOutFromFlops)}) predicts them with log-RMSE ${sig(h.logRmse, 3)}, worst error ${sig(100 * h.maxAbsRelError, 3)}%`);
     }
+    if (opts.bootstrap && !projectable) throw new InputError('--bootstrap', 'has nothing to resample around: the fit is not identified (an exponent is not positive)', 'drop --bootstrap, or fit runs whose loss falls with size and data');
     if (opts.bootstrap) {
       const t1 = performance.now();
       const b = bootstrapChinchilla(pts, { samples: opts.bootstrap, seed: opts.seed, fit, flops: C });
@@ -122,6 +135,7 @@ export function runFit(file: string, opts: FitCliOptions): { json: Record<string
         convergedCount: b.convergedCount,
         seconds: round(bs),
         intervals: b.intervals,
+        invalidReplicates: b.invalidReplicates,
         params: Object.fromEntries(Object.entries(b.params).map(([k, v]) => [k, Array.from(v as Float64Array, round)])),
       };
       const iv = b.intervals;
@@ -131,6 +145,8 @@ export function runFit(file: string, opts: FitCliOptions): { json: Record<string
         row('E', iv.E), row('A', iv.A), row('B', iv.B), row('alpha', iv.alpha), row('beta', iv.beta), row('a (N_opt ∝ C^a)', iv.a), row('b (D_opt ∝ C^b)', iv.b),
         row(`N_opt @${formatFlops(C)}`, iv.paramsOpt), row('D_opt', iv.tokensOpt), row('tokens/param', iv.tokensPerParam),
       );
+      json.identification = b.identification;
+      if (!b.identification.identified && ident.identified) text.push(`WARNING: ${b.identification.summary}`);
     }
     if (!fit.converged) text.push(`Warning: the best start stopped without converging (${fit.stopReason}); treat the law with care.`);
     return { json, text };
@@ -147,11 +163,13 @@ export function runFit(file: string, opts: FitCliOptions): { json: Record<string
       frontier: { a: f.a, b: f.b, params: f.params, tokens: f.tokens },
       profiles: f.profiles,
       skipped: f.skipped,
+      identification: f.identification,
     };
     text.push(
       `Approach 2 (isoFLOP profiles): ${f.profiles.length} budgets used${f.skipped.length ? `, ${f.skipped.length} skipped (${[...new Set(f.skipped.map((s) => s.reason))].join('; ')})` : ''}`,
       ...f.profiles.map((p) => `  ${formatFlops(p.flops).padEnd(12)} ${String(p.runs).padStart(3)} runs  N_opt ${formatCount(p.paramsOpt).padEnd(8)} D_opt ${formatCount(p.tokensOpt).padEnd(8)} loss ${sig(p.lossOpt, 4)}`),
       `Frontier: N_opt = ${sig(f.params.coefficient, 4)}·C^${sig(f.a, 4)} (R² ${sig(f.params.rSquared, 3)}), D_opt = ${sig(f.tokens.coefficient, 4)}·C^${sig(f.b, 4)}`,
+      f.identification.identified ? 'Identified: 3 or more budgets, each parabola over-determined, exponents in (0, 1)' : `WARNING: ${f.identification.summary}`,
     );
     return { json, text };
   }
@@ -179,7 +197,7 @@ export function runFit(file: string, opts: FitCliOptions): { json: Record<string
 
 export function registerFit(program: Command): void {
   addLogOptions(oneLineErrors(program.command('fit')))
-    .description('fit a scaling law to training runs (CSV, sweep results JSONL, or the built-in "chinchilla" data)')
+    .description('fit a scaling law to training runs (CSV or JSON lines, W&B and TensorBoard exports, Hugging Face Trainer states, sweep results, or the built-in "chinchilla" data)')
     .argument('<file>', 'CSV or JSON lines of runs (params|N, tokens|D or flops|C, loss; or name them with --*-col); a sweep results .jsonl; a W&B runs-table or run-history CSV; a TensorBoard scalar CSV; a Hugging Face trainer_state.json or a folder of runs; or "chinchilla"')
     .addOption(new Option('--approach <n>', '3 = parametric L(N,D) fit, 2 = isoFLOP profiles, 1 = envelope').choices(['1', '2', '3']).default('3'))
     .option('--bootstrap <samples>', 'bootstrap resamples for intervals (Approach 3)', numberArg('bootstrap', { min: 2, max: 100000, integer: true }))
@@ -190,8 +208,14 @@ export function registerFit(program: Command): void {
     .option('--compute <flops>', 'compute budget for the N_opt/D_opt figures', numberArg('compute', { positive: true }), 5.76e23)
     .option('--out <fit.json>', 'write the fit JSON here (reusable as `optimal --law fit.json`)')
     .option('--json', 'print the fit JSON')
+    .addHelpText('after', `
+Examples:
+  scaling-lab fit chinchilla --approach 3
+  scaling-lab fit sweeps/results/quick.jsonl --approach 2
+  scaling-lab fit sweeps/results/quick.jsonl --holdout 2 --json`)
     .action(
       action((file: string, opts: FitCliOptions) => {
+        if (opts.out) assertWritable('--out', opts.out);
         const { json, text } = runFit(file, opts);
         json.createdBy = `scaling-lab fit ${file} --approach ${opts.approach}`;
         if (opts.out) writeFileSync(opts.out, `${JSON.stringify(json, null, 2)}\n`);

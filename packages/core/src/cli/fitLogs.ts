@@ -14,7 +14,8 @@ import { basename, dirname, join, relative } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError } from '../errors.js';
 import type { ParsedInput } from '../fit/parseInput.js';
-import { paramsFromHfConfig } from '../fit/readers/hfConfig.js';
+import { architectureFromHfConfig } from '../estimate/architecture/hfConfig.js';
+import { paramsFromArchitecture } from '../estimate/params.js';
 import { combineRuns, LOG_FORMATS, parseLog, type LogFormat, type ParseLogOptions } from '../fit/readers/parseLog.js';
 import { numberArg } from './util.js';
 
@@ -39,8 +40,21 @@ function readText(file: string, flag: string, fix: string): string {
 
 /** N from a Hugging Face config.json: non-embedding (default) or total, as `--params` says. */
 export function paramsFromConfigFile(file: string, kind: LogCliOptions['params'], flag = '--params-from-config'): number {
-  const b = paramsFromHfConfig(readText(file, flag, 'give the path of a Hugging Face config.json'), file);
-  return kind === 'total' ? b.total : b.nonEmbedding;
+  const text = readText(file, flag, 'give the path of a Hugging Face config.json');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new InputError(flag, `"${file}" is not valid JSON (${(err as Error).message})`, 'give a Hugging Face config.json');
+  }
+  try {
+    const b = paramsFromArchitecture(architectureFromHfConfig(json).architecture);
+    return kind === 'total' ? b.total : b.nonEmbedding;
+  } catch (err) {
+    // The config reader names the key (config.hidden_size); say which file too.
+    if (err instanceof InputError) throw new InputError(`${flag} ${file}`, err.message, '');
+    throw err;
+  }
 }
 
 function walk(dir: string, out: string[] = []): string[] {

@@ -21,17 +21,22 @@ export const FLAG_FOR_FIELD: Readonly<Record<string, string>> = {
   'lora.rank': '--lora-rank', loraTargets: '--lora-targets', 'lora.targets': '--lora-targets',
   targetLoss: '--target-loss', budgetFlops: '--budget-flops', budgetUsd: '--budget-usd',
   samples: '--samples', seed: '--seed', level: '--level',
+  // Architecture fields only a Hugging Face config sets.
+  architecture: '--config', mla: '--config', 'mla.kvLoraRank': '--config', 'mla.qLoraRank': '--config', 'mla.qkNopeHeadDim': '--config',
+  'mla.qkRopeHeadDim': '--config', 'mla.vHeadDim': '--config', sharedExperts: '--config', expertFfnDim: '--config', sharedExpertFfnDim: '--config',
+  denseLayers: '--config', moeEvery: '--config', layerTypes: '--config', mtpModules: '--config', slidingWindow: '--config',
+  slidingWindowPattern: '--config', attentionTypes: '--config', norm: '--config', normsPerLayer: '--config', tokenTypes: '--config',
 };
 
 /** The flag for a library field; throws for a field no flag sets (a programming error, not bad input). */
 export function flagFor(field: string): string {
-  const flag = FLAG_FOR_FIELD[field];
+  const flag = Object.hasOwn(FLAG_FOR_FIELD, field) ? FLAG_FOR_FIELD[field] : undefined;
   if (!flag) throw new Error(`no CLI flag for field "${field}"`);
   return flag;
 }
 
 /** An InputError named by a library field, renamed to its CLI flag; anything else unchanged. */
 export function withFlag(err: unknown): unknown {
-  if (err instanceof InputError && !err.field.startsWith('--') && FLAG_FOR_FIELD[err.field]) return err.withField(FLAG_FOR_FIELD[err.field]);
+  if (err instanceof InputError && !err.field.startsWith('--') && Object.hasOwn(FLAG_FOR_FIELD, err.field)) return err.withField(FLAG_FOR_FIELD[err.field]);
   return err;
 }

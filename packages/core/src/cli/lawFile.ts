@@ -31,3 +31,14 @@ export function readLawJson(arg: string): Record<string, unknown> {
   }
   return json as Record<string, unknown>;
 }
+
+/**
+ * Refuses a fit JSON whose fit is not identified (fit/identification.ts): a projection from it would be
+ * confident nonsense. The fit command wrote the reason; it is repeated here.
+ */
+export function refuseUnidentified(arg: string, json: Record<string, unknown>): void {
+  const id = json.identification as { identified?: unknown; summary?: unknown } | undefined;
+  if (id && id.identified === false) {
+    throw new InputError('--law', `"${arg}" holds a fit that is not identified, so nothing is projected from it (${String(id.summary ?? '').replace(/^this fit is not identified: /, '')})`, 'refit with runs at 3 or more model sizes and budgets whose loss falls with size and data');
+  }
+}

@@ -10,6 +10,8 @@ import { oneLineErrors } from './oneLineErrors.js';
 // Command modules (one line each; keep sorted by command name).
 import { registerEstimate } from './estimate.js';
 import { registerFit } from './fit.js';
+import { registerFitEpochs } from './fitEpochs.js';
+import { registerHyperparams } from './hyperparams.js';
 import { registerLaws } from './laws.js';
 import { registerOptimal } from './optimal.js';
 import { registerProject } from './project.js';
@@ -30,6 +32,8 @@ oneLineErrors(program);
 // registrations (one line each)
 registerEstimate(program);
 registerFit(program);
+registerFitEpochs(program);
+registerHyperparams(program);
 registerLaws(program);
 registerOptimal(program);
 registerProject(program);

@@ -18,11 +18,11 @@ import { InputError } from '../errors.js';
 import { bootstrapChinchilla } from '../fit/bootstrap.js';
 import { fitChinchilla } from '../fit/fitChinchilla.js';
 import { readFitInput } from './fit.js';
-import { isLawFile, readLawJson } from './lawFile.js';
+import { isLawFile, readLawJson, refuseUnidentified } from './lawFile.js';
 import { getPublishedLaw } from '../laws/published.js';
 import type { Law } from '../laws/types.js';
 import { validateLaw } from '../laws/validate.js';
-import { INPUT_BOUNDS } from '../uncertainty/defaultRanges.js';
+import { INPUT_BOUNDS } from '../estimate/bounds.js';
 import { type Distribution, describeDistribution } from '../uncertainty/distribution.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../uncertainty/monteCarlo.js';
 import { PROJECTION_OUTPUTS, type LawColumns, type LawParams, type ProjectionResult, lawSampleRows, projectUncertain } from '../uncertainty/projection.js';
@@ -68,6 +68,8 @@ export function extractLawSamples(json: unknown): LawParams[] | undefined {
 export function fitLawFromRuns(arg: string, bootstrap: number, seed: number): LoadedLaw {
   const input = readFitInput(arg, {});
   const fit = fitChinchilla(input.points);
+  // Projections from a fit that is not identified are refused, with the reason (fit/identification.ts).
+  if (!fit.identification!.identified) throw new InputError('--law', `the Approach 3 fit to ${input.source} is not identified, so nothing is projected from it (${fit.identification!.summary!.replace(/^this fit is not identified: /, '')})`, 'add runs at 3 or more model sizes and budgets whose loss falls with size and data');
   const boot = bootstrapChinchilla(input.points, { samples: bootstrap, seed, fit });
   return { law: fit.law, label: `Approach 3 fit to ${input.source} (${input.points.length} runs)`, samples: lawSampleRows(boot.params) };
 }
@@ -86,6 +88,7 @@ export function loadLaw(arg: string, opts: { bootstrap?: number; seed?: number }
     return { law: p.law, label: `${p.id} (${p.citation})` };
   }
   const json = readLawJson(arg);
+  refuseUnidentified(arg, json);
   const lawJson = json.law ?? json;
   const law = validateLaw(lawJson, 'law');
   const samples = extractLawSamples(json);
@@ -181,6 +184,11 @@ export function registerProject(program: Command): void {
     .option('--level <p>', 'central interval probability (0.9 → 5–95%)', numberArg('level', { positive: true, max: 0.999 }), 0.9)
     .option('--json', 'print JSON')
     .option('--include-samples', 'with --json: include every sample of every output (for plotting)')
+    .addHelpText('after', `
+Examples:
+  scaling-lab project --law besiroglu2024 --target-loss 2.1 --hardware h100 --count 1024 --samples 2000
+  scaling-lab project --law besiroglu2024 --budget-usd 1e6 --mfu 0.3..0.5 --samples 2000 --json
+  scaling-lab project --law sweeps/results/quick.jsonl --bootstrap 50 --target-loss 3.5 --samples 2000`)
     .action(action((opts: ProjectOptions) => runProject(opts)));
 }
 

@@ -4,7 +4,6 @@
  */
 import type { Command } from 'commander';
 import { parseQueueUrl } from '../node/queue/url.js';
-import { cleanSweep, queueStatus } from '../node/queue/status.js';
 import { action, printJson } from './util.js';
 
 export function registerQueue(program: Command): void {
@@ -17,6 +16,7 @@ export function registerQueue(program: Command): void {
     .action(
       action(async (opts: { queue: string; json?: boolean }) => {
         const q = parseQueueUrl(opts.queue);
+        const { queueStatus } = await import('../node/queue/status.js'); // BullMQ loads only for queue commands
         const rows = await queueStatus(q);
         if (opts.json) return printJson({ queue: q.redacted, sweeps: rows });
         if (!rows.length) return void process.stdout.write(`${q.redacted}: no sweeps in the queue\n`);
@@ -35,6 +35,7 @@ export function registerQueue(program: Command): void {
     .action(
       action(async (opts: { queue: string; sweep: string; all?: boolean; json?: boolean }) => {
         const q = parseQueueUrl(opts.queue);
+        const { cleanSweep } = await import('../node/queue/status.js');
         const r = await cleanSweep(q, opts.sweep, opts.all);
         if (opts.json) return printJson({ queue: q.redacted, sweep: opts.sweep, ...r });
         process.stdout.write(`removed ${r.removed} job(s) of sweep "${opts.sweep}" from ${q.redacted}${r.left ? `; ${r.left} still running` : ''}\n`);

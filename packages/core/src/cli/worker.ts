@@ -7,7 +7,8 @@
 import { Option, type Command } from 'commander';
 import { InputError } from '../errors.js';
 import { parseQueueUrl } from '../node/queue/url.js';
-import { defaultConcurrency, startQueueWorker, type QueueWorkerEvent } from '../node/queue/worker.js';
+import { defaultConcurrency } from '../node/queue/concurrency.js';
+import type { QueueWorkerEvent } from '../node/queue/worker.js';
 import { fmtSeconds } from '../node/sweep/progress.js';
 import { BACKENDS } from './sweep.js';
 import { action, numberArg } from './util.js';
@@ -66,6 +67,7 @@ export function registerWorker(program: Command): void {
             if (l) process.stderr.write(`${l}\n`);
           }
         };
+        const { startQueueWorker } = await import('../node/queue/worker.js'); // BullMQ loads only for queue commands
         const worker = await startQueueWorker({
           queue,
           concurrency: opts.concurrency,

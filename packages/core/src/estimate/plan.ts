@@ -1,62 +1,66 @@
 /**
- * Planning a run to a deadline or a budget, from an estimate's own numbers
- * (its peak, MFU, price and accelerator-hours including restarts):
+ * Planning a run backwards from a constraint: a deadline (how many accelerators
+ * finish in time) or a budget (what FLOPs the money buys). Both are the time
+ * formulas of time.ts solved for the other unknown, then `estimateRun` on the
+ * completed spec, so every number keeps its assumptions and sources.
  *
- * - deadline: the fewest accelerators that finish within `deadlineHours`
- *   (acceleratorsForDeadline on the main run, scaled by the restart overhead,
- *   which also stretches the calendar);
- * - budget: the accelerator-hours `usd` buys (usd ÷ price), the wall-clock
- *   they last on `count` accelerators, the FLOPs they do (flopsForBudget, net
- *   of restarts) and, for a known model size, the tokens (FLOPs ÷ 6N).
- *
- * Perfect scaling at the estimate's MFU, as estimateRun assumes.
+ * Deadline: count = ⌈accelerator-hours × (1 + restarts) / deadline⌉ (at least 1).
+ * Budget: FLOPs = (USD / USD-per-hour) × 3600 × peak × MFU / (1 + restarts + sweep).
  */
-import { acceleratorsForDeadline, flopsForBudget } from './time.js';
-import type { Estimate } from './estimateRun.js';
+import { constant } from '../data/constants.js';
+import { getAccelerator, peakFlopsPerSecond } from '../data/hardware.js';
+import { defaultPrice } from '../data/prices.js';
+import { InputError, requireNumber } from '../errors.js';
+import { DEFAULT_ACCELERATOR, estimateRun, type Estimate, type EstimateSpec } from './estimateRun.js';
+import { acceleratorsForHours, flopsForBudget } from './time.js';
 
-export interface DeadlinePlan {
-  deadlineHours: number;
-  accelerators: number;
-  wallClockHours: number;
+export interface PlanSpec {
+  /** Wall-clock hours available: sets `count` to what the deadline needs. */
+  deadlineHours?: number;
+  /** USD available: sets `flops` to what the budget buys (the spec may not also give a model size, hours or preset). */
+  budgetUsd?: number;
 }
 
-export interface BudgetPlan {
-  budgetUsd: number;
-  acceleratorHours: number;
-  /** On the estimate's count; null without one. */
-  wallClockHours: number | null;
-  flops: number;
-  /** FLOPs ÷ 6N for the estimate's (active) parameters; null when unknown. */
-  tokens: number | null;
-  /** Budget ÷ the run's cost: above 1 the run fits the budget. */
-  coversRun: number | null;
+export interface PlannedEstimate extends Estimate {
+  deadlineHours?: number;
+  budgetUsd?: number;
 }
 
-/** Restart overhead as a multiplier on the main run's accelerator-hours (1 when none). */
-function restartFactor(e: Estimate): number {
-  return e.computeAcceleratorHours > 0 ? e.acceleratorHours / e.computeAcceleratorHours : 1;
+/** The spec with `flops` (and `usdPerHour`) set to what `budgetUsd` buys. */
+export function specForBudget(spec: EstimateSpec, budgetUsd: number): EstimateSpec {
+  requireNumber('budget', budgetUsd, { exclusiveMin: 0, unit: 'USD' });
+  if (spec.flops !== undefined || spec.params !== undefined || spec.tokens !== undefined || spec.architecture !== undefined || spec.acceleratorHours !== undefined || spec.preset !== undefined) {
+    throw new InputError('budget', 'given together with a model size, hours or preset', 'give the budget alone, with the hardware, MFU and price, to see what it buys');
+  }
+  const acc = getAccelerator(spec.hardware ?? DEFAULT_ACCELERATOR);
+  const peak = spec.peakFlopsPerSecond ?? peakFlopsPerSecond(acc, spec.precision).flopsPerSecond;
+  const price = spec.usdPerHour ?? defaultPrice(acc.id, spec.pricing)?.usdPerHour;
+  if (price === undefined) throw new InputError('usdPerHour', `no default price for ${acc.id}`, 'give the price in USD per accelerator-hour');
+  const mfu = spec.mfu ?? constant('mfu.default');
+  const overhead = 1 + (spec.restartOverhead ?? 0) + (spec.sweepOverhead ?? 0);
+  return { ...spec, flops: flopsForBudget(budgetUsd, price, peak, mfu) / overhead, usdPerHour: price };
 }
 
-export function planForDeadline(e: Estimate, deadlineHours: number): DeadlinePlan {
-  const mfu = e.mfu ?? 0;
-  const hours = e.computeAcceleratorHours * restartFactor(e);
-  const flopsEquivalent = e.flops !== null && mfu > 0 ? e.flops * restartFactor(e) : hours * 3600 * e.peakFlopsPerSecond * (mfu || 1);
-  const accelerators = acceleratorsForDeadline(flopsEquivalent, e.peakFlopsPerSecond, mfu || 1, deadlineHours);
-  return { deadlineHours, accelerators, wallClockHours: hours / accelerators };
-}
-
-export function planForBudget(e: Estimate, budgetUsd: number): BudgetPlan | null {
-  if (e.usdPerHour === null || !(e.usdPerHour > 0)) return null;
-  const acceleratorHours = budgetUsd / e.usdPerHour;
-  const mfu = e.mfu ?? 0;
-  const flops = mfu > 0 ? flopsForBudget(budgetUsd, e.usdPerHour, e.peakFlopsPerSecond, mfu) / restartFactor(e) : 0;
-  const n = e.activeParams ?? e.params;
-  return {
-    budgetUsd,
-    acceleratorHours,
-    wallClockHours: e.count ? acceleratorHours / e.count : null,
-    flops,
-    tokens: n ? flops / (6 * n) : null,
-    coversRun: e.costUsd ? budgetUsd / e.costUsd : null,
-  };
+/**
+ * estimateRun with a deadline and/or a budget applied.
+ * @throws InputError (fields `deadline`, `budget`, `usdPerHour`, or estimateRun's) for bad or conflicting input.
+ */
+export function estimatePlanned(spec: EstimateSpec, plan: PlanSpec = {}): PlannedEstimate {
+  const { deadlineHours, budgetUsd } = plan;
+  if (deadlineHours !== undefined) {
+    requireNumber('deadline', deadlineHours, { exclusiveMin: 0, unit: 'hours' });
+    if (spec.count !== undefined) throw new InputError('deadline', 'given together with count', 'give either the accelerator count or the deadline, not both');
+  }
+  const full = budgetUsd !== undefined ? specForBudget(spec, budgetUsd) : spec;
+  let e: PlannedEstimate = estimateRun(full);
+  if (deadlineHours !== undefined) {
+    const count = acceleratorsForHours(e.computeAcceleratorHours * (1 + (full.restartOverhead ?? 0)), deadlineHours);
+    e = { ...estimateRun({ ...full, count }), deadlineHours };
+  }
+  if (budgetUsd !== undefined) {
+    e.budgetUsd = budgetUsd;
+    const f = e.assumptions.find((a) => a.name === 'flops');
+    if (f) f.source = `bought by the budget of ${budgetUsd} USD at ${e.usdPerHour} USD/h, peak × MFU, less overheads (flopsForBudget)`;
+  }
+  return e;
 }

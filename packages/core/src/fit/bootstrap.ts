@@ -29,6 +29,7 @@ import {
 } from './fitChinchilla.js';
 import { Lbfgs } from './lbfgs.js';
 import type { ScalingPoint } from './points.js';
+import { identifyChinchillaFit, type Identification } from './identification.js';
 
 export interface BootstrapOptions {
   /** Number of resamples (default 1000). */
@@ -80,6 +81,10 @@ export interface ChinchillaBootstrap {
     tokensOpt: BootstrapInterval;
     tokensPerParam: BootstrapInterval;
   };
+  /** Replicates whose law has no compute-optimal allocation (an exponent ≤ 0, or under/overflow); left out of the N_opt, D_opt and ratio intervals. */
+  invalidReplicates: number;
+  /** The fit's identification including the interval checks (fit/identification.ts). */
+  identification: Identification;
 }
 
 /** The law of replicate i. */
@@ -131,7 +136,8 @@ export function bootstrapChinchilla(points: readonly ScalingPoint[], options: Bo
 
   const q = (1 - level) / 2;
   const interval = (estimate: number, values: ArrayLike<number>): BootstrapInterval => {
-    const sorted = Array.from(values).sort((x, y) => x - y);
+    const sorted = Array.from(values).filter(Number.isFinite).sort((x, y) => x - y);
+    if (sorted.length < 2) return { estimate, se: NaN, lower: NaN, upper: NaN };
     return {
       estimate,
       se: sampleStandardDeviation(sorted),
@@ -139,20 +145,28 @@ export function bootstrapChinchilla(points: readonly ScalingPoint[], options: Bo
       upper: quantileSorted(sorted, 1 - q),
     };
   };
+  let invalid = 0;
   const derived = { a: new Float64Array(samples), b: new Float64Array(samples), n: new Float64Array(samples), d: new Float64Array(samples), r: new Float64Array(samples) };
   for (let s = 0; s < samples; s++) {
     const al = out.alpha[s];
     const be = out.beta[s];
     derived.a[s] = be / (al + be);
     derived.b[s] = al / (al + be);
-    const opt = computeOptimal(bootstrapLaw({ params: out }, s), flops);
+    // A replicate of weakly identified data can have α ≤ 0: it has no optimum, so it is counted, not thrown.
+    let opt: { params: number; tokens: number; tokensPerParam: number } = { params: NaN, tokens: NaN, tokensPerParam: NaN };
+    try {
+      opt = computeOptimal(bootstrapLaw({ params: out }, s), flops);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      invalid++;
+    }
     derived.n[s] = opt.params;
     derived.d[s] = opt.tokens;
     derived.r[s] = opt.tokensPerParam;
   }
   const L = fit.law;
   const optFull = computeOptimal(L, flops);
-  return {
+  const result = {
     fit,
     samples,
     seed,
@@ -174,5 +188,7 @@ export function bootstrapChinchilla(points: readonly ScalingPoint[], options: Bo
       tokensOpt: interval(optFull.tokens, derived.d),
       tokensPerParam: interval(optFull.tokensPerParam, derived.r),
     },
+    invalidReplicates: invalid,
   };
+  return { ...result, identification: identifyChinchillaFit(fit, points, result as ChinchillaBootstrap) };
 }

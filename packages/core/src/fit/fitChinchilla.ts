@@ -12,6 +12,7 @@ import type { ChinchillaLaw } from '../laws/types.js';
 import { chinchillaObjective, type ChinchillaData } from './chinchillaObjective.js';
 import { Lbfgs, type LbfgsOptions, type LbfgsStopReason } from './lbfgs.js';
 import { distinctCount, validatePoints, type ScalingPoint } from './points.js';
+import { identifyChinchillaFit, type Identification } from './identification.js';
 
 export interface ChinchillaGrid {
   a: readonly number[];
@@ -78,6 +79,13 @@ export interface ChinchillaFit {
   evaluations: number;
   points: number;
   delta: number;
+  /**
+   * Starts whose objective is within 0.1 % (plus 1e-12) of the best, and the range of their α, β and E:
+   * wide ranges mean other parameters fit about as well (a flat objective).
+   */
+  nearBest: { starts: number; alpha: [number, number]; beta: [number, number]; E: [number, number] };
+  /** Whether the data identify the law (fit/identification.ts); set by fitChinchilla, absent on bootstrap replicates. */
+  identification?: Identification;
 }
 
 /**
@@ -92,7 +100,7 @@ export interface ChinchillaFit {
  * of `Lbfgs` (relative f-change 1e-12), so the reported optimum is exact.
  */
 export const GRID_LBFGS_OPTIONS: LbfgsOptions = {
-  // Accept a sufficient-decrease unit step without extrapolating further (engineer H, measured
+  // Accept a sufficient-decrease unit step without extrapolating further (measured
   // on the Chinchilla grid: 292,557 → 276,729 evaluations, 667 → 636 starts at the best, same
   // polished optimum). The polish keeps the strong-Wolfe defaults.
   acceptShortUnitStep: true,
@@ -155,7 +163,9 @@ export function fitChinchilla(points: readonly ScalingPoint[], options: FitChinc
   const delta = options.delta ?? 1e-3;
   if (!(delta > 0 && Number.isFinite(delta))) throw new InputError('delta', `must be a finite number > 0, got ${delta}`, 'use the default 1e-3');
   const data = chinchillaData(points, options.weights);
-  return fitChinchillaData(data, delta, options.starts ?? gridStarts(options.grid ?? HOFFMANN_GRID), options);
+  const fit = fitChinchillaData(data, delta, options.starts ?? gridStarts(options.grid ?? HOFFMANN_GRID), options);
+  fit.identification = identifyChinchillaFit(fit, points);
+  return fit;
 }
 
 /**
@@ -176,6 +186,8 @@ export function fitChinchillaData(
   const xOut = new Float64Array(5);
   const bestX = new Float64Array(5);
   const finals: number[] = [];
+  // Final parameters of every start, to tell a flat objective (different optima fitting as well) from a sharp one.
+  const finalX: number[] = [];
   let best: { f: number; stopReason: LbfgsStopReason; iterations: number; gradientNorm: number; converged: boolean } | undefined;
   let evaluations = 0;
   let startsConverged = 0;
@@ -190,6 +202,7 @@ export function fitChinchillaData(
     if (r.converged) startsConverged++;
     if (!Number.isFinite(r.f)) continue;
     finals.push(r.f);
+    for (let k = 0; k < 5; k++) finalX.push(xOut[k]);
     if (!best || r.f < best.f) {
       best = { f: r.f, stopReason: r.stopReason, iterations: r.iterations, gradientNorm: r.gradientNorm, converged: r.converged };
       bestX.set(xOut);
@@ -215,6 +228,16 @@ export function fitChinchillaData(
   const threshold = best.f + bestTol * Math.abs(best.f);
   const startsAtBest = finals.filter((f) => f <= threshold).length;
   const logParams: ChinchillaLogParams = { a: bestX[0], b: bestX[1], e: bestX[2], alpha: bestX[3], beta: bestX[4] };
+  const near = best.f + 1e-3 * Math.abs(best.f) + 1e-12;
+  const nearBest = { starts: 0, alpha: [bestX[3], bestX[3]] as [number, number], beta: [bestX[4], bestX[4]] as [number, number], E: [Math.exp(bestX[2]), Math.exp(bestX[2])] as [number, number] };
+  for (let i = 0; i < finals.length; i++) {
+    if (!(finals[i] <= near)) continue;
+    nearBest.starts++;
+    const al = finalX[5 * i + 3], be = finalX[5 * i + 4], E = Math.exp(finalX[5 * i + 2]);
+    nearBest.alpha = [Math.min(nearBest.alpha[0], al), Math.max(nearBest.alpha[1], al)];
+    nearBest.beta = [Math.min(nearBest.beta[0], be), Math.max(nearBest.beta[1], be)];
+    nearBest.E = [Math.min(nearBest.E[0], E), Math.max(nearBest.E[1], E)];
+  }
   return {
     law: lawFromLogParams(logParams),
     logParams,
@@ -229,5 +252,6 @@ export function fitChinchillaData(
     evaluations,
     points: data.logN.length,
     delta,
+    nearBest,
   };
 }

@@ -12,6 +12,7 @@
 import { InputError, requireNumber } from '../errors.js';
 import { flopsOf, distinctCount, validatePoints, type ScalingPoint } from './points.js';
 import { fitLogLinear, type LogLinearFit } from './powerLaw.js';
+import { identifyIsoflopFit, type Identification } from './identification.js';
 
 export interface IsoflopProfile {
   /** Geometric-mean compute of the group's runs. */
@@ -37,6 +38,8 @@ export interface IsoflopFit {
   tokens: LogLinearFit;
   a: number;
   b: number;
+  /** Whether the budgets and profiles identify the frontier (fit/identification.ts). */
+  identification: Identification;
 }
 
 export interface FitIsoflopOptions {
@@ -129,5 +132,6 @@ export function fitIsoflop(points: readonly ScalingPoint[], options: FitIsoflopO
   const cs = profiles.map((p) => p.flops);
   const params = fitLogLinear(cs, profiles.map((p) => p.paramsOpt), { x: 'flops', y: 'paramsOpt' });
   const tokens = fitLogLinear(cs, profiles.map((p) => p.tokensOpt), { x: 'flops', y: 'tokensOpt' });
-  return { profiles, skipped, params, tokens, a: params.exponent, b: tokens.exponent };
+  const fit = { profiles, skipped, params, tokens, a: params.exponent, b: tokens.exponent };
+  return { ...fit, identification: identifyIsoflopFit(fit as IsoflopFit) };
 }

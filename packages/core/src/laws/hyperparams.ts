@@ -43,10 +43,12 @@ export const KAPLAN2020_BATCH_SOURCE = 'Kaplan et al. 2020, "Scaling Laws for Ne
 export const KAPLAN2020_LR_SOURCE = 'Kaplan et al. 2020, arXiv 2001.08361, Appendix D.6 eq. D.1 (η ≈ 0.003239 − 0.0001395 ln N); no interval published';
 export const MCCANDLISH2018_SOURCE = 'McCandlish, Kaplan, Amodei et al. 2018, "An Empirical Model of Large-Batch Training", arXiv 1812.06162, §2.2 eq. 2.11';
 
-/** How far outside [lo, hi] x is, in words ("" when inside). */
+/** How far outside [lo, hi] x is, in words ("" when inside; lo = 0 means no lower edge). */
 function outside(x: number, lo: number, hi: number, what: string): string {
-  if (x < lo) return `${what} ${x.toExponential(2)} is ${sig(lo / x, 2)}× below the fitted range (${lo.toExponential(0)}–${hi.toExponential(0)})`;
-  if (x > hi) return `${what} ${x.toExponential(2)} is ${sig(x / hi, 2)}× above the fitted range (${lo.toExponential(0)}–${hi.toExponential(0)}): an extrapolation`;
+  const f = (v: number) => (v >= 1e4 ? v.toExponential(2).replace(/\.?0+e/, 'e').replace('e+', 'e') : sig(v, 3));
+  const range = lo > 0 ? `${f(lo)}–${f(hi)}` : `up to ${f(hi)}`;
+  if (x < lo) return `${what} ${f(x)} is ${sig(lo / x, lo / x < 10 ? 3 : 2)}× below the fitted range (${range})`;
+  if (x > hi) return `${what} ${f(x)} is ${sig(x / hi, x / hi < 10 ? 3 : 2)}× above the fitted range (${range}): an extrapolation`;
   return '';
 }
 
@@ -71,10 +73,10 @@ export function stepLawHyperparams(params: number, tokens: number): HyperparamFi
   const N = requireNumber('params', params, { exclusiveMin: 0 });
   const D = requireNumber('tokens', tokens, { exclusiveMin: 0, unit: 'tokens' });
   const validity = 'fitted on dense and MoE models up to 1B non-embedding parameters and 100B tokens';
-  const w = [outside(N, 6e7, 1e9, 'params'), outside(D, 1e9, 1e11, 'tokens')].filter(Boolean).join('; ');
+  const w = [outside(N, 0, 1e9, 'params'), outside(D, 0, 1e11, 'tokens')].filter(Boolean).join('; ');
   return [
     figure({ quantity: 'learningRate', value: 1.79 * N ** -0.713 * D ** 0.307, unit: 'peak learning rate (AdamW)', law: 'steplaw2025', formula: 'η = 1.79·N^−0.713·D^0.307', source: STEPLAW2025_SOURCE, validity }, w),
-    figure({ quantity: 'batchTokens', value: 0.58 * D ** 0.571, unit: 'tokens per batch', law: 'steplaw2025', formula: 'B = 0.58·D^0.571', source: STEPLAW2025_SOURCE, validity }, outside(D, 1e9, 1e11, 'tokens')),
+    figure({ quantity: 'batchTokens', value: 0.58 * D ** 0.571, unit: 'tokens per batch', law: 'steplaw2025', formula: 'B = 0.58·D^0.571', source: STEPLAW2025_SOURCE, validity }, outside(D, 0, 1e11, 'tokens')),
   ];
 }
 

@@ -8,6 +8,7 @@
  *   compute-optimal loss frontier extrapolated to the target.
  */
 import type { Analysis } from './analyse.js';
+import type { Trust } from '../verify/trust.js';
 import { PALETTE, renderChart, type ChartSeries } from './svg.js';
 
 const sci = (x: number) => x.toExponential(0).replace('e+', 'e');
@@ -34,8 +35,11 @@ export function isoflopChart(a: Analysis): string {
   });
 }
 
-export function frontierChart(a: Analysis, targetFlops: number): string {
+export function frontierChart(a: Analysis, targetFlops: number, trust?: Trust): string {
   const series: ChartSeries[] = [];
+  const lvl = trust ? `${Math.round(trust.level * 100)} %` : '';
+  if (trust?.bands.approach2Params) series.push({ label: `N_opt ${lvl} interval, Approach 2`, color: PALETTE[0], points: [], band: trust.bands.approach2Params });
+  if (trust?.bands.approach3Params) series.push({ label: `N_opt ${lvl} interval, Approach 3`, color: PALETTE[2], points: [], band: trust.bands.approach3Params });
   const opt = a.isoflop.budgets.map((b) => b.optimum);
   series.push({ label: 'measured N_opt', color: PALETTE[0], points: opt.map((o) => ({ x: o.flops, y: o.params })) });
   series.push({ label: 'measured D_opt', color: PALETTE[1], points: opt.map((o) => ({ x: o.flops, y: o.tokens })) });
@@ -62,8 +66,10 @@ export function frontierChart(a: Analysis, targetFlops: number): string {
   });
 }
 
-export function lossComputeChart(a: Analysis, targetFlops: number): string {
-  const series: ChartSeries[] = [{ label: 'runs', color: PALETTE[5], points: a.points.map((p) => ({ x: p.flops, y: p.loss, label: p.runKey })) }];
+export function lossComputeChart(a: Analysis, targetFlops: number, trust?: Trust): string {
+  const series: ChartSeries[] = [];
+  if (trust?.bands.approach3Loss) series.push({ label: `L_opt ${Math.round(trust.level * 100)} % interval`, color: PALETTE[3], points: [], band: trust.bands.approach3Loss });
+  series.push({ label: 'runs', color: PALETTE[5], points: a.points.map((p) => ({ x: p.flops, y: p.loss, label: p.runKey })) });
   series.push({ label: 'isoFLOP optima', color: PALETTE[0], points: a.isoflop.budgets.map((b) => ({ x: b.flops, y: b.optimum.loss ?? NaN })) });
   const f3 = a.frontier.filter((p) => p.source === 'approach3' && p.loss !== undefined);
   if (f3.length) series.push({ label: 'L_opt(C), Approach 3', color: PALETTE[3], line: true, markers: false, points: f3.map((p) => ({ x: p.flops, y: p.loss! })) });

@@ -10,7 +10,10 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 export interface ChartSeries {
   label: string;
   color: string;
-  points: { x: number; y: number; label?: string }[];
+  /** `low`/`high`: a vertical error bar (an interval on y) drawn through the point. */
+  points: { x: number; y: number; label?: string; low?: number; high?: number }[];
+  /** A shaded interval band (e.g. a bootstrap interval around a fitted curve), drawn under the lines. */
+  band?: { x: number; low: number; high: number }[];
   /** Join the points with a line. */
   line?: boolean;
   /** Draw point markers (default true unless `line`). */
@@ -62,7 +65,7 @@ export function renderChart(spec: ChartSpec): string {
   const m = { top: 44, right: 24, bottom: 58, left: 74 };
   const legendH = 18 * Math.ceil(spec.series.length / 3);
   const plotBottom = height - m.bottom - legendH;
-  const all = spec.series.flatMap((s) => s.points);
+  const all = spec.series.flatMap((s) => [...s.points, ...(s.band ?? []).flatMap((b) => [{ x: b.x, y: b.low }, { x: b.x, y: b.high }])]);
   const xd = spec.xDomain ?? extent([...all.map((p) => p.x), ...(spec.vLines ?? []).map((v) => v.x)], !!spec.xLog);
   const yd = spec.yDomain ?? extent(all.map((p) => p.y), !!spec.yLog);
   const x = (spec.xLog ? scaleLog() : scaleLinear()).domain(xd).range([m.left, width - m.right]).nice();
@@ -102,7 +105,21 @@ export function renderChart(spec: ChartSpec): string {
     out.push(`<line x1="${px}" x2="${px}" y1="${m.top}" y2="${plotBottom}" stroke="${v.color ?? '#888'}" stroke-dasharray="2 3"/>`);
     out.push(`<text x="${px - 4}" y="${m.top + 12}" text-anchor="end" fill="${v.color ?? '#555'}">${escapeXml(v.label)}</text>`);
   }
+  const ok = (px: number, py: number) => Number.isFinite(px) && Number.isFinite(py) && (!spec.xLog || px > 0) && (!spec.yLog || py > 0);
   for (const s of spec.series) {
+    const band = (s.band ?? []).filter((b) => ok(b.x, b.low) && ok(b.x, b.high));
+    if (band.length > 1) {
+      const upper = band.map((b) => `${r2(x(b.x))},${r2(y(b.high))}`);
+      const lower = [...band].reverse().map((b) => `${r2(x(b.x))},${r2(y(b.low))}`);
+      out.push(`<polygon class="band" clip-path="url(#plot)" fill="${s.color}" fill-opacity="0.18" stroke="none" points="${[...upper, ...lower].join(' ')}"/>`);
+    }
+  }
+  for (const s of spec.series) {
+    for (const p of s.points) {
+      if (p.low === undefined || p.high === undefined || !ok(p.x, p.low) || !ok(p.x, p.high)) continue;
+      const px = r2(x(p.x));
+      out.push(`<line class="errorbar" clip-path="url(#plot)" x1="${px}" x2="${px}" y1="${r2(y(p.low))}" y2="${r2(y(p.high))}" stroke="${s.color}" stroke-width="1.5"/>`);
+    }
     const pts = s.points
       .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && (!spec.xLog || p.x > 0) && (!spec.yLog || p.y > 0))
       .map((p) => ({ px: r2(x(p.x)), py: r2(y(p.y)), label: p.label }));
@@ -124,7 +141,9 @@ export function renderChart(spec: ChartSpec): string {
     const row = Math.floor(i / 3);
     const lx = m.left + col * ((width - m.left - m.right) / 3);
     const ly = height - legendH - 6 + row * 18;
-    const swatch = s.line
+    const swatch = s.band && !s.line && !s.points.length
+      ? `<rect x="${lx}" y="${ly - 5}" width="18" height="10" fill="${s.color}" fill-opacity="0.18"/>`
+      : s.line
       ? `<line x1="${lx}" x2="${lx + 18}" y1="${ly}" y2="${ly}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`
       : `<circle cx="${lx + 9}" cy="${ly}" r="4" fill="${s.hollow ? 'white' : s.color}" stroke="${s.color}"/>`;
     out.push(`${swatch}<text x="${lx + 24}" y="${ly + 4}">${escapeXml(s.label)}</text>`);

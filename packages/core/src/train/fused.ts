@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { batchedMatMul, batchedMatMulNT, batchedMatMulTN } from './batchedMatMul.js';
+import { heapGelu, heapGeluGrad } from './fusedHeap.js';
 
 type In = tf.Tensor | tf.GradSaveFunc;
 
@@ -67,12 +68,18 @@ const GELU_A = 0.044715;
  */
 export const fastGelu = tf.customGrad((x: In, save: In) => {
   const X = x as tf.Tensor;
+  if (tf.getBackend() === 'wasm') {
+    // one pass each way on the heap (fusedHeap.ts) instead of 7 ops forward, 8 backward
+    const [y, s] = heapGelu(X);
+    (save as tf.GradSaveFunc)([X, s]);
+    return { value: y, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [heapGeluGrad(dy, saved[0]!, saved[1]!)] };
+  }
   const s = tf.sigmoid(tf.mul(tf.mul(X, tf.add(tf.mul(tf.mul(X, X), GELU_A), 1)), GELU_C));
   (save as tf.GradSaveFunc)([X, s]);
   return {
     value: tf.mul(X, s),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [sx, ss] = saved;
+      const [sx, ss] = saved as [tf.Tensor, tf.Tensor];
       const sx2 = tf.mul(sx, sx);
       const du = tf.mul(tf.add(tf.mul(sx2, 3 * GELU_A), 1), GELU_C);
       const ds = tf.mul(ss, tf.sub(1, ss));

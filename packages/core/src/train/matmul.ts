@@ -14,6 +14,7 @@
  * gradients (matmul.test.ts); the speed-up is measured in scripts/bench/train.mjs.
  */
 import * as tf from '@tensorflow/tfjs';
+import { heapLayerNorm, heapLayerNormGrad } from './fusedHeap.js';
 
 type In = tf.Tensor | tf.GradSaveFunc;
 
@@ -100,6 +101,13 @@ const LN_EPS = 1e-5;
  */
 export const fastLayerNorm = tf.customGrad((x: In, g: In, b: In, save: In) => {
   const X = x as tf.Tensor2D;
+  if (tf.getBackend() === 'wasm') {
+    // one pass each way on the heap (fusedHeap.ts) instead of ~7 ops forward, ~12 backward
+    const G = g as tf.Tensor;
+    const [y, xhat, rstd] = heapLayerNorm(X, G, b as tf.Tensor, LN_EPS);
+    (save as tf.GradSaveFunc)([xhat, rstd]);
+    return { value: y, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => heapLayerNormGrad(dy, saved[0]!, saved[1]!, G) };
+  }
   const mean = tf.mean(X, -1, true);
   const xc = tf.sub(X, mean);
   const rstd = tf.rsqrt(tf.add(tf.mean(tf.mul(xc, xc), -1, true), LN_EPS));

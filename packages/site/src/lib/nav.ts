@@ -13,6 +13,7 @@ export const NAV: NavItem[] = [
   { href: '/cost/', title: 'Run cost and time', blurb: 'FLOPs, accelerator-hours, wall-clock days, dollars and memory for a training run.', calculator: true },
   { href: '/energy/', title: 'Energy and carbon', blurb: 'kWh, tCO2e and household-years for a run, with the source of every default.', calculator: true },
   { href: '/laws/', title: 'Scaling-law explorer', blurb: 'Loss against compute, the compute-optimal frontier and isoFLOP curves for published and fitted laws.', calculator: true },
+  { href: '/beyond-chinchilla/', title: 'Beyond Chinchilla', blurb: 'Epochs on limited data, models sized for their inference, and the learning rate and batch size for a budget.', calculator: true },
   { href: '/sweeps/', title: 'Sweep results', blurb: 'The committed reference sweeps: learning curves, isoFLOP profiles, fits and residuals.', calculator: true },
   { href: '/finetune/', title: 'Fine-tuning vs pre-training', blurb: 'Full fine-tuning against LoRA: trainable parameters, memory and cost.', calculator: true },
 ];

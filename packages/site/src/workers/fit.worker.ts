@@ -2,9 +2,10 @@
  * Fits a law to a file the reader loads on the scaling-law explorer, off the
  * main thread (core's fitChinchilla runs Hoffmann et al.'s 4,500-start grid,
  * which takes seconds). Accepts a fit JSON (`{ "law": {…} }`, as `scaling-lab fit`
- * writes), sweep results (JSON lines) or a CSV of runs.
+ * writes), or training runs in any format core's parseLog reads: sweep results (JSON lines), a CSV
+ * or JSON lines of runs, a W&B runs-table export.
  */
-import { fitChinchilla, flopsOf, parseScalingCsv, parseSweepResults, validateLaw, type Law } from '@scaling-lab/core';
+import { fitChinchilla, flopsOf, parseLog, validateLaw, type Law } from '@scaling-lab/core';
 
 export type FitRequest = { name: string; text: string };
 export type FitReply =
@@ -16,13 +17,13 @@ self.onmessage = (e: MessageEvent<FitRequest>) => {
   const reply = (r: FitReply) => (self as unknown as Worker).postMessage(r);
   try {
     const trimmed = text.trimStart();
-    if (trimmed.startsWith('{') && !/\n\s*\{/.test(trimmed.trim())) {
+    if (trimmed.startsWith('{') && !/\n\s*\{/.test(trimmed.trim()) && !/"log_history"/.test(text)) {
       const json = JSON.parse(text) as { law?: unknown };
       const law = validateLaw(json.law ?? json, 'file');
       reply({ ok: true, law, how: `law read from ${name}`, points: [] });
       return;
     }
-    const parsed = trimmed.startsWith('{') ? parseSweepResults(text, { source: name }) : parseScalingCsv(text, name);
+    const parsed = parseLog(text, { source: name });
     const fit = fitChinchilla(parsed.points);
     reply({
       ok: true,

@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors.js';
 import { parseColumnSpec } from './columns.js';
-import { architectureFromHfConfig, paramsFromHfConfig } from './hfConfig.js';
 import { detectLogFormat, parseLog } from './parseLog.js';
 import { parseLogTable } from './table.js';
 import { runFromTrainerState } from './trainerState.js';
@@ -20,22 +19,6 @@ const fails = (fn: () => unknown): string => {
   }
   throw new Error('expected an InputError');
 };
-
-// Published configs (transformers' hub files), trimmed to the fields that set N.
-const GPT2 = JSON.stringify({ model_type: 'gpt2', n_layer: 12, n_embd: 768, n_head: 12, n_positions: 1024, n_inner: null, vocab_size: 50257, activation_function: 'gelu_new' });
-const LLAMA2_7B = JSON.stringify({ model_type: 'llama', num_hidden_layers: 32, hidden_size: 4096, num_attention_heads: 32, num_key_value_heads: 32, intermediate_size: 11008, vocab_size: 32000, hidden_act: 'silu', max_position_embeddings: 4096, tie_word_embeddings: false });
-
-describe('Hugging Face config.json → N', () => {
-  it('counts the released checkpoints exactly: gpt2 124,439,808; Llama-2-7b 6,738,415,616', () => {
-    expect(paramsFromHfConfig(GPT2).total).toBe(124_439_808);
-    expect(paramsFromHfConfig(LLAMA2_7B).total).toBe(6_738_415_616);
-    expect(architectureFromHfConfig(LLAMA2_7B).ffnType).toBe('swiglu');
-  });
-  it('names the missing field', () => {
-    expect(fails(() => paramsFromHfConfig('{"model_type":"gpt2"}', 'c.json'))).toMatch(/^c\.json "hidden_size": is missing/);
-    expect(fails(() => paramsFromHfConfig('{nope', 'c.json'))).toMatch(/c\.json: is not valid JSON/);
-  });
-});
 
 describe('format detection', () => {
   it('tells the example logs apart by content', () => {

@@ -21,7 +21,7 @@ import { Queue, type Job } from 'bullmq';
 import { InputError } from '../../errors.js';
 import { largestFirst } from '../sweep/expand.js';
 import { openResults, type ResultsWriter } from '../sweep/results-file.js';
-import type { SweepSummary } from '../sweep/runner.js';
+import { sweepSummary, type SweepSummary } from '../sweep/runner.js';
 import type { PlannedRun, SweepRecord } from '../../sweep/types.js';
 import { bullConnection, checkRedis, KEY_PREFIX } from './connection.js';
 import { jobIdFor, QUEUE_NAME, type RunJobData, type RunJobProgress, type RunJobResult } from './jobs.js';
@@ -142,10 +142,13 @@ export async function runSweepOnQueue(opts: QueueSweepOptions): Promise<SweepSum
         redisDown = false;
         emit({ type: 'redis', up: true });
       }
+      // Fetch the finished jobs' records together (one round trip per batch, not per job), then write them in order.
+      const finished = [...pending.keys()].filter((id) => s.completed.has(id));
+      const jobs = await Promise.all(finished.map((id) => queue.getJob(id) as Promise<Job<RunJobData, RunJobResult> | undefined>));
+      const fetched = new Map(finished.map((id, i) => [id, jobs[i]]));
       for (const [id, run] of pending) {
         if (s.completed.has(id)) {
-          const job = (await queue.getJob(id)) as Job<RunJobData, RunJobResult> | undefined;
-          const rv = job?.returnvalue;
+          const rv = fetched.get(id)?.returnvalue;
           if (!rv || rv.runKey !== run.runKey) continue; // not readable yet
           const record: SweepRecord = { ...rv, sweep: run.sweep };
           writer.append(record);
@@ -212,18 +215,7 @@ export async function runSweepOnQueue(opts: QueueSweepOptions): Promise<SweepSum
     await queue.close().catch(() => {});
     conn.client.disconnect();
   }
-  const summary: SweepSummary = {
-    outPath: opts.outPath,
-    planned: opts.runs.length,
-    skipped,
-    reused: 0,
-    completed,
-    failed,
-    notRun: opts.runs.length - skipped - completed - failed.length,
-    stopped,
-    wallSeconds: (Date.now() - started) / 1000,
-    records,
-  };
+  const summary = sweepSummary({ outPath: opts.outPath, planned: opts.runs.length, skipped, reused: 0, completed, failed, stopped, records }, started);
   emit({ type: 'end', summary });
   return summary;
 }

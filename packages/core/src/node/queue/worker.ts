@@ -16,11 +16,11 @@
  * aborted and handed back to the queue at once (not failed, not waiting for the
  * lock to lapse), then the worker exits.
  */
-import { availableParallelism, hostname } from 'node:os';
-import { execFileSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { Worker, WaitingError, type Job } from 'bullmq';
 import { defaultWorkerPath } from '../sweep/runner.js';
 import { sweepRecord } from '../sweep/record.js';
+import { defaultConcurrency } from './concurrency.js';
 import { bullConnection, checkRedis, KEY_PREFIX } from './connection.js';
 import { QUEUE_NAME, type RunJobData, type RunJobProgress, type RunJobResult } from './jobs.js';
 import { RunAborted, trainerPool } from './trainer-pool.js';
@@ -58,21 +58,6 @@ export interface QueueWorker {
   readonly closed: Promise<void>;
 }
 
-/** NVIDIA GPUs on this host (`nvidia-smi -L`), 0 if none or no driver. */
-export function countGpus(): number {
-  try {
-    return execFileSync('nvidia-smi', ['-L'], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').filter((l) => l.startsWith('GPU ')).length;
-  } catch {
-    return 0;
-  }
-}
-
-/** One per core; one per GPU where the backend is a GPU one. */
-export function defaultConcurrency(backend?: string): number {
-  if (backend === 'tensorflow-gpu') return Math.max(1, countGpus());
-  return Math.max(1, availableParallelism());
-}
-
 export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueWorker> {
   const emit = opts.onEvent ?? (() => {});
   const { redisVersion } = await checkRedis(opts.queue);
@@ -91,7 +76,6 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
     emit({ type: 'run-start', jobId: job.id!, runKey: run.runKey, attempt: job.attemptsMade + 1 });
     let lastProgress = 0;
     try {
-      await job.updateProgress({ step: 0, totalSteps: run.steps, trainLoss: NaN, host: name } satisfies RunJobProgress).catch(() => {});
       const result = await pool.train(run, {
         backend: opts.backend,
         signal: abort.signal,

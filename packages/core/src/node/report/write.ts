@@ -8,6 +8,9 @@ import { join, resolve } from 'node:path';
 import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd } from '../../format.js';
 import type { Analysis, Projection } from '../../report/analyse.js';
 import { frontierChart, isoflopChart, lossComputeChart } from '../../report/charts.js';
+import type { Trust } from '../../verify/trust.js';
+import { exponentLines, projectionIntervalLines, verificationLines, warningLines } from '../../report/trustText.js';
+import { verificationChart } from '../../report/verificationChart.js';
 
 export interface ReportMeta {
   specPath: string;
@@ -16,6 +19,8 @@ export interface ReportMeta {
   createdAt: string;
   targetFlops: number;
   sweep?: { trained: number; skipped: number; failed: number; wallSeconds: number; workers?: number; backend?: string };
+  /** What the main job predicted for the held-out budget before training it (from the smaller budgets only). */
+  heldOutPrediction?: { budgetFlops: number; params: number; source: string; loss?: number; added?: { name: string; params: number } };
 }
 
 const sci = (x: number, d = 2) => x.toExponential(d).replace('e+', 'e');
@@ -41,14 +46,21 @@ function projectionLines(p: Projection): string[] {
 }
 const sig = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
 
+/** The band entry at compute `flops` (nearest in log C, within 0.1 decade), if any. */
+function bandAt(band: { x: number; low: number; high: number }[], flops: number) {
+  const best = band.reduce((x, y) => (Math.abs(Math.log10(y.x / flops)) < Math.abs(Math.log10(x.x / flops)) ? y : x));
+  return Math.abs(Math.log10(best.x / flops)) <= 0.1 ? best : undefined;
+}
+
 /** The console summary (also the body of report.md). */
-export function summaryText(a: Analysis, meta: ReportMeta): string {
+export function summaryText(a: Analysis, meta: ReportMeta, trust?: Trust): string {
   const out: string[] = [];
   out.push(`Sweep "${meta.specName}": ${a.points.length} usable runs${a.excluded.length ? `, ${a.excluded.length} excluded (${a.excluded.map((e) => `${e.runKey}: ${e.reason}`).join('; ')})` : ''}.`);
   const sc = a.sweepCost;
   out.push(
     `Training it took ${formatCount(sc.tokens)} tokens and ${Math.round(sc.trainingSeconds)} s of worker time on ${sc.backends.join('/')}, about ${sig(sc.joules / 3600)} Wh (${sc.wattsSource ?? 'trainer estimate'}).`,
   );
+  if (trust) out.push('', ...verificationLines(trust));
   out.push('');
   out.push('Fitted law');
   if (a.parametric) {
@@ -62,6 +74,7 @@ export function summaryText(a: Analysis, meta: ReportMeta): string {
     out.push(`  Approach 2: N_opt = ${sci(a.isoflop.paramsLaw.coefficient)} · C^${a.isoflop.paramsLaw.exponent.toFixed(3)},  D_opt = ${sci(a.isoflop.tokensLaw.coefficient)} · C^${a.isoflop.tokensLaw.exponent.toFixed(3)}`);
     out.push(`    (${a.isoflop.method}; ${a.isoflop.budgets.length} budgets)`);
   }
+  if (trust) out.push('', ...exponentLines(trust));
   if (a.lossVsCompute) out.push(`  Loss frontier: L_min = ${a.lossVsCompute.coefficient.toFixed(3)} · C^${a.lossVsCompute.exponent.toFixed(4)} (log-log power law over the budgets' optima)`);
   out.push('');
   out.push('Compute-optimal frontier (measured optimum per budget)');
@@ -74,14 +87,18 @@ export function summaryText(a: Analysis, meta: ReportMeta): string {
   const f = a.frontier.filter((p) => p.source === (useA3 ? 'approach3' : 'approach2'));
   const decades = f.filter((p, i) => i % 5 === 0 || i === f.length - 1);
   out.push(`  fitted (${useA3 ? 'Approach 3' : 'Approach 2'}), about every 10^2.3 in C:`);
+  const band = useA3 ? trust?.bands.approach3Params : trust?.bands.approach2Params;
   for (const p of decades) {
-    out.push(`  ${sci(p.flops).padEnd(10)}  ${formatCount(p.params).padEnd(9)}  ${formatCount(p.tokens).padEnd(9)}  ${p.tokensPerParam.toFixed(1).padStart(6)}  ${p.loss?.toFixed(3) ?? ''}`);
+    const row = `  ${sci(p.flops).padEnd(10)}  ${formatCount(p.params).padEnd(9)}  ${formatCount(p.tokens).padEnd(9)}  ${p.tokensPerParam.toFixed(1).padStart(6)}  ${p.loss?.toFixed(3) ?? ''}`;
+    const iv = band && bandAt(band, p.flops);
+    out.push(iv ? `${row.padEnd(58)}  N_opt ${Math.round((trust?.level ?? 0.9) * 100)} % [${formatCount(iv.low)}, ${formatCount(iv.high)}]` : row);
   }
   out.push('');
   out.push(`Projection: the compute-optimal model for ${formatFlops(meta.targetFlops)} (${a.projection.source})`);
-  for (const l of projectionLines(a.projection)) out.push(`  ${l}`);
+  if (trust) for (const l of projectionIntervalLines(trust, formatFlops(meta.targetFlops)).slice(1)) out.push(l);
+  else for (const l of projectionLines(a.projection)) out.push(`  ${l}`);
   const other = a.projection === a.projections.approach2 ? a.projections.approach3 : undefined;
-  if (other) {
+  if (other && !trust) {
     out.push('');
     out.push(`The same target with the ${other.source}:`);
     for (const l of projectionLines(other)) out.push(`  ${l}`);
@@ -91,6 +108,7 @@ export function summaryText(a: Analysis, meta: ReportMeta): string {
     out.push(`For comparison, ${a.reference.source}:`);
     for (const l of projectionLines(a.reference)) out.push(`  ${l}`);
   }
+  if (trust?.warnings.length) out.push('', ...warningLines(trust));
   if (a.notes.length) {
     out.push('');
     out.push('Notes');
@@ -99,7 +117,7 @@ export function summaryText(a: Analysis, meta: ReportMeta): string {
   return out.join('\n');
 }
 
-function markdown(a: Analysis, meta: ReportMeta): string {
+function markdown(a: Analysis, meta: ReportMeta, trust?: Trust): string {
   const md: string[] = [];
   md.push(`# Scaling-law report: ${meta.specName}`, '');
   md.push(`Created ${meta.createdAt} from \`${meta.resultsPath}\` (spec \`${meta.specPath}\`).`);
@@ -109,7 +127,14 @@ function markdown(a: Analysis, meta: ReportMeta): string {
         `${meta.sweep.workers ? ` on ${meta.sweep.workers} worker(s)` : ''}${meta.sweep.failed ? `; ${meta.sweep.failed} failed` : ''}.`,
     );
   }
-  md.push('', '```text', summaryText(a, meta), '```', '');
+  md.push('', '```text', summaryText(a, meta, trust), '```', '');
+  if (trust?.verification) {
+    const v = trust.verification;
+    md.push('## Predict, then verify', '', `| | predicted (${Math.round(v.level * 100)} % interval) | measured | |`, '|---|---|---|---|');
+    md.push(`| loss at ${sci(v.budgetFlops, 0)} FLOPs | ${v.predictedLoss.toFixed(4)} [${v.predictedLossInterval.map((x) => x.toFixed(4)).join(', ')}] | ${v.measuredLoss.toFixed(4)} | ${v.lossErrorPercent.toFixed(2)} %, ${v.inside ? 'inside' : 'outside'} |`);
+    md.push(`| N_opt | ${formatCount(v.predictedParams)} [${v.predictedParamsInterval.map((x) => formatCount(x)).join(', ')}] | ${formatCount(v.measuredBestParams)} (${v.measuredBestParamsFrom}) | ×${v.paramsRatio.toFixed(2)}, ${v.paramsInside ? 'inside' : 'outside'} |`);
+    md.push('', '![predict, then verify](verification.svg)', '');
+  }
   md.push('## Charts', '', '![isoFLOP profiles](isoflop.svg)', '', '![compute-optimal frontier](frontier.svg)', '', '![loss vs compute](loss-compute.svg)', '');
   md.push('## Runs', '', '| run | budget C | N | D | 6ND | val loss |', '|---|---|---|---|---|---|');
   for (const p of [...a.points].sort((x, y) => (x.flopsBudget ?? 0) - (y.flopsBudget ?? 0) || x.params - y.params)) {
@@ -123,15 +148,16 @@ function markdown(a: Analysis, meta: ReportMeta): string {
 }
 
 /** Writes the report folder and returns the paths written. */
-export function writeReport(dir: string, a: Analysis, meta: ReportMeta): { dir: string; files: string[] } {
+export function writeReport(dir: string, a: Analysis, meta: ReportMeta, trust?: Trust): { dir: string; files: string[] } {
   mkdirSync(dir, { recursive: true });
   const files: [string, string][] = [
     ['isoflop.svg', isoflopChart(a)],
-    ['frontier.svg', frontierChart(a, meta.targetFlops)],
-    ['loss-compute.svg', lossComputeChart(a, meta.targetFlops)],
-    ['report.json', `${JSON.stringify({ meta, analysis: a }, null, 2)}\n`],
-    ['report.md', markdown(a, meta)],
+    ['frontier.svg', frontierChart(a, meta.targetFlops, trust)],
+    ['loss-compute.svg', lossComputeChart(a, meta.targetFlops, trust)],
+    ['report.json', `${JSON.stringify({ meta, verification: trust?.verification ?? null, trust, analysis: a }, null, 2)}\n`],
+    ['report.md', markdown(a, meta, trust)],
   ];
+  if (trust?.verification) files.push(['verification.svg', verificationChart(trust.verification)]);
   for (const [name, text] of files) writeFileSync(join(dir, name), text);
   if (resolve(meta.resultsPath) !== resolve(join(dir, 'runs.jsonl'))) copyFileSync(meta.resultsPath, join(dir, 'runs.jsonl'));
   return { dir, files: [...files.map(([n]) => join(dir, n)), join(dir, 'runs.jsonl')] };

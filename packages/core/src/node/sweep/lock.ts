@@ -69,16 +69,17 @@ const sleepMs = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffe
 /** A lock whose owner is gone — or is this very process (a writer it forgot to close). */
 const isStale = (pid: number) => !Number.isInteger(pid) || pid <= 0 || pid === process.pid || !pidAlive(pid);
 
+/** Unlinks `path` if it is still our file: same inode and our pid in it (inode numbers are reused at once, so both). */
 function unlinkIfSame(path: string, ino: number): void {
   try {
-    if (fs.statSync(path).ino === ino) fs.unlinkSync(path);
+    if (fs.statSync(path).ino === ino && readPid(path) === process.pid) fs.unlinkSync(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
 }
 
-/** Removes the lock if it still holds `stalePid` and that pid is still dead, under the `.break` lock. */
-function breakStale(lockPath: string, stalePid: number, tmp: string): void {
+/** Removes the lock if it still holds `stalePid` and that pid is still dead, under the `.break` lock (exported for its interleaving test). */
+export function breakStale(lockPath: string, stalePid: number, tmp: string): void {
   const breaker = `${lockPath}.break`;
   if (!tryLink(tmp, breaker)) {
     const pid = readPid(breaker);

@@ -1,0 +1,96 @@
+// Hardening (issue 10) through the built CLI: fits that are not identified say so and are not
+// projected from; --out is checked before the work; presets, configs and overrides.
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../packages/core/src/index.js';
+import { HF_CONFIGS } from '../packages/core/src/estimate/architecture/hfConfigs.fixture.js';
+import { expectBadInput, json, runCli } from './helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cli-hardening-'));
+const rising = join(dir, 'rising.csv');
+{
+  const rng = createRng(1);
+  const rows = ['params,tokens,loss'];
+  for (const N of [1e7, 3e7, 1e8, 3e8, 1e9]) for (const D of [1e9, 3e9, 1e10, 3e10]) rows.push(`${N},${D},${2 + 0.05 * Math.log(N) + 100 / D ** 0.3 + 0.01 * rng.normal()}`);
+  writeFileSync(rising, rows.join('\n'));
+}
+
+describe('a fit that is not identified says so, and nothing is projected from it', () => {
+  const out = join(dir, 'rising-fit.json');
+  it('fit: "WARNING: this fit is not identified: α = … is not positive", no compute-optimal model, identification in the JSON', () => {
+    const r = runCli(['fit', rising, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/WARNING: this fit is not identified: α = -[\d.]+ is not positive/);
+    expect(r.stdout).toMatch(/no compute-optimal model \(the fit is not identified\)/);
+    const j = JSON.parse(readFileSync(out, 'utf8'));
+    expect(j.identification.identified).toBe(false);
+    expect(j.optimalAt).toBeNull();
+  });
+  it('optimal and project refuse the unidentified fit with the reason, exit 2', () => {
+    expectBadInput(runCli(['optimal', '--law', out, '--compute', '1e24']), /--law: ".*rising-fit.json" holds a fit that is not identified, so nothing is projected from it \(α = /);
+    expectBadInput(runCli(['project', '--law', rising, '--budget-flops', '1e24']), /--law: the Approach 3 fit to .* is not identified/);
+  });
+  it('an identified fit says so', () => {
+    expect(runCli(['fit', 'sweeps/results/quick.jsonl']).stdout).toMatch(/^Identified: /m);
+  });
+});
+
+describe('--out is checked before the work, naming --out', () => {
+  it('a missing folder, a folder, a read-only folder → exit 2 at once', () => {
+    expectBadInput(runCli(['fit', 'chinchilla', '--out', join(dir, 'nope', 'fit.json')]), /--out: folder ".*nope" does not exist/);
+    expectBadInput(runCli(['fit', 'chinchilla', '--out', dir]), /--out: ".*" is a folder, not a file/);
+    const ro = join(dir, 'ro');
+    mkdirSync(ro);
+    chmodSync(ro, 0o500);
+    // root ignores permissions; the check only means something for other users.
+    if (process.getuid?.() !== 0) expectBadInput(runCli(['fit', 'chinchilla', '--out', join(ro, 'fit.json')]), /--out: cannot write/);
+  });
+});
+
+describe('counts are whole numbers', () => {
+  for (const args of [['fit', 'chinchilla', '--bootstrap', '2.5'], ['fit', 'chinchilla', '--holdout', '1.5'], ['fit', 'chinchilla', '--seed', '1.5'], ['optimal', '--law', 'hoffmann2022', '--compute', '1e24', '--doublings', '2.5']]) {
+    it(`${args.join(' ')} → exit 2 naming the flag`, () => {
+      const flag = args.find((a, i) => a.startsWith('--') && ['2.5', '1.5'].includes(args[i + 1]))!;
+      expectBadInput(runCli(args), new RegExp(`${flag}: must be a whole number`));
+    });
+  }
+});
+
+describe('architectures, configs and presets', () => {
+  it('estimate --config config.json (DeepSeek-V3) counts 671B total from the Hugging Face config and lists what it inferred', () => {
+    const cfg = join(dir, 'config.json');
+    writeFileSync(cfg, JSON.stringify(HF_CONFIGS['deepseek-ai/DeepSeek-V3'].config));
+    const e = json('estimate', '--config', cfg, '--tokens', '14.8T', '--hours', '2.788M', '--hardware', 'nvidia-h800-sxm5-80gb', '--price', '2');
+    expect(Math.abs(e.params / 671e9 - 1)).toBeLessThan(0.01);
+    expect(e.costUsd).toBeCloseTo(5.576e6, 0);
+    expect(e.assumptions.find((a: { name: string }) => a.name === 'config').source).toMatch(/max_position_embeddings/);
+  });
+  it('--config with a flag: the flag wins (--context)', () => {
+    const cfg = join(dir, 'llama.json');
+    writeFileSync(cfg, JSON.stringify(HF_CONFIGS['meta-llama/Llama-3.1-8B'].config));
+    const e = json('estimate', '--config', cfg, '--context', '8192', '--tokens', '15T');
+    expect(e.params).toBe(8_030_261_248);
+    expect(JSON.parse(e.assumptions.find((a: { name: string }) => a.name === 'architecture').value).context).toBe(8192);
+  });
+  it('--config errors name --config', () => {
+    expectBadInput(runCli(['estimate', '--config', join(dir, 'missing.json'), '--tokens', '1T']), /--config: cannot read/);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ model_type: 'llama', hidden_size: 64 }));
+    expectBadInput(runCli(['estimate', '--config', bad, '--tokens', '1T']), /--config: num_hidden_layers is missing/);
+  });
+  it('estimate --preset llama-2-7b --tokens 1B works and says which preset values were replaced', () => {
+    const r = runCli(['estimate', '--preset', 'llama-2-7b', '--tokens', '1B']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Replaced  preset values: tokens \(given\), acceleratorHours \(recomputed\)/);
+  });
+  it('GQA heads that do not divide, and TP that does not divide the heads, are refused naming the flag', () => {
+    expectBadInput(runCli(['estimate', '--layers', '32', '--d-model', '4096', '--heads', '32', '--kv-heads', '5', '--vocab', '32000', '--tokens', '1T']), /--kv-heads: 5 does not divide the 32 heads/);
+    expectBadInput(runCli(['estimate', '--preset', 'llama-2-7b', '--tp', '3']), /--tp: 3 does not divide the 32 attention heads/);
+  });
+  it('--embodied counts servers: BLOOM 11.2 t', () => {
+    const e = json('estimate', '--preset', 'bloom-176b', '--embodied');
+    expect(Math.abs(e.embodiedCo2eKg / 11_200 - 1)).toBeLessThan(0.1);
+  });
+});
