@@ -1,5 +1,7 @@
 /**
- * Planning a run to a deadline or a budget, from an estimate's own numbers
+ * Planning a run to a deadline or a budget from an existing estimate's own numbers
+ * (for the site's cost page, which already holds the estimate; estimatePlanned in
+ * plan.ts instead re-solves the spec)
  * (its peak, MFU, price and accelerator-hours including restarts):
  *
  * - deadline: the fewest accelerators that finish within `deadlineHours`
