@@ -30,7 +30,7 @@ export * from './estimate/carbon.js';
 export * from './estimate/bounds.js';
 export * from './estimate/estimateRun.js';
 export * from './estimate/runMemory.js';
-export * from './estimate/planFromEstimate.js';
+export * from './estimate/plan.js';
 export * from './estimate/runOutputs.js';
 // laws/
 export * from './laws/types.js';
