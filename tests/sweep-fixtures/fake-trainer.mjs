@@ -13,7 +13,13 @@ export async function trainRun(spec, opts = {}) {
   const curve = [];
   for (let step = 1; step <= totalSteps; step++) {
     if (opts.signal?.aborted) throw new Error('aborted');
-    await sleep(stepMs);
+    // FAKE_BUSY=1: a step that spins the CPU and awaits only a microtask, as a WASM training step does,
+    // so the event loop never polls the IPC channel (the orphan test's worst case).
+    if (process.env.FAKE_BUSY === '1') {
+      const until = Date.now() + stepMs;
+      while (Date.now() < until) { /* spin */ }
+      await Promise.resolve();
+    } else await sleep(stepMs);
     loss = 1 + 3 / Math.sqrt(step);
     if (step % 10 === 0 || step === totalSteps) curve.push({ step, tokens: step * perStep, trainLoss: loss });
     opts.onProgress?.({ step, totalSteps, tokensSeen: step * perStep, trainLoss: loss });

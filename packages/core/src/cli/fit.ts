@@ -208,6 +208,11 @@ export function registerFit(program: Command): void {
     .option('--compute <flops>', 'compute budget for the N_opt/D_opt figures', numberArg('compute', { positive: true }), 5.76e23)
     .option('--out <fit.json>', 'write the fit JSON here (reusable as `optimal --law fit.json`)')
     .option('--json', 'print the fit JSON')
+    .addHelpText('after', `
+Examples:
+  scaling-lab fit chinchilla --approach 3
+  scaling-lab fit sweeps/results/quick.jsonl --approach 2
+  scaling-lab fit sweeps/results/quick.jsonl --holdout 2 --json`)
     .action(
       action((file: string, opts: FitCliOptions) => {
         if (opts.out) assertWritable('--out', opts.out);

@@ -43,6 +43,10 @@ export function registerLaws(program: Command): void {
     .option('--params <n>', 'with --tokens: evaluate each law\'s loss at this model size', numberArg('params', { positive: true }))
     .option('--tokens <n>', 'with --params: training tokens', numberArg('tokens', { positive: true }))
     .option('--json', 'print JSON')
+    .addHelpText('after', `
+Examples:
+  scaling-lab laws --compute 1e24
+  scaling-lab laws --params 70B --tokens 1.4T --json`)
     .action(
       action((opts: { compute: number; params?: number; tokens?: number; json?: boolean }) => {
         const rows = runLaws(opts);

@@ -22,7 +22,7 @@ import { isLawFile, readLawJson, refuseUnidentified } from './lawFile.js';
 import { getPublishedLaw } from '../laws/published.js';
 import type { Law } from '../laws/types.js';
 import { validateLaw } from '../laws/validate.js';
-import { INPUT_BOUNDS } from '../uncertainty/defaultRanges.js';
+import { INPUT_BOUNDS } from '../estimate/bounds.js';
 import { type Distribution, describeDistribution } from '../uncertainty/distribution.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../uncertainty/monteCarlo.js';
 import { PROJECTION_OUTPUTS, type LawColumns, type LawParams, type ProjectionResult, lawSampleRows, projectUncertain } from '../uncertainty/projection.js';
@@ -184,6 +184,11 @@ export function registerProject(program: Command): void {
     .option('--level <p>', 'central interval probability (0.9 → 5–95%)', numberArg('level', { positive: true, max: 0.999 }), 0.9)
     .option('--json', 'print JSON')
     .option('--include-samples', 'with --json: include every sample of every output (for plotting)')
+    .addHelpText('after', `
+Examples:
+  scaling-lab project --law besiroglu2024 --target-loss 2.1 --hardware h100 --count 1024 --samples 2000
+  scaling-lab project --law besiroglu2024 --budget-usd 1e6 --mfu 0.3..0.5 --samples 2000 --json
+  scaling-lab project --law sweeps/results/quick.jsonl --bootstrap 50 --target-loss 3.5 --samples 2000`)
     .action(action((opts: ProjectOptions) => runProject(opts)));
 }
 

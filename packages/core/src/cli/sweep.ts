@@ -18,6 +18,9 @@ import { runSweep, defaultWorkerCount, type SweepSummary } from '../node/sweep/r
 import type { PlannedRun } from '../sweep/types.js';
 import { parseQueueUrl } from '../node/queue/url.js';
 import { action, numberArg, printJson } from './util.js';
+import { assertWritable } from './writable.js';
+import { expectedSweepSeconds, THROUGHPUT_SOURCE } from '../node/sweep/duration.js';
+import { formatDuration } from '../format.js';
 
 export const BACKENDS = ['auto', 'wasm', 'cpu', 'tensorflow', 'tensorflow-gpu'] as const;
 
@@ -31,6 +34,31 @@ export interface SweepCliOptions {
   json?: boolean;
   plain?: boolean;
   reuse?: string[];
+  maxHours?: number;
+}
+
+/**
+ * Runs `fn` with Ctrl-C (and SIGTERM) handling: the first aborts its signal (a
+ * clean stop), the second stops the display, prints `killed` and exits 130.
+ */
+async function withCtrlC<T>(reporter: { stop(): void }, killed: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const abort = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    if (++interrupts === 1) return abort.abort();
+    reporter.stop();
+    process.stderr.write(`${killed}\n`);
+    process.exit(130);
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  try {
+    return await fn(abort.signal);
+  } finally {
+    reporter.stop();
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
 }
 
 /**
@@ -39,34 +67,10 @@ export interface SweepCliOptions {
  */
 export async function runSweepWithProgress(runs: PlannedRun[], outPath: string, opts: SweepCliOptions): Promise<SweepSummary> {
   const reporter = progressReporter({ plain: opts.json || opts.plain });
-  const abort = new AbortController();
-  let interrupts = 0;
-  const onSigint = () => {
-    interrupts++;
-    if (interrupts === 1) abort.abort();
-    else {
-      reporter.stop();
-      process.stderr.write('sweep: killed (runs in flight are lost; finished runs are in the file)\n');
-      process.exit(130); // workers see the IPC channel close and exit
-    }
-  };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
-  try {
-    return await runSweep({
-      runs,
-      outPath,
-      workers: opts.workers,
-      backend: opts.backend,
-      reuse: opts.reuse,
-      signal: abort.signal,
-      onEvent: (e) => reporter.onEvent(e),
-    });
-  } finally {
-    reporter.stop();
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
-  }
+  // On a second Ctrl-C the workers see the IPC channel close and exit.
+  return withCtrlC(reporter, 'sweep: killed (runs in flight are lost; finished runs are in the file)', (signal) =>
+    runSweep({ runs, outPath, workers: opts.workers, backend: opts.backend, reuse: opts.reuse, signal, onEvent: (e) => reporter.onEvent(e) }),
+  );
 }
 
 /** The queue coordinator with its progress display; Ctrl-C stops collecting (workers go on; a rerun collects). */
@@ -74,30 +78,17 @@ export async function runQueueSweepWithProgress(runs: PlannedRun[], outPath: str
   // BullMQ loads only when a sweep uses the queue.
   const [{ runSweepOnQueue }, { queueProgress }] = await Promise.all([import('../node/queue/coordinator.js'), import('../node/queue/progress.js')]);
   const reporter = queueProgress({ plain: opts.json || opts.plain });
-  const abort = new AbortController();
-  let interrupts = 0;
-  const onSigint = () => {
-    if (++interrupts === 1) return abort.abort();
-    reporter.stop();
-    process.exit(130);
-  };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
-  try {
-    return await runSweepOnQueue({
+  return withCtrlC(reporter, 'sweep: coordinator killed (workers go on; rerun the same command to collect)', (signal) =>
+    runSweepOnQueue({
       runs,
       outPath,
       queue: parseQueueUrl(opts.queue!),
       attempts: opts.attempts,
       backoffMs: (opts.backoffSeconds ?? 10) * 1000,
-      signal: abort.signal,
+      signal,
       onEvent: (e) => reporter.onEvent(e),
-    });
-  } finally {
-    reporter.stop();
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
-  }
+    }),
+  );
 }
 
 /** The summary without the records' learning curves, for --json. */
@@ -155,9 +146,14 @@ export function registerSweep(program: Command): void {
     .option('--attempts <n>', 'with --queue: tries per run before it is reported failed', numberArg('attempts', { min: 1, max: 100 }), 3)
     .option('--backoff-seconds <s>', 'with --queue: wait before the first retry, doubled each retry', numberArg('backoff-seconds', { min: 0 }), 10)
     .option('--reuse <file...>', 'other results files: runs with the same runKey (same training spec) are copied in instead of retrained')
+    .option('--max-hours <h>', 'refuse a sweep expected to take longer than this many hours on the local workers', numberArg('max-hours', { positive: true }), 48)
     .option('--dry-run', 'print the planned runs and exit')
     .option('--plain', 'plain progress lines instead of bars')
     .option('--json', 'print a JSON summary on stdout (progress goes to stderr as plain lines)')
+    .addHelpText('after', `
+Examples:
+  scaling-lab sweep sweeps/quick.json --dry-run
+  scaling-lab sweep sweeps/quick.json --workers 2 --out runs.jsonl`)
     .action(
       action(async (specPath: string, opts: SweepCliOptions & { dryRun?: boolean }) => {
         if (opts.workers !== undefined && !Number.isInteger(opts.workers)) {
@@ -180,9 +176,23 @@ export function registerSweep(program: Command): void {
           if (!existsSync(f)) throw new InputError('--reuse', `${f} does not exist`, 'give an existing results file');
         }
         const out = opts.out ?? defaultResultsPath(specPath, spec);
+        // The results folder is created when missing (the default results/ beside the spec); a path that
+        // is a folder or read-only fails here, before any training.
+        assertWritable('--out', out, { createFolder: true });
+        if (!opts.queue) {
+          const workers = Math.min(opts.workers ?? defaultWorkerCount(), runs.length);
+          const hours = expectedSweepSeconds(runs, workers) / 3600;
+          process.stderr.write(`sweep: ${runs.length} run(s) expected to take about ${formatDuration(hours)} on ${workers} worker(s) (${THROUGHPUT_SOURCE}); finished runs already in ${out} are skipped\n`);
+          if (hours > (opts.maxHours ?? 48)) {
+            throw new InputError('--max-hours', `the sweep would take about ${formatDuration(hours)}, over the limit of ${opts.maxHours ?? 48} h`, 'shrink the budgets or models, add --workers, or raise --max-hours');
+          }
+        }
         const summary = opts.queue ? await runQueueSweepWithProgress(runs, out, opts) : await runSweepWithProgress(runs, out, opts);
         if (opts.json) printJson(summaryJson(summary));
-        if (summary.stopped) process.exitCode = 130;
+        if (summary.writeError) {
+          process.stderr.write(`sweep: stopped: ${summary.writeError}\n`);
+          process.exitCode = 1;
+        } else if (summary.stopped) process.exitCode = 130;
         else if (summary.failed.length) process.exitCode = 1;
       }),
     );

@@ -6,6 +6,7 @@
 import { ACCELERATORS } from './accelerators.generated.js';
 import type { AcceleratorRow, Precision } from './types.js';
 import { fuzzyFind, fuzzyGet, type Candidate } from '../lookup.js';
+import { shortNameDefault } from './hardwareShortNames.js';
 import { InputError } from '../errors.js';
 
 const CANDIDATES: Candidate<AcceleratorRow>[] = ACCELERATORS.map((a) => ({ id: a.id, keys: [a.id, a.name], value: a }));
@@ -21,7 +22,17 @@ export function listAccelerators(): readonly AcceleratorRow[] {
  * throw an InputError for field `hardware` suggesting the closest ids.
  */
 export function getAccelerator(query: string): AcceleratorRow {
+  if (typeof query === 'string') {
+    const short = shortNameDefault(query);
+    if (short && !findAccelerator(query).accelerator) return fuzzyGet('hardware', 'accelerator', short.id, CANDIDATES, '').value;
+  }
   return fuzzyGet('hardware', 'accelerator', query, CANDIDATES, 'list them with `scaling-lab hardware`').value;
+}
+
+/** The note to show when `query` was a short name resolved to a default variant (data/hardwareShortNames.ts). */
+export function acceleratorNote(query: string): string | undefined {
+  const short = shortNameDefault(query);
+  return short && !findAccelerator(query).accelerator ? short.note : undefined;
 }
 
 /** Non-throwing variant: the match (if any), how it matched, and suggestions. */

@@ -77,6 +77,8 @@ const common = {
   evalBatches: int(1).optional(),
   /** Runs shorter than this many optimiser steps are refused (they measure the warmup, not the model). */
   minSteps: int(1).default(10),
+  /** Runs longer than this many optimiser steps are refused: a budget typo (flops 1e30 on a 432-parameter model) would never end. */
+  maxSteps: int(1).default(1_000_000),
   models: z.record(z.string().regex(/^[A-Za-z0-9._-]+$/, 'model names use letters, digits, ".", "_" or "-"'), ModelShapeSchema),
 };
 
@@ -128,10 +130,26 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 type Issue = z.core.$ZodIssue;
 
-/** One line: what is wrong and how to fix it, for a zod issue. */
-function describe(issue: Issue): { problem: string; fix: string } {
+/** The value at a zod path in the input (zod 4 leaves `issue.input` out unless asked). Own properties only. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): { found: boolean; value?: unknown } {
+  let v: unknown = value;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, p)) return { found: false };
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return { found: true, value: v };
+}
+
+/** One line: what is wrong and how to fix it, for a zod issue; `input` is the whole parsed spec. */
+function describe(issue: Issue, input?: unknown): { problem: string; fix: string } {
+  const at = valueAt(input, issue.path);
   switch (issue.code) {
     case 'invalid_type':
+      // JSON.parse turns 1e400 into Infinity: say so rather than "missing" or "got null".
+      if (at.found && typeof at.value === 'number' && !Number.isFinite(at.value)) {
+        return { problem: `is ${at.value} (a number beyond double precision, such as 1e400)`, fix: 'give a finite number' };
+      }
+      if (at.found && at.value !== undefined) return { problem: `expected a ${issue.expected}, got ${JSON.stringify(at.value)}`, fix: `give a ${issue.expected}` };
       return issue.input === undefined
         ? { problem: `is missing`, fix: `add a ${issue.expected}` }
         : { problem: `expected a ${issue.expected}, got ${JSON.stringify(issue.input)}`, fix: `give a ${issue.expected}` };
@@ -166,16 +184,25 @@ function describe(issue: Issue): { problem: string; fix: string } {
  * model names that are not in `models`.
  */
 export function parseSweepSpec(value: unknown, source = 'spec'): SweepSpec {
+  // Prototype keys as model names would be dropped by the parser and then "found" on Object.prototype.
+  const models = valueAt(value, ['models']);
+  if (models.found && models.value && typeof models.value === 'object') {
+    for (const k of Object.keys(models.value)) {
+      if (k === '__proto__' || k === 'constructor' || k === 'prototype' || k in Object.prototype) {
+        throw new InputError(`${source}: models.${k}`, `"${k}" is a reserved name`, 'rename the model, e.g. "L1-d8"');
+      }
+    }
+  }
   const r = SweepSpecSchema.safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0];
-    const { problem, fix } = describe(issue);
+    const { problem, fix } = describe(issue, value);
     throw new InputError(`${source}: ${formatPath(issue.path)}`, problem, fix);
   }
   const spec = r.data;
   const known = Object.keys(spec.models);
   const check = (name: string, field: string) => {
-    if (!spec.models[name]) {
+    if (!Object.prototype.hasOwnProperty.call(spec.models, name)) {
       throw new InputError(`${source}: ${field}`, `unknown model "${name}"`, `define it under "models" or use one of ${known.join(', ') || '(none defined)'}`);
     }
   };

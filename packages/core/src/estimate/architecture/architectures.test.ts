@@ -115,3 +115,14 @@ describe('architectures people train today', () => {
     });
   });
 });
+
+describe('short accelerator names resolve to a stated default variant', () => {
+  it('h100 → the SXM5 80GB with a note; a100 → SXM4 80GB; an exact or unique name is untouched', async () => {
+    const { getAccelerator, acceleratorNote } = await import('../../data/hardware.js');
+    expect(getAccelerator('h100').id).toBe('nvidia-h100-sxm5-80gb');
+    expect(acceleratorNote('h100')).toMatch(/h100 read as the H100 SXM5 80GB .* h100-pcie/);
+    expect(getAccelerator('a100').id).toBe('nvidia-a100-sxm4-80gb');
+    expect(getAccelerator('h100-pcie').id).toBe('nvidia-h100-pcie-80gb');
+    expect(acceleratorNote('h200')).toBeUndefined();
+  });
+});

@@ -69,6 +69,13 @@ export function expandSweep(spec: SweepSpec, source = 'spec'): PlannedRun[] {
   const add = (modelName: string, requestedTokens: number, field: string, coords: Omit<SweepCoordinates, 'seed'>, uniqueTokens?: number) => {
     const shape: ModelShape = spec.models[modelName];
     const steps = Math.round(requestedTokens / tokensPerStep);
+    if (!Number.isFinite(steps) || steps > spec.maxSteps) {
+      throw new InputError(
+        `${source}: ${field}`,
+        `model "${modelName}" would get ${Number.isFinite(steps) ? steps.toExponential(2) : steps} optimiser steps of ${tokensPerStep} tokens (${requestedTokens.toExponential(2)} tokens), above maxSteps ${spec.maxSteps}: it would not finish`,
+        'lower the budget or token count (isoFLOP budgets are FLOPs: 6 × params × tokens), or raise maxSteps',
+      );
+    }
     if (steps < spec.minSteps) {
       throw new InputError(
         `${source}: ${field}`,

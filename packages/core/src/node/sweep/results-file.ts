@@ -28,10 +28,26 @@ export function readResults(path: string): ParsedResults {
   return parseResults(text);
 }
 
-function writeAll(fd: number, text: string): void {
+type WriteSync = (fd: number, buffer: Uint8Array, offset: number, length: number) => number;
+
+function writeAll(fd: number, text: string, write: WriteSync = fs.writeSync): void {
   const buf = Buffer.from(text, 'utf8');
   let off = 0;
-  while (off < buf.length) off += fs.writeSync(fd, buf, off, buf.length - off);
+  while (off < buf.length) off += write(fd, buf, off, buf.length - off);
+}
+
+/**
+ * A record could not be written (a full disk, ENOSPC; a quota, EDQUOT; an I/O error). The file was cut
+ * back to its last whole record first, so it stays valid and a rerun resumes from it.
+ */
+export class ResultsWriteError extends Error {
+  readonly code: string | undefined;
+  constructor(path: string, err: NodeJS.ErrnoException, records: number, repaired: boolean) {
+    const why = err.code === 'ENOSPC' ? 'the disk is full' : err.code === 'EDQUOT' ? 'the disk quota is used up' : err.message;
+    super(`could not write a record to ${path} (${err.code ?? 'error'}: ${why}); ${repaired ? `the file was cut back to its last whole record and holds ${records} valid run(s)` : 'the last line may be torn; the next sweep repairs it on open'}: free some space and rerun the same command to resume`);
+    this.name = 'ResultsWriteError';
+    this.code = err.code;
+  }
 }
 
 /** Takes the results file's lock (lock.ts), as a one-line InputError naming `field` when another live writer holds it. */
@@ -62,7 +78,7 @@ export interface ResultsWriter {
  * repairs a torn tail, and returns the completed records so the runner can
  * skip them.
  */
-export function openResults(path: string, field = '--out'): ResultsWriter {
+export function openResults(path: string, field = '--out', io: { writeSync?: WriteSync } = {}): ResultsWriter {
   fs.mkdirSync(dirname(path), { recursive: true });
   const lock = lockResults(path, field);
   let fd: number | undefined;
@@ -89,14 +105,32 @@ export function openResults(path: string, field = '--out'): ResultsWriter {
     }
     const handle = fd;
     let closed = false;
+    let size = fs.fstatSync(handle).size;
+    let count = existing.records.length;
     return {
       path,
       existing,
       repaired,
       append(record) {
         if (closed) throw new Error('results file is closed');
-        writeAll(handle, `${JSON.stringify(record)}\n`);
-        fs.fsyncSync(handle);
+        const line = `${JSON.stringify(record)}\n`;
+        try {
+          writeAll(handle, line, io.writeSync);
+          fs.fsyncSync(handle);
+        } catch (err) {
+          // Cut a partly written line off so the file ends on a whole record.
+          let repaired = false;
+          try {
+            fs.ftruncateSync(handle, size);
+            fs.fsyncSync(handle);
+            repaired = true;
+          } catch {
+            /* the open-time repair will handle the torn tail */
+          }
+          throw new ResultsWriteError(path, err as NodeJS.ErrnoException, count, repaired);
+        }
+        size += Buffer.byteLength(line);
+        count++;
       },
       close() {
         if (closed) return;

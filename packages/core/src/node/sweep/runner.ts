@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.js';
 import { largestFirst } from './expand.js';
 import type { FromWorker, ToWorker } from '../../sweep/protocol.js';
-import { openResults, readResults, type ResultsWriter } from './results-file.js';
+import { writeSync } from 'node:fs';
+import { openResults, readResults, ResultsWriteError, type ResultsWriter } from './results-file.js';
 import { sweepRecord } from './record.js';
 import type { PlannedRun, SweepRecord, TrainProgress } from '../../sweep/types.js';
 
@@ -62,9 +63,16 @@ export interface SweepSummary {
   /** Runs not attempted or aborted because the sweep was stopped. */
   notRun: number;
   stopped: boolean;
+  /** Why the sweep stopped early because the results file could not be written (a full disk), if it did. */
+  writeError?: string;
   wallSeconds: number;
   /** Every record in the file for this sweep's planned runs (old and new). */
   records: SweepRecord[];
+}
+
+/** A summary from its counts: `notRun` is what is left, `wallSeconds` the time since `startedMs`. */
+export function sweepSummary(s: Omit<SweepSummary, 'notRun' | 'wallSeconds'>, startedMs: number): SweepSummary {
+  return { ...s, notRun: s.planned - s.skipped - s.completed - s.failed.length, wallSeconds: (Date.now() - startedMs) / 1000 };
 }
 
 /** The compiled worker (dist/node/sweep/worker.js), also when this module runs from src under vitest. */
@@ -72,6 +80,25 @@ export function defaultWorkerPath(): string {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) return here.replace(/([\\/])src([\\/]node[\\/]sweep[\\/])runner\.ts$/, '$1dist$2worker.js');
   return fileURLToPath(new URL('./worker.js', import.meta.url));
+}
+
+/**
+ * Test seam, like SCALING_LAB_SWEEP_TRAINER: SCALING_LAB_FAULT_DISK_FULL_AFTER=<bytes> makes the results
+ * file's writes fail with ENOSPC once that many bytes have been written by this process (a partial
+ * write first), so the full-disk path can be tested end to end without filling a disk.
+ */
+function diskFaultFromEnv(): { writeSync?: (fd: number, b: Uint8Array, o: number, l: number) => number } {
+  const raw = process.env.SCALING_LAB_FAULT_DISK_FULL_AFTER;
+  if (raw === undefined) return {};
+  let budget = Number(raw);
+  return {
+    writeSync: (fd, b, o, l) => {
+      const n = Math.min(l, budget);
+      if (!(n > 0)) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      budget -= n;
+      return writeSync(fd, b, o, n);
+    },
+  };
 }
 
 export function defaultWorkerCount(): number {
@@ -93,7 +120,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
     throw new InputError('--workers', `must be a whole number of at least 1, got ${workersWanted}`, 'give e.g. --workers 2');
   }
   const emit = opts.onEvent ?? (() => {});
-  const writer: ResultsWriter = openResults(opts.outPath);
+  const writer: ResultsWriter = openResults(opts.outPath, '--out', diskFaultFromEnv());
   const planned = new Map(opts.runs.map((r) => [r.runKey, r]));
   let reused = 0;
   if (opts.reuse?.length) {
@@ -115,23 +142,13 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
   const failed: SweepSummary['failed'] = [];
   let completed = 0;
   let stopped = false;
+  let writeError: string | undefined;
   const nWorkers = Math.min(workersWanted, queue.length);
   emit({ type: 'start', total: opts.runs.length, skipped, reused, toRun: queue, workers: nWorkers, repaired: writer.repaired, outPath: opts.outPath });
 
   const finish = (): SweepSummary => {
     writer.close();
-    const summary: SweepSummary = {
-      outPath: opts.outPath,
-      planned: opts.runs.length,
-      skipped,
-      reused,
-      completed,
-      failed,
-      notRun: opts.runs.length - skipped - completed - failed.length,
-      stopped,
-      wallSeconds: (Date.now() - started) / 1000,
-      records,
-    };
+    const summary = sweepSummary({ outPath: opts.outPath, planned: opts.runs.length, skipped, reused, completed, failed, stopped, records, ...(writeError ? { writeError } : {}) }, started);
     emit({ type: 'end', summary });
     return summary;
   };
@@ -190,7 +207,18 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
           emit({ type: 'progress', worker: index, run, progress: msg });
         } else if (msg.type === 'done' && run) {
           const record = sweepRecord(run, msg.result);
-          writer.append(record);
+          try {
+            writer.append(record);
+          } catch (err) {
+            // A full disk: stop every worker cleanly; the file already holds only whole records.
+            if (!(err instanceof ResultsWriteError)) throw err;
+            writeError = err.message;
+            failed.push({ runKey: run.runKey, message: err.message });
+            slot.run = undefined;
+            emit({ type: 'run-failed', worker: index, run, message: err.message });
+            onAbort();
+            return;
+          }
           records.push(record);
           completed++;
           slot.run = undefined;

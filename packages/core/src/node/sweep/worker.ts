@@ -20,11 +20,16 @@ function send(msg: FromWorker): void {
 }
 
 let current: { runKey: string; abort: AbortController } | undefined;
+// The parent's pid at start: when the parent is SIGKILLed the worker is re-parented and process.ppid
+// (read from the OS on every access) changes. A training loop whose awaits resolve as microtasks never
+// lets the event loop see the IPC channel close, so 'disconnect' alone left orphans training for seconds.
+const parentPid = process.ppid;
+const parentGone = () => !process.connected || process.ppid !== parentPid;
 let stopping = false;
 let trainRunPromise: Promise<TrainRun> | undefined;
 
 async function loadTrainer(): Promise<TrainRun> {
-  // The trainer module is C1's (src/node/trainRun.ts), loaded lazily.
+  // The trainer module (src/node/trainRun.ts) is loaded lazily.
   // SCALING_LAB_SWEEP_TRAINER (a module path exporting `trainRun`) replaces it:
   // a test seam, so the runner's crash handling can be tested with a stub.
   const override = process.env.SCALING_LAB_SWEEP_TRAINER;
@@ -45,7 +50,7 @@ async function runOne(msg: Extract<ToWorker, { type: 'run' }>): Promise<void> {
       backend: msg.backend,
       signal: abort.signal,
       onProgress: (p) => {
-        if (!process.connected) process.exit(0); // parent gone mid-run
+        if (parentGone()) process.exit(0); // parent gone mid-run
         const now = Date.now();
         if (now - lastSent >= 200 || p.step === p.totalSteps) {
           lastSent = now;
@@ -68,6 +73,10 @@ process.on('SIGINT', () => {
   /* the parent handles Ctrl-C and sends `stop` */
 });
 process.on('disconnect', () => process.exit(0));
+// Between runs (or in a long evaluation) the event loop is free: poll too, in case 'disconnect' is late.
+setInterval(() => {
+  if (parentGone()) process.exit(0);
+}, 200).unref();
 process.on('message', (msg: ToWorker) => {
   if (msg.type === 'stop') {
     stopping = true;
