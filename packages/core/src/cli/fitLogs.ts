@@ -9,6 +9,7 @@
  * is used. A run's N comes from `--params-from-config`, else the `config.json` beside its
  * state (or in the run folder above a checkpoint), else from `total_flos`.
  */
+import { scalingLabJsonKind } from '../jsonKind.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -119,6 +120,8 @@ export function readLogInput(file: string, opts: LogCliOptions): ParsedInput {
   }
   if (isDir) return readFolder(file, opts, base);
   const text = readText(file, 'file', 'give a CSV, a sweep results .jsonl, a trainer_state.json, a folder of runs, or "chinchilla"');
+  const kind = scalingLabJsonKind(text);
+  if (kind) throw new InputError('file', `"${file}" is ${kind}, not training runs`, 'give the runs themselves: a CSV, a sweep results .jsonl, a trainer_state.json or a folder of runs');
   return parseLog(text, { ...base, source: file });
 }
 
