@@ -112,3 +112,13 @@ describe('architectures, configs and presets', () => {
     expect(Math.abs(e.embodiedCo2eKg / 11_200 - 1)).toBeLessThan(0.1);
   });
 });
+
+describe('big input', () => {
+  it('a CSV of more than 200,000 rows is refused at once with the advice to aggregate per run', () => {
+    const big = join(dir, 'big.csv');
+    const rows = ['params,tokens,loss'];
+    for (let i = 0; i < 200_001; i++) rows.push(`${1e7 * (1 + (i % 50))},${1e9 * (1 + (i % 7))},2.5`);
+    writeFileSync(big, rows.join('\n') + '\n');
+    expectBadInput(runCli(['fit', big]), /has more than 200,000 rows .*aggregate it to one row per run/);
+  });
+});
