@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 
 export const BUDGET_KB = 100;
 /** Pages holding a calculator (route → budget applies). Keep in sync with packages/site/src/lib/nav.ts. */
-export const CALCULATOR_ROUTES = ['/cost/', '/energy/', '/laws/', '/sweeps/', '/finetune/'];
+export const CALCULATOR_ROUTES = ['/cost/', '/energy/', '/laws/', '/beyond-chinchilla/', '/sweeps/', '/finetune/'];
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 

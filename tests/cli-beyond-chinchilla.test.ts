@@ -52,7 +52,9 @@ describe("optimal --law kaplan2020: the paper's allocation, named", () => {
     expect(r.stdout).toMatch(/published allocation \(N_opt ∝ C\^0\.73, §6\.1\): at 5\.76e23 FLOPs N_opt 804B/);
     expect(r.stdout).toMatch(/Derived from eq\. 1\.5 .*not the paper's recommendation/);
     const j = json('optimal', '--law', 'kaplan2020', '--compute', '5.76e23');
-    expect(j.kaplanPublished.params / j.optimal.params).toBeCloseTo(4.2, 1);
+    expect(j.optimal.params / j.derivedFromEq15.params).toBeCloseTo(4.2, 1);
+    expect(j.optimal.params).toBe(j.kaplanPublished.params);
+    expect(j.allocation).toMatch(/published/);
   });
 });
 

@@ -1,4 +1,4 @@
-// `scaling-lab estimate` with range syntax (engineer E's module wired into the estimate command),
+// `scaling-lab estimate` with range syntax (the range module wired into the estimate command),
 // run as a user runs it: a child process on the built CLI.
 import { describe, expect, it } from 'vitest';
 import { expectBadInput, runCli } from './helpers/cli.js';

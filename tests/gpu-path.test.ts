@@ -3,8 +3,10 @@
 // (`tensorflow` = @tensorflow/tfjs-node, `tensorflow-gpu` = @tensorflow/tfjs-node-gpu
 // with a visible CUDA GPU), its losses checked against WASM's step by step.
 // Same seeded weights and batches on every backend, so the curves agree to float
-// round-off (tolerance 2e-3 nats after 4 steps: float32 sums in different orders,
-// amplified a little by each AdamW step). Skipped, with the reason printed, when
+// round-off: the non-WASM code path (plain tfjs ops) on the pure-JS cpu backend
+// matched WASM to 3.6e-6 nats over these 4 steps. Tolerance 1e-3 nats for
+// tfjs-node on the CPU; 1e-2 for tfjs-node-gpu, whose TensorFlow runs float32
+// matmuls in TF32 (10-bit mantissa) on Ampere and later GPUs by default. Skipped, with the reason printed, when
 // no such backend is importable: on a machine with a GPU, `npm test` checks it.
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
@@ -59,12 +61,13 @@ async function losses(backend: BackendName): Promise<number[]> {
 }
 
 describe.skipIf(runnable.length === 0)('GPU path: tfjs-node backends train like WASM', () => {
-  it.each(runnable.map((c) => c.backend))('%s: the reference model\'s first losses equal WASM\'s to 2e-3 nats', async (backend) => {
+  it.each(runnable.map((c) => c.backend))('%s: the reference model\'s first losses equal WASM\'s (1e-3 nats on CPU, 1e-2 on GPU)', async (backend) => {
+    const tolerance = backend === 'tensorflow-gpu' ? 1e-2 : 1e-3;
     const want = await losses('wasm');
     const got = await losses(backend);
     expect(tf.getBackend()).toBe('tensorflow');
     expect(want[0]).toBeGreaterThan(4); // untrained: about ln 89 = 4.49
     expect(want[steps - 1]).toBeLessThan(want[0]!); // and it learns
-    for (let i = 0; i < steps; i++) expect(Math.abs(got[i]! - want[i]!), `step ${i + 1}`).toBeLessThan(2e-3);
+    for (let i = 0; i < steps; i++) expect(Math.abs(got[i]! - want[i]!), `step ${i + 1}`).toBeLessThan(tolerance);
   }, 300_000);
 });

@@ -10,7 +10,7 @@
 // %%
 import {
   computeForLoss, computeOptimal, costForLoss, dataConstrainedOptimal, formatCO2eKg, formatCount, formatFlops, formatUsd,
-  getPublishedLaw, inferenceAwareOptimal, lossAt, marginalLossPerDoubling, MUENNIGHOFF2023, PALETTE, renderChart, SARDANA2024_LAW, sig,
+  getPublishedLaw, inferenceAwareOptimal, lossAt, marginalLossPerDoubling, MUENNIGHOFF2023, PALETTE, recommendHyperparams, renderChart, SARDANA2024_LAW, sig,
 } from '@scaling-lab/core';
 
 const show = (svg: string) => Deno.jupyter.display({ 'image/svg+xml': svg }, { raw: true });
@@ -75,4 +75,18 @@ for (const flops of [1e23, 1e24, 1e25, 1e26]) {
 for (const inferenceTokens of [0, 1e11, 1e12, 1e13, 1e14]) {
   const r = inferenceAwareOptimal(SARDANA2024_LAW, { targetLoss: 2.0, inferenceTokens });
   console.log(`serve ${formatCount(inferenceTokens).padEnd(6)} tokens: N ${formatCount(r.optimal.params).padEnd(8)} ${sig(r.optimal.tokensPerParam, 3).padStart(6)} tokens/param; saves ${(100 * Math.max(0, r.savingFraction)).toFixed(1)} % of lifetime FLOPs vs Chinchilla-optimal (N ${formatCount(r.chinchilla.params)})`);
+}
+
+// %% [markdown]
+// ## The learning rate and batch each budget wants (DeepSeek LLM, Step Law)
+// Bigger budgets want smaller peak learning rates and larger batches. DeepSeek LLM's fit
+// (Bi et al. 2024, §3.1) is in compute alone; Step Law (Li et al. 2025) in N and D, here the
+// Chinchilla-optimal split. Each was fitted on a limited range, so a flag marks extrapolations.
+
+// %%
+for (const flops of [1e20, 1e22, 1e24]) {
+  const r = recommendHyperparams({ flops });
+  const pick = (law: string, q: string) => r.figures.find((f) => f.law === law && f.quantity === q)!;
+  const [dsLr, dsB, slLr] = [pick('deepseek2024', 'learningRate'), pick('deepseek2024', 'batchTokens'), pick('steplaw2025', 'learningRate')];
+  console.log(`${formatFlops(flops).padEnd(12)} DeepSeek η ${sig(dsLr.value, 3)}, batch ${formatCount(dsB.value)} tokens${dsLr.inRange ? '' : ' (extrapolated)'}; Step Law η ${sig(slLr.value, 3)}${slLr.inRange ? '' : ' (extrapolated)'}`);
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Time per estimateRun call (full breakdown with assumptions) and per call of
-// the small hot-path functions E's Monte Carlo uses. Prints figures; asserts nothing.
+// the small hot-path functions the Monte Carlo uses. Prints figures; asserts nothing.
 import { performance } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,7 @@ for (const spec of specs) {
   bench(`estimateRun(${JSON.stringify(spec).slice(0, 34)}…)`, (i) => core.estimateRun({ ...spec, mfu: 0.3 + (i % 10) * 0.01 }).co2eKg, 20_000);
 }
 
-// E's Monte Carlo: 10,000 samples through the plain-number functions.
+// The Monte Carlo: 10,000 samples through the plain-number functions.
 const n = 10_000;
 const ms = bench('hot path ×10k (hours, wall, cost, energy, CO2e)', (i) => {
   const mfu = 0.3 + (i % 100) * 0.002;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Uncertainty benchmarks (engineer E). Prints figures; asserts nothing.
+// Uncertainty benchmarks. Prints figures; asserts nothing.
 // 1. A 10,000-sample Monte Carlo of a full run estimate (every input a default range:
 //    MFU, power fraction, host overhead, PUE, price across providers, grid across years),
 //    timed for the Monte Carlo alone and with the tornado sensitivity and the point
@@ -42,8 +42,7 @@ const big = time((i) => core.monteCarlo({ inputs: resolved.inputs, bounds: core.
 console.log(`100,000-sample Monte Carlo of the same:                    ${fmt(big)}`);
 
 // 2. Bootstrap carried through a projection.
-// B's laws may not be re-exported from the index yet: fall back to the module itself.
-const getPublishedLaw = core.getPublishedLaw ?? (await import(join(dirname(dist), 'laws', 'published.js'))).getPublishedLaw;
+const getPublishedLaw = core.getPublishedLaw;
 let central = getPublishedLaw('besiroglu2024').law;
 let rows;
 let rowsFrom;

@@ -36,6 +36,7 @@ describe('beyond Chinchilla page', () => {
     expect(await out(page, 'ep_params')).toBe(`${formatCount(dc.params)} parameters`);
     expect(await out(page, 'ep_penalty')).toMatch(new RegExp(`^${sig(dc.lossPenalty, 3).replace('.', '\\.')} nats/token`));
     expect(await page.locator('#epochs-chart circle').count()).toBeGreaterThanOrEqual(10);
+    expect(await page.textContent('[data-epochs-fit]')).toMatch(/^R\*_D = [\d.]+ \(90% bootstrap interval [\d.]+–[\d.]+, \d+ runs/);
 
     await fill(page, 'in_loss', '2.05');
     await fill(page, 'in_tokens', '5T');
@@ -51,11 +52,13 @@ describe('beyond Chinchilla page', () => {
     const ds = hy.figures.find((f) => f.law === 'deepseek2024' && f.quantity === 'learningRate')!;
     expect(await out(page, 'hy_ds_lr')).toBe(sig(ds.value, 3));
     expect(await out(page, 'hy_sl_lr')).toMatch(/^[\d.]+/);
+    await fill(page, 'kp_flops', '1e24');
+    expect(await out(page, 'kp_ratio')).toMatch(/^[4-6](\.\d+)?×$/);
     await screenshot(page, 'beyond-chinchilla');
 
     const again = await page.context().newPage();
     await again.goto(page.url());
-    for (const k of ['ep_epochs', 'in_params', 'in_total', 'hy_ds_lr']) expect(await out(again, k), k).toBe(await out(page, k));
+    for (const k of ['ep_epochs', 'in_params', 'in_total', 'hy_ds_lr', 'kp_ratio']) expect(await out(again, k), k).toBe(await out(page, k));
 
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#epochs button[data-export="json"]')]);
     const json = JSON.parse(readFileSync((await dl.path())!, 'utf8'));

@@ -62,3 +62,24 @@ describe('how training works', () => {
     expect(site.pageErrors).toEqual([]);
   });
 });
+
+describe('what a desktop visit downloads (issue #15 item 15)', () => {
+  it('the widgets work without fetching TensorFlow.js: every script the page loads totals under 100 kB gzip', async () => {
+    const page = await site.open('/how-training-works/', { width: 1280 });
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    await page.mouse.wheel(0, 3000);
+    await page.waitForTimeout(500);
+    expect(await out(page, 'data_vocab')).toMatch(/distinct characters/);
+    expect(await out(page, 'lr_steps')).toMatch(/^\d/);
+    const { gzipSync } = await import('node:zlib');
+    let total = 0;
+    for (const u of new Set(scripts)) total += gzipSync(Buffer.from(await (await fetch(u)).arrayBuffer())).length;
+    expect(total, scripts.join(', ')).toBeLessThan(100 * 1024);
+    await page.context().close();
+  });
+});

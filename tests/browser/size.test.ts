@@ -28,6 +28,10 @@ describe('page JavaScript budget', () => {
     const live = rows.find((r) => r.route === '/live/')!;
     expect(live.jsGzip).toBeLessThan(budgetKb * 1024);
     expect(live.lazyGzip).toBeGreaterThan(200 * 1024); // the trainer worker with TensorFlow.js, fetched on Train
+    // "How training works" counts tokens and draws a schedule with core/train/pure: a desktop visit, which
+    // shows those widgets at once, downloads no TensorFlow.js at all (static plus lazy, issue #15 item 15).
+    const how = rows.find((r) => r.route === '/how-training-works/')!;
+    expect(how.jsGzip + how.lazyGzip).toBeLessThan(budgetKb * 1024);
     console.log(lines.join('\n'));
   });
 });

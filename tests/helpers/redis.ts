@@ -5,7 +5,7 @@
  * service. `stop()` kills it; `restart()` kills it and starts it again on the
  * same port and directory (the AOF brings the data back).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,8 @@ export interface TestRedis {
   port: number;
   dir: string;
   url: string;
+  /** With `tls`: the self-signed certificate (trust it with NODE_EXTRA_CA_CERTS). */
+  caFile?: string;
   pid(): number;
   /** SIGKILL (default) or SIGTERM, then start again on the same port and directory. */
   restart(signal?: NodeJS.Signals, downMs?: number): Promise<void>;
@@ -45,7 +47,11 @@ function accepting(port: number): Promise<boolean> {
   });
 }
 
-export async function startRedis(opts: { appendonly?: boolean; password?: string } = {}): Promise<TestRedis> {
+/**
+ * `tls`: serve TLS only (a self-signed certificate for 127.0.0.1 made with openssl in the temp dir;
+ * `caFile` is its path, for NODE_EXTRA_CA_CERTS); the URL is then rediss://.
+ */
+export async function startRedis(opts: { appendonly?: boolean; password?: string; tls?: boolean } = {}): Promise<TestRedis> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'test-redis-'));
   let child: ChildProcess;
@@ -53,6 +59,11 @@ export async function startRedis(opts: { appendonly?: boolean; password?: string
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--daemonize', 'no', '--loglevel', 'warning'];
   if (opts.appendonly) args.push('--appendonly', 'yes', '--appendfsync', 'always');
   if (opts.password) args.push('--requirepass', opts.password);
+  const caFile = join(dir, 'cert.pem');
+  if (opts.tls) {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', caFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    args.splice(0, 2, '--port', '0', '--tls-port', String(port), '--tls-cert-file', caFile, '--tls-key-file', join(dir, 'key.pem'), '--tls-ca-cert-file', caFile, '--tls-auth-clients', 'no');
+  }
   const launch = async () => {
     child = spawn('redis-server', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (b) => (log = (log + b).slice(-2000)));
@@ -74,7 +85,8 @@ export async function startRedis(opts: { appendonly?: boolean; password?: string
   return {
     port,
     dir,
-    url: `redis://${auth}127.0.0.1:${port}`,
+    url: `${opts.tls ? 'rediss' : 'redis'}://${auth}127.0.0.1:${port}`,
+    caFile: opts.tls ? caFile : undefined,
     pid: () => child.pid!,
     kill,
     async restart(signal = 'SIGKILL', downMs = 500) {

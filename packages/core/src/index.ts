@@ -9,7 +9,7 @@ export * from './assumption.js';
 export * from './random.js';
 export * from './format.js';
 export * from './parseQuantity.js';
-// estimate/ (engineer A)
+// estimate/
 export * from './lookup.js';
 export * from './data/types.js';
 export * from './data/constants.js';
@@ -21,13 +21,17 @@ export * from './estimate/params.js';
 export * from './estimate/architecture/hfConfig.js';
 export * from './estimate/flops.js';
 export * from './estimate/loraFlops.js';
+export * from './estimate/planFromEstimate.js';
 export * from './estimate/memory.js';
 export * from './estimate/time.js';
 export * from './estimate/cost.js';
 export * from './estimate/energy.js';
 export * from './estimate/carbon.js';
+export * from './estimate/bounds.js';
 export * from './estimate/estimateRun.js';
 export * from './estimate/runMemory.js';
+export * from './estimate/plan.js';
+export * from './estimate/runOutputs.js';
 // laws/
 export * from './laws/types.js';
 export * from './laws/validate.js';
@@ -57,8 +61,10 @@ export { parseLog, detectLogFormat, combineRuns, LOG_FORMATS, type LogFormat, ty
 export type { ColumnFlags } from './fit/readers/runsTable.js';
 export * from './fit/repeatDecay.js';
 export * from './fit/repeatRuns.js';
-// uncertainty/ (engineer E)
+// uncertainty/
 export * from './uncertainty/index.js';
 // sweep/ and report/: sweeps as data, and the analysis of their results
 export * from './sweep/index.js';
 export * from './report/index.js';
+// verify/: predict-then-verify, intervals and honest-projection warnings for the main job
+export * from './verify/index.js';

@@ -2,20 +2,17 @@
  * `scaling-lab estimate`: time, cost, energy and carbon of a training run from
  * its size (params × tokens, FLOPs, an architecture or a published preset),
  * hardware and site. Options arrive as raw strings and are parsed in
- * `specFromOptions`, so other modules (ranges, E's uncertainty) can intercept
+ * `specFromOptions`, so other modules (ranges, uncertainty) can intercept
  * them; bad input exits 2 with one line naming the flag and the fix.
  */
 import { formatRepeatedData, repeatedDataFor, type RepeatedData } from './repeatedData.js';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { estimateRun, DEFAULT_ACCELERATOR, type Estimate, type EstimateSpec } from '../estimate/estimateRun.js';
+import { DEFAULT_ACCELERATOR, type Estimate, type EstimateSpec } from '../estimate/estimateRun.js';
 import type { Architecture } from '../estimate/params.js';
 import type { LoraTarget, OptimizerKind, Recompute, TrainingPrecision } from '../estimate/memory.js';
 import type { MemorySpec } from '../estimate/runMemory.js';
-import { acceleratorsForDeadline, flopsForBudget } from '../estimate/time.js';
-import { getAccelerator, peakFlopsPerSecond } from '../data/hardware.js';
-import { defaultPrice } from '../data/prices.js';
-import { constant } from '../data/constants.js';
+import { estimatePlanned, type PlannedEstimate } from '../estimate/plan.js';
 import type { Precision, PriceRow } from '../data/types.js';
 import { formatBytes, formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
 import { action, parseNumber, printJson } from './util.js';
@@ -206,9 +203,7 @@ export function specFromOptions(o: EstimateCliOptions): EstimateSpec {
   return spec;
 }
 
-export interface CliEstimate extends Estimate {
-  deadlineHours?: number;
-  budgetUsd?: number;
+export interface CliEstimate extends PlannedEstimate {
   repeatedData?: RepeatedData;
 }
 
@@ -216,41 +211,12 @@ export interface CliEstimate extends Estimate {
 export function runEstimateOptions(o: EstimateCliOptions): CliEstimate {
   try {
     const spec = specFromOptions(o);
-    const deadline = numberOption('--deadline', o.deadline);
-    const budget = numberOption('--budget', o.budget);
-    if (deadline !== undefined) {
-      if (!(deadline > 0)) throw new InputError('--deadline', `must be greater than 0 hours, got ${o.deadline}`, 'give the wall-clock hours available');
-      if (spec.count !== undefined) throw new InputError('--deadline', 'given together with --count', 'give either --count or --deadline, not both');
-    }
-    if (budget !== undefined) {
-      if (!(budget > 0)) throw new InputError('--budget', `must be greater than 0 USD, got ${o.budget}`, 'give a budget such as 1e6');
-      if (spec.flops !== undefined || spec.params !== undefined || spec.tokens !== undefined || spec.architecture !== undefined || spec.acceleratorHours !== undefined || spec.preset !== undefined) {
-        throw new InputError('--budget', 'given together with a model size, hours or preset', 'use --budget alone with --hardware, --mfu and --price to see what it buys');
-      }
-      const acc = getAccelerator(spec.hardware ?? DEFAULT_ACCELERATOR);
-      const peak = spec.peakFlopsPerSecond ?? peakFlopsPerSecond(acc, spec.precision).flopsPerSecond;
-      const price = spec.usdPerHour ?? defaultPrice(acc.id, spec.pricing)?.usdPerHour;
-      if (price === undefined) throw new InputError('--price', `no default price for ${acc.id}`, 'give --price in USD per accelerator-hour');
-      const mfu = spec.mfu ?? constant('mfu.default');
-      const overhead = 1 + (spec.restartOverhead ?? 0) + (spec.sweepOverhead ?? 0);
-      spec.flops = flopsForBudget(budget, price, peak, mfu) / overhead;
-      spec.usdPerHour = price;
-    }
-    let e: CliEstimate = estimateRun(spec);
+    const deadlineHours = numberOption('--deadline', o.deadline);
+    const budgetUsd = numberOption('--budget', o.budget);
+    const e: CliEstimate = estimatePlanned(spec, { deadlineHours, budgetUsd });
     if (o.config !== undefined) {
       const notes = readConfigArchitecture(o.config).notes;
       e.assumptions.push(assumption('config', o.config, '', `Hugging Face config read by architectureFromHfConfig${notes.length ? `; ${notes.join('; ')}` : ''}`));
-    }
-    if (deadline !== undefined) {
-      const restart = spec.restartOverhead ?? 0;
-      const count = Math.max(1, Math.ceil((e.computeAcceleratorHours * (1 + restart)) / deadline - 1e-9));
-      e = estimateRun({ ...spec, count });
-      e.deadlineHours = deadline;
-    }
-    if (budget !== undefined) {
-      e.budgetUsd = budget;
-      const f = e.assumptions.find((a) => a.name === 'flops');
-      if (f) f.source = `bought by the --budget of ${budget} USD at ${e.usdPerHour} USD/h, peak × MFU, less overheads (flopsForBudget)`;
     }
     const unique = numberOption('--unique-tokens', o.uniqueTokens);
     if (unique !== undefined) e.repeatedData = repeatedDataFor(e.tokens, unique);
@@ -325,7 +291,7 @@ export function formatMemory(m: NonNullable<Estimate['memory']>): string[] {
 }
 
 export function registerEstimate(program: Command): void {
-  oneLineErrors(withRangeOptions(program.command('estimate'))) // ranges: --uncertain, --samples, --seed (E, src/cli/ranges.ts)
+  oneLineErrors(withRangeOptions(program.command('estimate'))) // ranges: --uncertain, --samples, --seed (src/cli/ranges.ts)
     .description('estimate FLOPs, time, cost, energy and CO2e of a training run')
     .option('--preset <id>', 'start from a published run (see `scaling-lab presets`)')
     .option('--config <config.json>', 'architecture from a Hugging Face config.json (MoE, MLA, sliding windows, …); architecture flags override it')

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import { FLAG_FOR_FIELD, flagFor, withFlag } from './flags.js';
 import { RANGE_FIELDS } from './ranges.js';
-import { INPUT_BOUNDS } from '../uncertainty/defaultRanges.js';
+import { INPUT_BOUNDS } from '../estimate/bounds.js';
 
 describe('the one field → flag table', () => {
   it('renames a library field to its flag, keeping problem and fix exactly (parentheses in the problem included)', () => {

@@ -12,7 +12,7 @@ import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
 import { estimateRun } from '../estimate/estimateRun.js';
-import { computeForLoss, computeOptimal, frontierExponents, marginalLossPerDoubling, wrongSizePenalty } from '../laws/decisions.js';
+import { computeForLoss, computeOptimal, frontierExponents, lossAt, marginalLossPerDoubling, wrongSizePenalty } from '../laws/decisions.js';
 import { getPublishedLaw } from '../laws/published.js';
 import type { Law } from '../laws/types.js';
 import { validateLaw } from '../laws/validate.js';
@@ -93,7 +93,17 @@ export function runOptimal(opts: OptimalOptions): { json: Record<string, unknown
   const doublings = marginalLossPerDoubling(law, { fromFlops: opt.flops, doublings: opts.doublings });
   const json: Record<string, unknown> = { law, lawSource: loaded.label, optimal: opt, frontier: fr, nextDoublings: doublings };
   const kaplan = law.form === 'kaplan' ? kaplanAllocationLines(law, opts) : undefined;
-  if (kaplan) Object.assign(json, { kaplanPublished: kaplan.json.published, note: 'optimal: derived from eq. 1.5; kaplanPublished: the paper\'s own allocation (N ∝ C^0.73)' });
+  if (kaplan) {
+    // The paper's allocation is the answer; the eq. 1.5 optimum stays, under its own name.
+    const pub = kaplan.json.published as { flops: number; params: number; tokens: number; tokensPerParam: number };
+    Object.assign(json, {
+      optimal: { flops: pub.flops, params: pub.params, tokens: pub.tokens, tokensPerParam: pub.tokensPerParam, loss: lossAt(law, pub.params, pub.tokens) },
+      allocation: 'Kaplan et al. 2020 published (§6.1, N ∝ C^0.73); loss from eq. 1.5 at that N, D',
+      kaplanPublished: pub,
+      derivedFromEq15: opt,
+      note: 'optimal: the paper\'s own allocation (N ∝ C^0.73); derivedFromEq15: minimising eq. 1.5 under 6ND = C (N ∝ C^0.556), not what the paper recommends',
+    });
+  }
   const text = [
     `Law: ${loaded.label}`,
     ...(kaplan ? kaplan.text.slice(0, 1) : []),

@@ -22,7 +22,7 @@ import { isLawFile, readLawJson, refuseUnidentified } from './lawFile.js';
 import { getPublishedLaw } from '../laws/published.js';
 import type { Law } from '../laws/types.js';
 import { validateLaw } from '../laws/validate.js';
-import { INPUT_BOUNDS } from '../uncertainty/defaultRanges.js';
+import { INPUT_BOUNDS } from '../estimate/bounds.js';
 import { type Distribution, describeDistribution } from '../uncertainty/distribution.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../uncertainty/monteCarlo.js';
 import { PROJECTION_OUTPUTS, type LawColumns, type LawParams, type ProjectionResult, lawSampleRows, projectUncertain } from '../uncertainty/projection.js';

@@ -1,116 +1,26 @@
 /**
- * Range and distribution syntax for numeric CLI flags (engineer E):
- *
- *   0.4                          a point value (suffixes as elsewhere: 70B, 1.4T, 300M)
- *   0.3..0.5                     uniform between low and high
- *   uniform:0.3,0.5              the same, spelled out
- *   triangular:0.2,0.4,0.5       low, most likely, high
- *   normal:1.3,1.1,1.5           median, low, high: low/high are the 5th/95th percentiles
- *   lognormal:0.4,0.25,0.6       idem, in log space (asymmetric intervals are kept as given)
- *   normal:1.3,1.1,1.5,0.8       … a fourth number sets the interval level (0.8 or 80%)
- *   samples:2.69,3.49,6.88       explicit values, drawn with replacement
- *
- * Bad syntax and impossible ranges (low > high, PUE below 1, MFU above 1, …)
- * are errors naming the flag; see uncertainty/distribution.ts for the checks.
+ * Range flags of the CLI (`--mfu 0.3..0.5`): the commander option parser, the
+ * estimate with ranges and its printing. The syntax itself is the pure core's
+ * uncertainty/parseDistribution.ts.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { InputError } from '../errors.js';
 import type { EstimateSpec } from '../estimate/estimateRun.js';
-import { INPUT_BOUNDS } from '../uncertainty/defaultRanges.js';
+import { INPUT_BOUNDS } from '../estimate/bounds.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../uncertainty/monteCarlo.js';
 import { RUN_OUTPUTS, type UncertainField, type UncertainRunResult, type UncertainRunSpec, estimateRunUncertain } from '../uncertainty/runUncertainty.js';
 import {
-  type Bounds, type Distribution, checkDistribution, describeDistribution, distributionQuantile, lognormalDistribution, normalDistribution, pointDistribution,
-  samplesDistribution, triangularDistribution, uniformDistribution,
+  type Distribution, describeDistribution, distributionQuantile,
 } from '../uncertainty/distribution.js';
 import { parseNumber, printJson } from './util.js';
 import { flagFor } from './flags.js';
 import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
 import type { OutputResult } from '../uncertainty/monteCarlo.js';
 import type { SensitivityResult } from '../uncertainty/sensitivity.js';
+import type { Bounds } from '../estimate/bounds.js';
+import { RANGE_SYNTAX_HELP, parseDistribution, requireQuantity } from '../uncertainty/parseDistribution.js';
 
-export const RANGE_SYNTAX_HELP = 'a number, low..high, or uniform:|triangular:|normal:|lognormal:|samples: followed by comma-separated numbers';
-
-function numberOrThrow(flag: string, raw: string, what: string): number {
-  const v = parseNumber(raw);
-  if (v === undefined) throw new InputError(flag, `${what} "${raw}" is not a number`, 'write e.g. 0.4, 1e9 or 70B');
-  return v;
-}
-
-function levelOf(flag: string, raw: string): number {
-  const pct = raw.trim().endsWith('%');
-  const v = numberOrThrow(flag, pct ? raw.trim().slice(0, -1) : raw, 'interval level');
-  return pct || v > 1 ? v / 100 : v;
-}
-
-/**
- * Parses a flag value into a Distribution and checks it against `bounds`.
- * Throws an InputError whose field is `flag` (e.g. `--mfu`).
- */
-export function parseDistribution(flag: string, raw: string, bounds: Bounds = {}): Distribution {
-  const s = String(raw).trim();
-  if (!s) throw new InputError(flag, 'is empty', `give ${RANGE_SYNTAX_HELP}`);
-  let d: Distribution;
-  const colon = s.indexOf(':');
-  if (colon > 0) {
-    const kind = s.slice(0, colon).trim().toLowerCase();
-    const parts = s.slice(colon + 1).split(',').map((p) => p.trim()).filter((p) => p !== '');
-    const nums = (n: number[], names: string) => {
-      if (!n.includes(parts.length)) throw new InputError(flag, `${kind}: expects ${names}, got ${parts.length} number${parts.length === 1 ? '' : 's'}`, `write e.g. ${EXAMPLES[kind] ?? 'uniform:0.3,0.5'}`);
-    };
-    switch (kind) {
-      case 'uniform': {
-        nums([2], 'low,high');
-        d = uniformDistribution(numberOrThrow(flag, parts[0], 'low'), numberOrThrow(flag, parts[1], 'high'));
-        break;
-      }
-      case 'triangular': {
-        nums([3], 'low,mode,high');
-        d = triangularDistribution(numberOrThrow(flag, parts[0], 'low'), numberOrThrow(flag, parts[1], 'mode'), numberOrThrow(flag, parts[2], 'high'));
-        break;
-      }
-      case 'normal':
-      case 'lognormal': {
-        nums([3, 4], 'median,low,high[,level]');
-        const o = {
-          median: numberOrThrow(flag, parts[0], 'median'),
-          low: numberOrThrow(flag, parts[1], 'low'),
-          high: numberOrThrow(flag, parts[2], 'high'),
-          level: parts[3] !== undefined ? levelOf(flag, parts[3]) : undefined,
-        };
-        d = kind === 'normal' ? normalDistribution(o) : lognormalDistribution(o);
-        break;
-      }
-      case 'samples': {
-        if (parts.length === 0) throw new InputError(flag, 'samples: the list is empty', 'write e.g. samples:2.69,3.49,6.88');
-        d = samplesDistribution(parts.map((p, i) => numberOrThrow(flag, p, `sample ${i + 1}`)));
-        break;
-      }
-      case 'point': {
-        nums([1], 'one value');
-        d = pointDistribution(numberOrThrow(flag, parts[0], 'value'));
-        break;
-      }
-      default:
-        throw new InputError(flag, `unknown distribution "${kind}"`, 'use uniform, triangular, normal, lognormal or samples (or low..high)');
-    }
-  } else if (s.includes('..')) {
-    const [lo, hi, ...rest] = s.split('..');
-    if (rest.length) throw new InputError(flag, `"${s}" has more than one ".."`, 'write low..high, e.g. 0.3..0.5');
-    d = uniformDistribution(numberOrThrow(flag, lo, 'low'), numberOrThrow(flag, hi, 'high'));
-  } else {
-    d = pointDistribution(numberOrThrow(flag, s, 'value'));
-  }
-  return checkDistribution(flag, d, bounds);
-}
-
-const EXAMPLES: Record<string, string> = {
-  uniform: 'uniform:0.3,0.5',
-  triangular: 'triangular:0.2,0.4,0.5',
-  normal: 'normal:1.3,1.1,1.5',
-  lognormal: 'lognormal:0.4,0.25,0.6',
-  point: 'point:0.4',
-};
+export { RANGE_SYNTAX_HELP, parseDistribution };
 
 /** Commander option parser for a number-or-distribution flag (bad input → one-line error, exit 2). */
 export function distributionArg(flag: string, bounds: Bounds = {}) {
@@ -183,7 +93,7 @@ export function tornadoLines(sens: SensitivityResult, output: string, top = 4): 
 }
 
 // ---------------------------------------------------------------------------
-// `scaling-lab estimate` with ranges: wired into A's estimate command by
+// `scaling-lab estimate` with ranges: wired into the estimate command by
 // `withRangeOptions(program.command('estimate'))` and one line in its action.
 
 
@@ -246,7 +156,7 @@ export function wantsRanges(opts: object): boolean {
 export function runRangeEstimate<O extends object>(opts: O, specFromOptions: (o: O) => EstimateSpec, relabel: (err: unknown) => unknown): void {
   const o = opts as RangeCliOptions;
   let result: UncertainRunResult;
-  const level = o.level !== undefined ? numberOrThrow('--level', o.level, 'value') : 0.9;
+  const level = o.level !== undefined ? requireQuantity('--level', o.level, 'value') : 0.9;
   try {
     if (o.deadline !== undefined || o.budget !== undefined) {
       throw new InputError(o.deadline !== undefined ? '--deadline' : '--budget', 'is not supported with ranges', o.budget !== undefined ? 'use `scaling-lab project --law … --budget-usd` for what a budget buys, with intervals' : 'give --count instead');
@@ -261,8 +171,8 @@ export function runRangeEstimate<O extends object>(opts: O, specFromOptions: (o:
       medians[key] = String(distributionQuantile(d, 0.5));
     }
     const spec: UncertainRunSpec = { ...specFromOptions(medians as O), ...dists };
-    const samples = o.samples !== undefined ? numberOrThrow('--samples', o.samples, 'value') : DEFAULT_SAMPLES;
-    const seed = o.seed !== undefined ? numberOrThrow('--seed', o.seed, 'value') : DEFAULT_SEED;
+    const samples = o.samples !== undefined ? requireQuantity('--samples', o.samples, 'value') : DEFAULT_SAMPLES;
+    const seed = o.seed !== undefined ? requireQuantity('--seed', o.seed, 'value') : DEFAULT_SEED;
     if (!(level > 0 && level < 1)) throw new InputError('--level', `must be between 0 and 1, got ${o.level}`, 'use e.g. 0.9 for a 5–95% interval');
     result = estimateRunUncertain({ ...spec, samples, seed, level, defaultRanges: o.defaultRanges !== false });
   } catch (err) {

@@ -38,34 +38,22 @@ export interface SweepCliOptions {
 }
 
 /**
- * Runs a sweep with progress display and Ctrl-C handling; returns the summary.
- * Shared by `sweep` and `main`.
+ * Runs `fn` with Ctrl-C (and SIGTERM) handling: the first aborts its signal (a
+ * clean stop), the second stops the display, prints `killed` and exits 130.
  */
-export async function runSweepWithProgress(runs: PlannedRun[], outPath: string, opts: SweepCliOptions): Promise<SweepSummary> {
-  const reporter = progressReporter({ plain: opts.json || opts.plain });
+async function withCtrlC<T>(reporter: { stop(): void }, killed: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const abort = new AbortController();
   let interrupts = 0;
   const onSigint = () => {
-    interrupts++;
-    if (interrupts === 1) abort.abort();
-    else {
-      reporter.stop();
-      process.stderr.write('sweep: killed (runs in flight are lost; finished runs are in the file)\n');
-      process.exit(130); // workers see the IPC channel close and exit
-    }
+    if (++interrupts === 1) return abort.abort();
+    reporter.stop();
+    process.stderr.write(`${killed}\n`);
+    process.exit(130);
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
   try {
-    return await runSweep({
-      runs,
-      outPath,
-      workers: opts.workers,
-      backend: opts.backend,
-      reuse: opts.reuse,
-      signal: abort.signal,
-      onEvent: (e) => reporter.onEvent(e),
-    });
+    return await fn(abort.signal);
   } finally {
     reporter.stop();
     process.off('SIGINT', onSigint);
@@ -73,35 +61,34 @@ export async function runSweepWithProgress(runs: PlannedRun[], outPath: string, 
   }
 }
 
+/**
+ * Runs a sweep with progress display and Ctrl-C handling; returns the summary.
+ * Shared by `sweep` and `main`.
+ */
+export async function runSweepWithProgress(runs: PlannedRun[], outPath: string, opts: SweepCliOptions): Promise<SweepSummary> {
+  const reporter = progressReporter({ plain: opts.json || opts.plain });
+  // On a second Ctrl-C the workers see the IPC channel close and exit.
+  return withCtrlC(reporter, 'sweep: killed (runs in flight are lost; finished runs are in the file)', (signal) =>
+    runSweep({ runs, outPath, workers: opts.workers, backend: opts.backend, reuse: opts.reuse, signal, onEvent: (e) => reporter.onEvent(e) }),
+  );
+}
+
 /** The queue coordinator with its progress display; Ctrl-C stops collecting (workers go on; a rerun collects). */
 export async function runQueueSweepWithProgress(runs: PlannedRun[], outPath: string, opts: SweepCliOptions): Promise<SweepSummary> {
   // BullMQ loads only when a sweep uses the queue.
   const [{ runSweepOnQueue }, { queueProgress }] = await Promise.all([import('../node/queue/coordinator.js'), import('../node/queue/progress.js')]);
   const reporter = queueProgress({ plain: opts.json || opts.plain });
-  const abort = new AbortController();
-  let interrupts = 0;
-  const onSigint = () => {
-    if (++interrupts === 1) return abort.abort();
-    reporter.stop();
-    process.exit(130);
-  };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
-  try {
-    return await runSweepOnQueue({
+  return withCtrlC(reporter, 'sweep: coordinator killed (workers go on; rerun the same command to collect)', (signal) =>
+    runSweepOnQueue({
       runs,
       outPath,
       queue: parseQueueUrl(opts.queue!),
       attempts: opts.attempts,
       backoffMs: (opts.backoffSeconds ?? 10) * 1000,
-      signal: abort.signal,
+      signal,
       onEvent: (e) => reporter.onEvent(e),
-    });
-  } finally {
-    reporter.stop();
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
-  }
+    }),
+  );
 }
 
 /** The summary without the records' learning curves, for --json. */

@@ -25,6 +25,7 @@
  */
 import { assumption, type Assumption } from '../assumption.js';
 import { InputError, requireNumber } from '../errors.js';
+import { INPUT_BOUNDS } from './bounds.js';
 import { constant, constantAssumption } from '../data/constants.js';
 import { acceleratorNote, getAccelerator, peakFlopsPerSecond } from '../data/hardware.js';
 import { defaultPrice, priceSource } from '../data/prices.js';
@@ -34,8 +35,9 @@ import type { AcceleratorRow, Precision, PriceRow } from '../data/types.js';
 import { paramsFromArchitecture, type Architecture } from './params.js';
 import { detailedTrainingFlops, trainingFlops } from './flops.js';
 import { acceleratorHours as hoursFor, flopsFromHours, impliedMfu } from './time.js';
-import { energyKWh as energyFor, householdYears } from './energy.js';
-import { co2eKg as co2eFor, waterLitres } from './carbon.js';
+import { householdYears } from './energy.js';
+import { waterLitres } from './carbon.js';
+import { runOutputs } from './runOutputs.js';
 import { embodiedForRun, type EmbodiedEstimate } from './embodied.js';
 import { memoryRequested, runMemory, type MemoryEstimate, type MemorySpec } from './runMemory.js';
 
@@ -220,23 +222,12 @@ function checkContradictions(spec: EstimateSpec): void {
 }
 
 function validate(spec: EstimateSpec): void {
-  const pos = (f: keyof EstimateSpec, unit?: string) => {
-    if (spec[f] !== undefined) requireNumber(f, spec[f], { exclusiveMin: 0, unit });
-  };
-  pos('params'); pos('activeParams'); pos('tokens'); pos('flops', 'FLOPs'); pos('peakFlopsPerSecond', 'FLOP/s');
-  pos('acceleratorHours', 'h'); pos('watts', 'W'); pos('energyKWh', 'kWh'); pos('usdPerHour', 'USD/h');
-  if (spec.count !== undefined) {
-    requireNumber('count', spec.count, { min: 1 });
-    if (!Number.isInteger(spec.count)) throw new InputError('count', `must be a whole number of accelerators, got ${spec.count}`, 'give an integer such as 1024');
-  }
-  if (spec.mfu !== undefined) requireNumber('mfu', spec.mfu, { exclusiveMin: 0, max: 1 });
-  if (spec.powerFraction !== undefined) requireNumber('powerFraction', spec.powerFraction, { exclusiveMin: 0, max: 1.5 });
-  if (spec.hostOverhead !== undefined) requireNumber('hostOverhead', spec.hostOverhead, { min: 1, max: 3 });
-  if (spec.pue !== undefined) requireNumber('pue', spec.pue, { min: 1, max: 3 });
-  if (spec.gridGCO2ePerKWh !== undefined) requireNumber('grid', spec.gridGCO2ePerKWh, { min: 0, max: 2000, unit: 'gCO2e/kWh' });
-  if (spec.restartOverhead !== undefined) requireNumber('restartOverhead', spec.restartOverhead, { min: 0, max: 10 });
-  if (spec.sweepOverhead !== undefined) requireNumber('sweepOverhead', spec.sweepOverhead, { min: 0, max: 10 });
-  if (typeof spec.water === 'number') requireNumber('water', spec.water, { min: 0, max: 20, unit: 'L/kWh' });
+  const fields = ['params', 'activeParams', 'tokens', 'flops', 'peakFlopsPerSecond', 'acceleratorHours', 'watts', 'energyKWh', 'usdPerHour', 'count',
+    'mfu', 'powerFraction', 'hostOverhead', 'pue', 'restartOverhead', 'sweepOverhead'] as const;
+  for (const f of fields) if (spec[f] !== undefined) requireNumber(f, spec[f], INPUT_BOUNDS[f]);
+  if (spec.count !== undefined && !Number.isInteger(spec.count)) throw new InputError('count', `must be a whole number of accelerators, got ${spec.count}`, 'give an integer such as 1024');
+  if (spec.gridGCO2ePerKWh !== undefined) requireNumber('grid', spec.gridGCO2ePerKWh, INPUT_BOUNDS.gridGCO2ePerKWh);
+  if (typeof spec.water === 'number') requireNumber('water', spec.water, INPUT_BOUNDS.water);
   if (spec.activeParams !== undefined && spec.params !== undefined && spec.activeParams > spec.params) {
     throw new InputError('activeParams', `${spec.activeParams} exceeds params ${spec.params}`, 'active parameters are at most the total');
   }
@@ -353,10 +344,8 @@ export function estimateRun(input: EstimateSpec): Estimate {
   const sweep = spec.sweepOverhead ?? 0;
   if (restart) A.push(assumption('restartOverhead', restart, 'fraction of run', 'user'));
   if (sweep) A.push(assumption('sweepOverhead', sweep, 'fraction of run', 'user'));
-  const totalHours = computeHours * (1 + restart + sweep);
   const count = spec.count ?? null;
   if (count !== null) A.push(assumption('count', count, 'accelerators', src('count')));
-  const wallClockHours = count !== null ? (computeHours * (1 + restart)) / count : null;
 
   // Training memory per accelerator.
   let memory: MemoryEstimate | null = null;
@@ -386,7 +375,6 @@ export function estimateRun(input: EstimateSpec): Estimate {
       A.push(assumption('usdPerHour', 'unknown', 'USD/h', `no ${spec.pricing ?? 'on-demand'} price for ${acc.id} in the price table; give --price`));
     }
   }
-  const costUsd = usdPerHour !== null ? totalHours * usdPerHour : null;
 
   // Power and energy.
   let watts: number;
@@ -417,16 +405,7 @@ export function estimateRun(input: EstimateSpec): Estimate {
   // The cloud provider's fleet PUE for a cloud region, else the industry average.
   const pue = givenOr('pue', spec.pue, region?.pueKey || 'pue.industry-average');
 
-  let energyKWh: number;
-  let itEnergyKWh: number;
-  if (spec.energyKWh !== undefined) {
-    energyKWh = spec.energyKWh * (1 + restart + sweep);
-    itEnergyKWh = energyKWh / pue;
-    A.push(assumption('energyKWh', spec.energyKWh, 'kWh', src('energyKWh')));
-  } else {
-    itEnergyKWh = energyFor({ acceleratorHours: totalHours, watts, hostOverhead, pue: 1 });
-    energyKWh = itEnergyKWh * pue;
-  }
+  if (spec.energyKWh !== undefined) A.push(assumption('energyKWh', spec.energyKWh, 'kWh', src('energyKWh')));
 
   // Carbon.
   let grid: number;
@@ -441,7 +420,10 @@ export function estimateRun(input: EstimateSpec): Estimate {
     grid = region.gCO2ePerKWh;
     A.push(assumption('gridGCO2ePerKWh', grid, 'gCO2e/kWh', `world average (no region given): ${region.source}`));
   }
-  const co2eKg = co2eFor(energyKWh, grid);
+  // The calculation: the same formula the Monte Carlo evaluates per sample.
+  const { totalHours, wallClockHours, costUsd, itEnergyKWh, energyKWh, co2eKg } = runOutputs({
+    computeHours, restartOverhead: restart, sweepOverhead: sweep, count, usdPerHour, watts, hostOverhead, pue, gridGCO2ePerKWh: grid, measuredEnergyKWh: spec.energyKWh,
+  });
 
   let embodied: EmbodiedEstimate | null = null;
   if (spec.embodied) {

@@ -1,4 +1,4 @@
-// The plain-number functions E's Monte Carlo calls, against hand arithmetic.
+// The plain-number functions the Monte Carlo calls, against hand arithmetic.
 import { describe, expect, it } from 'vitest';
 import { acceleratorHours, acceleratorsForDeadline, flopsForBudget, flopsFromHours, impliedMfu, wallClockHours } from './time.js';
 import { costUsd, overheadFraction } from './cost.js';

@@ -3,7 +3,7 @@
  * wall-clock = accelerator-hours / count (perfect scaling at the given MFU;
  * MFU = model FLOPs utilisation, Chowdhery et al. 2022 App. B). The inverses
  * answer "how many accelerators for a deadline" and "what FLOPs a budget buys".
- * Plain numbers, no validation: these run on E's Monte Carlo hot path.
+ * Plain numbers, no validation: these run on the Monte Carlo's hot path.
  */
 
 /** Accelerator-hours to do `flops` at `mfu` of `peakFlopsPerSecond`. */
@@ -21,9 +21,14 @@ export function flopsFromHours(acceleratorHours: number, peakFlopsPerSecond: num
   return acceleratorHours * 3600 * peakFlopsPerSecond * mfu;
 }
 
+/** Smallest whole number of accelerators (at least 1) sharing `acceleratorHours` within `deadlineHours`; 1e-9 absorbs rounding of an exact fit. */
+export function acceleratorsForHours(acceleratorHours: number, deadlineHours: number): number {
+  return Math.max(1, Math.ceil(acceleratorHours / deadlineHours - 1e-9));
+}
+
 /** Smallest whole number of accelerators that finishes `flops` within `deadlineHours`. */
 export function acceleratorsForDeadline(flops: number, peakFlopsPerSecond: number, mfu: number, deadlineHours: number): number {
-  return Math.ceil(acceleratorHours(flops, peakFlopsPerSecond, mfu) / deadlineHours - 1e-9);
+  return acceleratorsForHours(acceleratorHours(flops, peakFlopsPerSecond, mfu), deadlineHours);
 }
 
 /** FLOPs a budget of `usd` buys at `usdPerHour` per accelerator (before overheads). */

@@ -100,7 +100,7 @@ export interface ChinchillaFit {
  * of `Lbfgs` (relative f-change 1e-12), so the reported optimum is exact.
  */
 export const GRID_LBFGS_OPTIONS: LbfgsOptions = {
-  // Accept a sufficient-decrease unit step without extrapolating further (engineer H, measured
+  // Accept a sufficient-decrease unit step without extrapolating further (measured
   // on the Chinchilla grid: 292,557 → 276,729 evaluations, 667 → 636 starts at the best, same
   // polished optimum). The polish keeps the strong-Wolfe defaults.
   acceptShortUnitStep: true,

@@ -1,7 +1,7 @@
 /**
  * What reaching a loss (or spending a budget) costs: the compute-optimal model from a law
  * (`computeForLoss` / `computeOptimal`), then accelerator-hours, dollars, kWh and CO2e from
- * the estimation core (`estimateRun`, engineer A's module) for that N, D and C = 6ND.
+ * the estimation core (`estimateRun`) for that N, D and C = 6ND.
  */
 import { estimateRun, type Estimate, type EstimateSpec } from '../estimate/estimateRun.js';
 import { computeForLoss, computeOptimal, type OptimalAllocation } from './decisions.js';

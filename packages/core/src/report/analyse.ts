@@ -2,10 +2,10 @@
  * The main job's analysis of a sweep's results: scaling-law fits, the
  * compute-optimal frontier, and a projection to a large target budget.
  *
- * The fits and law decisions are engineer B's (`fitIsoflop` — Approach 2 of
+ * The fits and law decisions come from fit/ and laws/ (`fitIsoflop` — Approach 2 of
  * Hoffmann et al. 2022 —, `fitChinchilla` — Approach 3 —, `fitLogLinear`,
  * `computeOptimal`, `logRmse`, published laws); the cost, energy and carbon of
- * the projected run are engineer A's `estimateRun`. When the isoFLOP parabolas
+ * the projected run are `estimateRun`'s. When the isoFLOP parabolas
  * cannot be fitted (e.g. a budget's minimum lies outside its sampled sizes),
  * each budget's lowest-loss run stands in for its optimum; when the parametric
  * fit has no minimum (α or β ≤ 0), the projection uses Approach 2.
@@ -124,9 +124,9 @@ export interface Analysis {
 export interface AnalyseOptions {
   paramsKind?: ParamsKind;
   targetFlops?: number;
-  /** Accelerator id for the projection (A's look-up; default H100). */
+  /** Accelerator id for the projection (any id or name `getAccelerator` resolves; default H100). */
   hardware?: string;
-  /** Published law to compare with (B's ids; default hoffmann2022). */
+  /** Published law to compare with (an id of `getPublishedLaw`; default hoffmann2022). */
   referenceLaw?: string;
 }
 

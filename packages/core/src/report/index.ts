@@ -2,3 +2,5 @@
 export * from './analyse.js';
 export * from './svg.js';
 export * from './charts.js';
+export * from './trustText.js';
+export * from './verificationChart.js';

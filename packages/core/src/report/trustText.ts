@@ -5,13 +5,13 @@
  * exponents, and the honest-projection warnings (verify/trust.ts computes them).
  */
 import { formatCO2eKg, formatCount, formatEnergyKWh, formatUsd } from '../format.js';
-import type { Estimate, Trust } from '../verify/trust.js';
+import type { FittedEstimate, Trust } from '../verify/trust.js';
 import type { Interval } from '../verify/heldOut.js';
 
 const sci = (x: number, d = 2) => x.toExponential(d).replace('e+', 'e');
 const num = (x: number) => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-2 && x !== 0) ? sci(x) : x.toPrecision(3));
 const iv = ([lo, hi]: Interval, f: (x: number) => string = num) => `[${f(lo)}, ${f(hi)}]`;
-const withIv = (e: Estimate, f: (x: number) => string = num) => `${f(e.estimate)} ${iv(e.interval, f)}`;
+const withIv = (e: FittedEstimate, f: (x: number) => string = num) => `${f(e.estimate)} ${iv(e.interval, f)}`;
 const pct = (level: number) => `${Math.round(level * 100)} %`;
 
 /** "Predict, then verify" lines. */

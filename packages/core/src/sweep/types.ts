@@ -2,7 +2,7 @@
  * Types shared by the sweep planner, runner and results file.
  *
  * `RunSpec` / `RunResult` are the interface agreed with the trainer
- * (`src/train/types.ts`, engineer C1); the sweep code only relies on the
+ * (`src/train/types.ts`); the sweep code only relies on the
  * fields named there. A results-file line is a `SweepRecord`: the trainer's
  * `RunResult` plus the sweep's `runKey` and the sweep coordinates of the run.
  */

@@ -31,6 +31,9 @@ import { createRng } from '../random.js';
 import { fastCrossEntropy, fastGelu, floatOneHot, makeAttention, naiveAttention, naiveCrossEntropy, naiveGelu } from './fused.js';
 import { addPositions, fastDense, fastLayerNorm, fastMatMul, naiveDense, naiveLayerNorm, naiveMatMul } from './matmul.js';
 import type { ModelShape } from './types.js';
+import { validateDropout, validateModelShape } from './shape.js';
+
+export { validateDropout, validateModelShape };
 
 export interface TransformerOptions {
   /** `fast` (default): transpose-free backward; `naive`: plain autodiff matmuls with transpose flags (for the benchmark). */
@@ -57,22 +60,6 @@ export interface Transformer {
   /** Dropout rate (0 = none). */
   dropout: number;
   dispose(): void;
-}
-
-export function validateModelShape(shape: ModelShape, field = 'model'): void {
-  for (const k of ['layers', 'dModel', 'heads', 'context'] as const) {
-    requireNumber(`${field}.${k}`, shape[k], { min: 1 });
-    if (!Number.isInteger(shape[k])) throw new InputError(`${field}.${k}`, `must be an integer, got ${shape[k]}`, 'give a whole number');
-  }
-  if (shape.dModel % shape.heads !== 0) {
-    throw new InputError(`${field}.heads`, `dModel ${shape.dModel} is not divisible by heads ${shape.heads}`, 'choose heads that divide dModel');
-  }
-}
-
-export function validateDropout(rate: number, field = 'dropout'): number {
-  requireNumber(field, rate, { min: 0 });
-  if (rate >= 1) throw new InputError(field, `must be below 1, got ${rate}`, 'give a rate in [0, 1), e.g. 0.1');
-  return rate;
 }
 
 export function createTransformer(shape: ModelShape, vocab: number, opts: TransformerOptions = {}): Transformer {

@@ -3,7 +3,7 @@
  * the field (e.g. `model.heads`) and how to fix it.
  */
 import { InputError, requireNumber } from '../errors.js';
-import { validateDropout, validateModelShape } from './model.js';
+import { validateDropout, validateModelShape } from './shape.js';
 import type { RunSpec } from './types.js';
 
 export interface ResolvedRunSpec extends RunSpec {

@@ -31,7 +31,7 @@ import { getRegion } from '../data/regions.js';
 import type { PriceRow } from '../data/types.js';
 import { InputError } from '../errors.js';
 import {
-  type Bounds, type Distribution, describeDistribution, lognormalDistribution, pointDistribution,
+  type Distribution, describeDistribution, lognormalDistribution, pointDistribution,
   samplesDistribution, triangularDistribution,
 } from './distribution.js';
 import { normalQuantile } from './normalQuantile.js';
@@ -45,29 +45,6 @@ export interface RangeDefault {
   /** Citation(s) with dates. */
   source: string;
 }
-
-/** What each uncertain input of a run estimate may take. */
-export const INPUT_BOUNDS: Readonly<Record<string, Bounds>> = {
-  params: { exclusiveMin: 0, unit: 'parameters' },
-  activeParams: { exclusiveMin: 0, unit: 'parameters' },
-  tokens: { exclusiveMin: 0, unit: 'tokens' },
-  flops: { exclusiveMin: 0, unit: 'FLOP' },
-  acceleratorHours: { exclusiveMin: 0, unit: 'h' },
-  mfu: { exclusiveMin: 0, max: 1, why: 'MFU (utilisation) is a fraction of peak FLOP/s' },
-  watts: { exclusiveMin: 0, unit: 'W' },
-  // Same limits as estimateRun's validation.
-  powerFraction: { exclusiveMin: 0, max: 1.5, why: 'average accelerator draw as a fraction of TDP' },
-  hostOverhead: { min: 1, max: 3, why: 'host overhead multiplies accelerator power (1 = none)' },
-  pue: { min: 1, max: 3, why: 'PUE is facility energy / IT energy, never below 1' },
-  usdPerHour: { exclusiveMin: 0, unit: 'USD/h' },
-  gridGCO2ePerKWh: { min: 0, max: 2000, unit: 'gCO2e/kWh' },
-  restartOverhead: { min: 0, max: 10, why: 'restarts add to the run, they cannot subtract' },
-  sweepOverhead: { min: 0, max: 10, why: 'a sweep adds to the run, it cannot subtract' },
-  energyKWh: { exclusiveMin: 0, unit: 'kWh' },
-  targetLoss: { exclusiveMin: 0, unit: 'nats/token' },
-  budgetFlops: { exclusiveMin: 0, unit: 'FLOP' },
-  budgetUsd: { exclusiveMin: 0, unit: 'USD' },
-};
 
 export function mfuRange(): RangeDefault {
   return {

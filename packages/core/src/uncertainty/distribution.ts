@@ -18,6 +18,7 @@
  */
 import { InputError } from '../errors.js';
 import { normalQuantile } from './normalQuantile.js';
+import type { Bounds } from '../estimate/bounds.js';
 
 export type Distribution =
   | { kind: 'point'; value: number }
@@ -28,16 +29,6 @@ export type Distribution =
   | { kind: 'samples'; values: readonly number[] };
 
 /** Allowed values of an input, e.g. PUE ≥ 1, MFU in (0, 1]. */
-export interface Bounds {
-  min?: number;
-  /** Values must be strictly greater than this. */
-  exclusiveMin?: number;
-  max?: number;
-  unit?: string;
-  /** Why the bound holds, shown in the error, e.g. "PUE is facility energy / IT energy". */
-  why?: string;
-}
-
 /** Default central-interval level for normal/lognormal: 90% (5th to 95th percentile). */
 export const DEFAULT_LEVEL = 0.9;
 

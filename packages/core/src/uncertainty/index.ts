@@ -9,3 +9,4 @@ export * from './defaultRanges.js';
 export * from './runUncertainty.js';
 export * from './data/gridYears.generated.js';
 export * from './projection.js';
+export * from './parseDistribution.js';

@@ -18,9 +18,10 @@
  */
 import { quantile } from 'simple-statistics';
 import { InputError } from '../errors.js';
-import { type Bounds, type Distribution, checkDistribution, pointDistribution } from './distribution.js';
+import { type Distribution, checkDistribution, pointDistribution } from './distribution.js';
 import { sampleDistribution, streamRng } from './sample.js';
 import { type SampleInterval, summarizeSorted } from './summary.js';
+import type { Bounds } from '../estimate/bounds.js';
 
 export const DEFAULT_SAMPLES = 10_000;
 export const DEFAULT_SEED = 42;

@@ -7,7 +7,7 @@
  *
  * Hand-written because simple-statistics' `probit` is only good to about 1e-3
  * (it returns 1.6434 for p = 0.95 instead of 1.64485), which is larger than the
- * sampling error our analytic tests check against; mathjs has no inverse erf.
+ * sampling error our analytic tests check against; (mathjs, no longer a dependency, had no inverse erf either).
  */
 const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
 const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];

@@ -24,7 +24,7 @@ import { InputError } from '../errors.js';
 import { flopsForBudget } from '../estimate/time.js';
 import { type Distribution, describeDistribution } from './distribution.js';
 import { type JointSamples, type MonteCarloResult, monteCarlo } from './monteCarlo.js';
-import { INPUT_BOUNDS } from './defaultRanges.js';
+import { INPUT_BOUNDS } from '../estimate/bounds.js';
 import { RUN_OUTPUTS, UNCERTAIN_FIELDS, type RunOutput, type Uncertain, type UncertainAssumption, type UncertainRunSpec, resolveRunInputs, runModel } from './runUncertainty.js';
 import { type SensitivityResult, sensitivity } from './sensitivity.js';
 

@@ -13,28 +13,25 @@
  *    arithmetic per sample, following estimateRun's rules:
  *      flops      = trainingFlops(N_active, D)  (or given, or fixed by the core)
  *      computeH   = acceleratorHours(flops, peak, mfu)   (or given hours)
- *      totalH     = computeH · (1 + restartOverhead + sweepOverhead)
- *      wallClockH = wallClockHours(computeH · (1 + restartOverhead), count)
- *      costUsd    = costUsd(totalH, usdPerHour)
- *      energyKWh  = energyKWh({totalH, watts = averageWatts(TDP, powerFraction), hostOverhead, pue})
- *      co2eKg     = co2eKg(energyKWh, gridGCO2ePerKWh)
+ *      then runOutputs (estimate/runOutputs.ts, the formula estimateRun uses):
+ *      total hours, wall-clock, cost, energy (watts = averageWatts(TDP, powerFraction)) and CO2e
  * 4. A one-at-a-time sensitivity (tornado data) over the same inputs.
  */
 import { constant, constantRow, constantSource, providerPueKey } from '../data/constants.js';
 import { getPublishedRun } from '../data/publishedRuns.js';
 import { getRegion } from '../data/regions.js';
 import { InputError } from '../errors.js';
-import { co2eKg } from '../estimate/carbon.js';
-import { costUsd } from '../estimate/cost.js';
-import { averageWatts, energyKWh } from '../estimate/energy.js';
+import { averageWatts } from '../estimate/energy.js';
+import { runOutputs } from '../estimate/runOutputs.js';
 import { type Estimate, type EstimateSpec, estimateRun } from '../estimate/estimateRun.js';
 import { trainingFlops } from '../estimate/flops.js';
-import { acceleratorHours, flopsFromHours, wallClockHours } from '../estimate/time.js';
+import { acceleratorHours, flopsFromHours } from '../estimate/time.js';
 import { getAccelerator } from '../data/hardware.js';
 import { type Distribution, checkDistribution, describeDistribution, distributionQuantile, pointDistribution } from './distribution.js';
-import { INPUT_BOUNDS, type RangeDefault, gridRange, hostOverheadRange, mfuRange, powerFractionRange, priceRange, pueRange } from './defaultRanges.js';
+import { type RangeDefault, gridRange, hostOverheadRange, mfuRange, powerFractionRange, priceRange, pueRange } from './defaultRanges.js';
 import { type MonteCarloResult, monteCarlo, toDistribution } from './monteCarlo.js';
 import { type SensitivityResult, sensitivity } from './sensitivity.js';
+import { INPUT_BOUNDS } from '../estimate/bounds.js';
 
 /** A number or a distribution. */
 export type Uncertain = number | Distribution;
@@ -103,16 +100,17 @@ export function runModel(plan: RunPlan): (x: Record<string, number>) => Record<R
       flops = plan.flopsFrom === 'flops' ? x.flops : plan.flopsFrom === 'paramsTokens' ? trainingFlops(x.activeParams ?? x.params, x.tokens) : plan.fixedFlops!;
       computeH = acceleratorHours(flops, peak, x.mfu);
     }
-    const restart = x.restartOverhead;
-    const totalH = computeH * (1 + restart + x.sweepOverhead);
-    const kWh = plan.energyGiven
-      ? x.energyKWh * (1 + restart + x.sweepOverhead)
-      : energyKWh({ acceleratorHours: totalH, watts: plan.wattsGiven ? x.watts : averageWatts(plan.tdpW, x.powerFraction), hostOverhead: x.hostOverhead, pue: x.pue });
-    const out = { acceleratorHours: totalH, energyKWh: kWh, co2eKg: co2eKg(kWh, x.gridGCO2ePerKWh) } as Record<RunOutput, number>;
+    // The same formula as estimateRun's point estimate (estimate/runOutputs.ts).
+    const r = runOutputs({
+      computeHours: computeH, restartOverhead: x.restartOverhead, sweepOverhead: x.sweepOverhead, count: plan.count,
+      usdPerHour: plan.priced ? x.usdPerHour : null, watts: plan.wattsGiven ? x.watts : averageWatts(plan.tdpW, x.powerFraction),
+      hostOverhead: x.hostOverhead, pue: x.pue, gridGCO2ePerKWh: x.gridGCO2ePerKWh, measuredEnergyKWh: plan.energyGiven ? x.energyKWh : undefined,
+    });
+    const out = { acceleratorHours: r.totalHours, energyKWh: r.energyKWh, co2eKg: r.co2eKg } as Record<RunOutput, number>;
     // Given hours without a model size or MFU leave the FLOPs unknown: no flops output then.
     if (!Number.isNaN(flops)) out.flops = flops;
-    if (plan.count !== null) out.wallClockHours = wallClockHours(computeH * (1 + restart), plan.count);
-    if (plan.priced) out.costUsd = costUsd(totalH, x.usdPerHour);
+    if (r.wallClockHours !== null) out.wallClockHours = r.wallClockHours;
+    if (r.costUsd !== null) out.costUsd = r.costUsd;
     return out;
   };
 }

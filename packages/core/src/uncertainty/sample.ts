@@ -9,7 +9,8 @@
  */
 import type { Rng } from '../random.js';
 import { createRng } from '../random.js';
-import { type Bounds, type Distribution, splitSigmas, triangularQuantile } from './distribution.js';
+import { type Distribution, splitSigmas, triangularQuantile } from './distribution.js';
+import type { Bounds } from '../estimate/bounds.js';
 
 const MAX_REDRAWS = 1000;
 

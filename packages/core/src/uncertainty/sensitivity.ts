@@ -10,9 +10,10 @@
  * Reference: the tornado diagram of decision analysis, e.g. Howard (1988),
  * "Decision analysis: practice and promise", Management Science 34(6).
  */
-import { type Bounds, type Distribution, checkDistribution, describeDistribution, distributionQuantile } from './distribution.js';
+import { type Distribution, checkDistribution, describeDistribution, distributionQuantile } from './distribution.js';
 import { type JointSamples, checkJoint, toDistribution } from './monteCarlo.js';
 import { quantileOfSorted } from './summary.js';
+import type { Bounds } from '../estimate/bounds.js';
 
 export interface TornadoBar {
   /** Input (or joint group) name. */

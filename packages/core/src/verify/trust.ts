@@ -23,7 +23,7 @@ import { projectionWarnings, type ProjectionWarning } from './honestProjection.j
 import { bootstrapIsoflop } from './isoflopBootstrap.js';
 
 /** A fitted number with its bootstrap interval. */
-export interface Estimate {
+export interface FittedEstimate {
   estimate: number;
   interval: Interval;
 }
@@ -46,15 +46,15 @@ export interface Trust {
   approach3?: {
     law: ChinchillaLaw;
     degenerateReplicates: number;
-    E: Estimate; A: Estimate; B: Estimate; alpha: Estimate; beta: Estimate; a: Estimate; b: Estimate;
+    E: FittedEstimate; A: FittedEstimate; B: FittedEstimate; alpha: FittedEstimate; beta: FittedEstimate; a: FittedEstimate; b: FittedEstimate;
   };
-  approach2?: { a: Estimate; b: Estimate; failedReplicates: number; sigmaLog: number };
+  approach2?: { a: FittedEstimate; b: FittedEstimate; failedReplicates: number; sigmaLog: number };
   projection: {
     targetFlops: number;
-    approach2?: { params: Estimate; tokens: Estimate; paramsAtSweep: Estimate };
-    approach3?: { params: Estimate; tokens: Estimate; loss: Estimate; paramsAtSweep: Estimate };
+    approach2?: { params: FittedEstimate; tokens: FittedEstimate; paramsAtSweep: FittedEstimate };
+    approach3?: { params: FittedEstimate; tokens: FittedEstimate; loss: FittedEstimate; paramsAtSweep: FittedEstimate };
     /** At the fixed FLOP target these depend only on the assumptions (MFU, power, PUE, grid, price). */
-    run?: { hardware: string; acceleratorHours: Estimate; costUsd?: Estimate; energyKWh: Estimate; co2eKg: Estimate; assumptions: { name: string; range: string; unit?: string; source: string }[] };
+    run?: { hardware: string; acceleratorHours: FittedEstimate; costUsd?: FittedEstimate; energyKWh: FittedEstimate; co2eKg: FittedEstimate; assumptions: { name: string; range: string; unit?: string; source: string }[] };
     runUnavailable?: string;
   };
   hoffmann: ExponentComparison[];
@@ -71,7 +71,7 @@ function logspace(from: number, to: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => 10 ** (a + ((b - a) * i) / (n - 1)));
 }
 
-const est = (estimate: number, values: ArrayLike<number>, level: number): Estimate => {
+const est = (estimate: number, values: ArrayLike<number>, level: number): FittedEstimate => {
   const s = summarize(values, level);
   return { estimate, interval: [s.low, s.high] };
 };
@@ -156,7 +156,7 @@ export function trustAnalysis(points: readonly BudgetPoint[], options: TrustOpti
     const law = out.approach3?.law ?? getPublishedLaw('hoffmann2022').law;
     const r = projectUncertain({ law, lawSamples: laws, budgetFlops: C, hardware: options.hardware ?? 'nvidia-h100-sxm5-80gb', samples: 4000, seed, level });
     const o = r.monteCarlo.outputs;
-    const e = (k: keyof typeof o): Estimate => ({ estimate: o[k].median, interval: [o[k].low, o[k].high] });
+    const e = (k: keyof typeof o): FittedEstimate => ({ estimate: o[k].median, interval: [o[k].low, o[k].high] });
     out.projection.run = {
       hardware: r.hardware.name,
       acceleratorHours: e('acceleratorHours'),

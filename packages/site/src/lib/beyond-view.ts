@@ -12,7 +12,11 @@ import {
   formatCount,
   formatFlops,
   formatUsd,
+  computeOptimal,
+  getPublishedLaw,
   inferenceAwareOptimal,
+  KAPLAN2020_ALLOCATION_SOURCE,
+  kaplanPublishedAllocation,
   InputError,
   MUENNIGHOFF2023,
   MUENNIGHOFF2023_SOURCE,
@@ -188,4 +192,23 @@ export function hyperView(v: Record<string, string>): HyperView {
 export function hyperSources(r: HyperparamsAnswer): { law: string; formula: string; source: string; validity: string }[] {
   const seen = new Set<string>();
   return r.figures.filter((f) => (seen.has(f.formula) ? false : (seen.add(f.formula), true))).map((f) => ({ law: f.law, formula: f.formula, source: f.source, validity: f.validity }));
+}
+
+export const KAPLAN_DEFAULTS = { kp_flops: '5.76e23' };
+
+/** Kaplan et al.'s published allocation (N ∝ C^0.73) beside the one derived from their eq. 1.5. */
+export function kaplanView(v: Record<string, string>) {
+  const flops = numberField('kp_flops', v.kp_flops, { positive: true });
+  const published = kaplanPublishedAllocation(flops);
+  const derived = computeOptimal(getPublishedLaw('kaplan2020').law, flops);
+  return {
+    published,
+    derived,
+    outputs: {
+      kp_pub: `${formatCount(published.params)} parameters on ${formatCount(published.tokens)} tokens (${sig(published.tokensPerParam, 3)} per parameter)`,
+      kp_derived: `${formatCount(derived.params)} parameters on ${formatCount(derived.tokens)} tokens (${sig(derived.tokensPerParam, 3)} per parameter)`,
+      kp_ratio: `${sig(published.params / derived.params, 3)}×`,
+      kp_source: `${KAPLAN2020_ALLOCATION_SOURCE}. The derived allocation minimises eq. 1.5 L(N, D) under 6ND = C (N ∝ C^0.556).`,
+    },
+  };
 }

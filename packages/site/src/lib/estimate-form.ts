@@ -14,6 +14,7 @@ import {
   formatFlops,
   formatUsd,
   InputError,
+  INPUT_BOUNDS,
   sig,
   type Architecture,
   type Assumption,
@@ -22,7 +23,7 @@ import {
   type MemoryEstimate,
   type MemorySpec,
 } from '@scaling-lab/core';
-import { numberField } from './parse';
+import { numberField, numberInBounds } from './parse';
 import { gridLabel } from './grid-label';
 
 const blank = (s: string | undefined) => s === undefined || s.trim() === '';
@@ -71,20 +72,14 @@ export function specFromValues(v: Record<string, string>): EstimateSpec {
   if (!spec.preset && params === undefined && !architecture) throw new InputError('params', 'is empty', 'enter the parameter count, e.g. 70B, an architecture, or choose a preset');
   if (!spec.preset && tokens === undefined) throw new InputError('tokens', 'is empty', 'enter the training tokens, e.g. 1.4T, or choose a preset');
   if (!blank(v.hardware)) spec.hardware = v.hardware;
-  const fields: [keyof EstimateSpec, string, Parameters<typeof numberField>[2]][] = [
-    ['count', 'count', { min: 1, integer: true }],
-    ['mfu', 'mfu', { positive: true, max: 1 }],
-    ['usdPerHour', 'usdPerHour', { positive: true }],
-    ['watts', 'watts', { positive: true }],
-    ['powerFraction', 'powerFraction', { positive: true, max: 1.5 }],
-    ['hostOverhead', 'hostOverhead', { min: 1, max: 3 }],
-    ['pue', 'pue', { min: 1, max: 3 }],
-    ['gridGCO2ePerKWh', 'grid', { min: 0, max: 2000 }],
+  // Form name → EstimateSpec field; limits from core's one bounds table.
+  const fields: [keyof EstimateSpec, string][] = [
+    ['count', 'count'], ['mfu', 'mfu'], ['usdPerHour', 'usdPerHour'], ['watts', 'watts'], ['powerFraction', 'powerFraction'],
+    ['hostOverhead', 'hostOverhead'], ['pue', 'pue'], ['gridGCO2ePerKWh', 'grid'],
   ];
-  for (const [key, name, o] of fields) {
-    if (!(name in v)) continue;
-    const x = opt(name, v[name], o);
-    if (x !== undefined) (spec as Record<string, unknown>)[key] = x;
+  for (const [key, name] of fields) {
+    if (!(name in v) || blank(v[name])) continue;
+    (spec as Record<string, unknown>)[key] = numberInBounds(name, v[name], INPUT_BOUNDS[key]);
   }
   if (!blank(v.region)) spec.region = v.region;
   if (v.household === 'us' || v.household === 'eu') spec.household = v.household;
@@ -127,8 +122,11 @@ function memoryOutputs(m: MemoryEstimate | null): Record<string, string> {
   };
 }
 
-export function costView(v: Record<string, string>): CostView {
-  const estimate = estimateRun(fullSpecFromValues(v));
+/** `extend` adds fields the shared form lacks (the cost page's planning fields, lib/planner-form.ts). */
+export function costView(v: Record<string, string>, extend?: (spec: EstimateSpec) => void): CostView {
+  const spec = fullSpecFromValues(v);
+  extend?.(spec);
+  const estimate = estimateRun(spec);
   const e = estimate;
   const outputs: Record<string, string> = {
     flops: e.flops === null ? '—' : formatFlops(e.flops),

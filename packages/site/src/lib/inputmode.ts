@@ -4,7 +4,7 @@
  * get the full keyboard: "decimal" has no letters and no `e`. Only plain
  * fractions get "decimal" and only small whole numbers "numeric".
  */
-const DECIMAL = new Set(['mfu', 'usdPerHour', 'watts', 'powerFraction', 'hostOverhead', 'pue', 'grid', 'data_val', 'lr_warmup', 'weightDecay', 'dropout', 'targetLoss', 'hp_epochs', 'deadlineDays', 'budgetUsd', 'restartOverhead']);
+const DECIMAL = new Set(['mfu', 'usdPerHour', 'watts', 'powerFraction', 'hostOverhead', 'pue', 'grid', 'data_val', 'lr_warmup', 'weightDecay', 'dropout', 'targetLoss', 'hp_epochs', 'deadlineDays', 'restartOverhead']);
 const NUMERIC = new Set(['count', 'tensorParallel', 'pipelineParallel', 'microBatch', 'layers', 'dModel', 'heads', 'kvHeads', 'ffnDim', 'context', 'loraRank', 'steps', 'patience', 'batchSize', 'textChars', 'lr_batch', 'lr_context', 'hp_batch', 'hp_context', 'year']);
 
 export type InputMode = 'text' | 'decimal' | 'numeric';

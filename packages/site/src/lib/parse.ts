@@ -2,7 +2,7 @@
  * Reading numbers typed into the calculators, with core's parser (1e9, 1_000,
  * 70B, 1.4T — the same syntax as the CLI).
  */
-import { InputError, parseQuantity } from '@scaling-lab/core';
+import { InputError, parseQuantity, type Bounds } from '@scaling-lab/core';
 
 export { parseQuantity };
 
@@ -24,4 +24,9 @@ export function numberField(
   if (opts.max !== undefined && v > opts.max) throw new InputError(field, `must be at most ${opts.max}, got ${raw}`, `enter ${opts.max} or less`);
   if (opts.integer && !Number.isInteger(v)) throw new InputError(field, `must be a whole number, got ${raw}`, 'enter a whole number');
   return v;
+}
+
+/** numberField with core's bounds for an input (INPUT_BOUNDS: the limits estimateRun and the Monte Carlo apply). */
+export function numberInBounds(field: string, raw: string | undefined, b: Bounds): number {
+  return numberField(field, raw, { positive: b.exclusiveMin === 0, min: b.min, max: b.max, integer: b.integer });
 }

@@ -8,6 +8,7 @@
  * Redis restart mid-sweep is ridden out instead of failing the sweep.
  */
 import type { ConnectionOptions } from 'bullmq';
+import { isIP } from 'node:net';
 import { Redis, type RedisOptions } from 'ioredis';
 import { InputError } from '../../errors.js';
 import { redactSecrets, type QueueUrl } from './url.js';
@@ -22,7 +23,8 @@ export function redisOptions(q: QueueUrl, extra: RedisOptions = {}): RedisOption
     db: q.db,
     username: q.username,
     password: q.password,
-    tls: q.tls ? { servername: q.host } : undefined,
+    // SNI takes a host name only (RFC 6066); certificates are checked against the host either way.
+    tls: q.tls ? (isIP(q.host) ? {} : { servername: q.host }) : undefined,
     // BullMQ needs null here for its blocking connections; commands wait for a reconnect instead of failing.
     maxRetriesPerRequest: null,
     retryStrategy: (times) => Math.min(200 * times, 2000),
@@ -56,7 +58,11 @@ function explain(q: QueueUrl, err: Error & { code?: string }): InputError {
   if (/WRONGPASS|invalid password|invalid username-password/i.test(msg)) return new InputError('--queue', `${where}: Redis rejected the user name or password`, 'give the right password: redis://:PASSWORD@HOST:PORT');
   if (/NOAUTH/i.test(msg)) return new InputError('--queue', `${where}: Redis needs a password`, 'give it in the URL: redis://:PASSWORD@HOST:PORT');
   if (/Unknown RESP|Protocol error/i.test(msg)) return new InputError('--queue', `${where}: the server there does not speak Redis`, 'check the port');
-  if (/SSL|TLS|certificate|EPROTO|wrong version/i.test(msg + code)) return new InputError('--queue', `${where}: TLS failed (${msg})`, 'use rediss:// only for a TLS server, redis:// otherwise');
+  if (/certificate|CERT_|UNABLE_TO_VERIFY/i.test(msg + code)) {
+    return new InputError('--queue', `${where}: TLS certificate not trusted (${msg})`, "trust the server's CA with NODE_EXTRA_CA_CERTS=/path/to/ca.pem, or fix the host name to match the certificate");
+  }
+  if (code === 'ECONNRESET' && !q.tls) return new InputError('--queue', `${where}: the server closed the connection`, 'if it is a TLS port, use rediss://');
+  if (/SSL|TLS|EPROTO|wrong version/i.test(msg + code)) return new InputError('--queue', `${where}: TLS failed (${msg})`, 'use rediss:// only for a TLS server, redis:// otherwise');
   return new InputError('--queue', `${where}: cannot connect (${code || msg})`, 'check that Redis is running and reachable');
 }
 

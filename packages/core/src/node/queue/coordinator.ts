@@ -21,7 +21,7 @@ import { Queue, type Job } from 'bullmq';
 import { InputError } from '../../errors.js';
 import { largestFirst } from '../sweep/expand.js';
 import { openResults, type ResultsWriter } from '../sweep/results-file.js';
-import type { SweepSummary } from '../sweep/runner.js';
+import { sweepSummary, type SweepSummary } from '../sweep/runner.js';
 import type { PlannedRun, SweepRecord } from '../../sweep/types.js';
 import { bullConnection, checkRedis, KEY_PREFIX } from './connection.js';
 import { jobIdFor, QUEUE_NAME, type RunJobData, type RunJobProgress, type RunJobResult } from './jobs.js';
@@ -215,18 +215,7 @@ export async function runSweepOnQueue(opts: QueueSweepOptions): Promise<SweepSum
     await queue.close().catch(() => {});
     conn.client.disconnect();
   }
-  const summary: SweepSummary = {
-    outPath: opts.outPath,
-    planned: opts.runs.length,
-    skipped,
-    reused: 0,
-    completed,
-    failed,
-    notRun: opts.runs.length - skipped - completed - failed.length,
-    stopped,
-    wallSeconds: (Date.now() - started) / 1000,
-    records,
-  };
+  const summary = sweepSummary({ outPath: opts.outPath, planned: opts.runs.length, skipped, reused: 0, completed, failed, stopped, records }, started);
   emit({ type: 'end', summary });
   return summary;
 }

@@ -46,6 +46,12 @@ function projectionLines(p: Projection): string[] {
 }
 const sig = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
 
+/** The band entry at compute `flops` (nearest in log C, within 0.1 decade), if any. */
+function bandAt(band: { x: number; low: number; high: number }[], flops: number) {
+  const best = band.reduce((x, y) => (Math.abs(Math.log10(y.x / flops)) < Math.abs(Math.log10(x.x / flops)) ? y : x));
+  return Math.abs(Math.log10(best.x / flops)) <= 0.1 ? best : undefined;
+}
+
 /** The console summary (also the body of report.md). */
 export function summaryText(a: Analysis, meta: ReportMeta, trust?: Trust): string {
   const out: string[] = [];
@@ -81,8 +87,11 @@ export function summaryText(a: Analysis, meta: ReportMeta, trust?: Trust): strin
   const f = a.frontier.filter((p) => p.source === (useA3 ? 'approach3' : 'approach2'));
   const decades = f.filter((p, i) => i % 5 === 0 || i === f.length - 1);
   out.push(`  fitted (${useA3 ? 'Approach 3' : 'Approach 2'}), about every 10^2.3 in C:`);
+  const band = useA3 ? trust?.bands.approach3Params : trust?.bands.approach2Params;
   for (const p of decades) {
-    out.push(`  ${sci(p.flops).padEnd(10)}  ${formatCount(p.params).padEnd(9)}  ${formatCount(p.tokens).padEnd(9)}  ${p.tokensPerParam.toFixed(1).padStart(6)}  ${p.loss?.toFixed(3) ?? ''}`);
+    const row = `  ${sci(p.flops).padEnd(10)}  ${formatCount(p.params).padEnd(9)}  ${formatCount(p.tokens).padEnd(9)}  ${p.tokensPerParam.toFixed(1).padStart(6)}  ${p.loss?.toFixed(3) ?? ''}`;
+    const iv = band && bandAt(band, p.flops);
+    out.push(iv ? `${row.padEnd(58)}  N_opt ${Math.round((trust?.level ?? 0.9) * 100)} % [${formatCount(iv.low)}, ${formatCount(iv.high)}]` : row);
   }
   out.push('');
   out.push(`Projection: the compute-optimal model for ${formatFlops(meta.targetFlops)} (${a.projection.source})`);

@@ -70,6 +70,11 @@ export interface SweepSummary {
   records: SweepRecord[];
 }
 
+/** A summary from its counts: `notRun` is what is left, `wallSeconds` the time since `startedMs`. */
+export function sweepSummary(s: Omit<SweepSummary, 'notRun' | 'wallSeconds'>, startedMs: number): SweepSummary {
+  return { ...s, notRun: s.planned - s.skipped - s.completed - s.failed.length, wallSeconds: (Date.now() - startedMs) / 1000 };
+}
+
 /** The compiled worker (dist/node/sweep/worker.js), also when this module runs from src under vitest. */
 export function defaultWorkerPath(): string {
   const here = fileURLToPath(import.meta.url);
@@ -143,19 +148,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
 
   const finish = (): SweepSummary => {
     writer.close();
-    const summary: SweepSummary = {
-      outPath: opts.outPath,
-      planned: opts.runs.length,
-      skipped,
-      reused,
-      completed,
-      failed,
-      notRun: opts.runs.length - skipped - completed - failed.length,
-      stopped,
-      ...(writeError ? { writeError } : {}),
-      wallSeconds: (Date.now() - started) / 1000,
-      records,
-    };
+    const summary = sweepSummary({ outPath: opts.outPath, planned: opts.runs.length, skipped, reused, completed, failed, stopped, records, ...(writeError ? { writeError } : {}) }, started);
     emit({ type: 'end', summary });
     return summary;
   };

@@ -29,7 +29,7 @@ let stopping = false;
 let trainRunPromise: Promise<TrainRun> | undefined;
 
 async function loadTrainer(): Promise<TrainRun> {
-  // The trainer module is C1's (src/node/trainRun.ts), loaded lazily.
+  // The trainer module (src/node/trainRun.ts) is loaded lazily.
   // SCALING_LAB_SWEEP_TRAINER (a module path exporting `trainRun`) replaces it:
   // a test seam, so the runner's crash handling can be tested with a stub.
   const override = process.env.SCALING_LAB_SWEEP_TRAINER;

@@ -1,5 +1,5 @@
 /**
- * Uncertainty views for the calculator pages (engineer E): a whisker chart of
+ * Uncertainty views for the calculator pages: a whisker chart of
  * each output's median and 5–95% interval, and a tornado chart of which input
  * moves one output most. Both come from core's `estimateRunUncertain` (seeded
  * Monte Carlo over the run's inputs; inputs the reader leaves blank get their
