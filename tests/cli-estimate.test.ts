@@ -53,7 +53,7 @@ describe('scaling-lab estimate (CLI)', () => {
     [['--params', '-5', '--tokens', '1e9'], '--params'],
     [['--params', 'abc', '--tokens', '1e9'], '--params'],
     [['--tokens', '1e9'], '--params'],
-    [['--flops', '1e22', '--hardware', 'h100'], 'did you mean nvidia-h100-sxm5-80gb'],
+    [['--flops', '1e22', '--hardware', 'h10'], 'did you mean nvidia-h100-sxm5-80gb'], // bare h100 resolves to the SXM5 with a note (tests/cli-hardening)
     [['--flops', '1e22', '--region', 'FRA', '--grid', '50'], '--grid'],
     [['--flops', '1e22', '--params', '7B'], '--flops'],
     [['--preset', 'gpt5'], 'did you mean gpt-3'],

@@ -37,6 +37,24 @@ describe('a fit that is not identified says so, and nothing is projected from it
   });
 });
 
+describe('a valid JSON file in the wrong place is named for what it is', () => {
+  it("an estimate's output given to fit and to optimal --law", () => {
+    const est = join(dir, 'estimate.json');
+    writeFileSync(est, runCli(['estimate', '--preset', 'llama-2-7b', '--json']).stdout);
+    expectBadInput(runCli(['fit', est]), /is the output of `scaling-lab estimate --json`, not training runs/);
+    expectBadInput(runCli(['optimal', '--law', est, '--compute', '1e24']), /--law: ".*estimate.json" is the output of `scaling-lab estimate --json`, not a scaling law/);
+  });
+  it('--params 1e200 --tokens 1e200 names --params, not --flops the user did not give', () => {
+    expectBadInput(runCli(['estimate', '--params', '1e200', '--tokens', '1e200']), /^scaling-lab: error: --params: 1e\+200 makes flops come out as Infinity/);
+  });
+  it('library field names become the flags typed: --target-loss, --hardware, --holdout, --compute', () => {
+    expectBadInput(runCli(['optimal', '--law', 'hoffmann2022', '--target-loss', '1.0']), /^scaling-lab: error: --target-loss: 1 is not above/);
+    expectBadInput(runCli(['optimal', '--law', 'hoffmann2022', '--compute', '1e24', '--hardware', 'bogus']), /^scaling-lab: error: --hardware: unknown accelerator "bogus"/);
+    expectBadInput(runCli(['fit', 'chinchilla', '--holdout', '1000']), /^scaling-lab: error: --holdout: must be at most 235/);
+    expectBadInput(runCli(['laws', '--compute', '1e300']), /^scaling-lab: error: --compute: 1e\+300 gives params = Infinity/);
+  });
+});
+
 describe('--out is checked before the work, naming --out', () => {
   it('a missing folder, a folder, a read-only folder → exit 2 at once', () => {
     expectBadInput(runCli(['fit', 'chinchilla', '--out', join(dir, 'nope', 'fit.json')]), /--out: folder ".*nope" does not exist/);
@@ -92,5 +110,15 @@ describe('architectures, configs and presets', () => {
   it('--embodied counts servers: BLOOM 11.2 t', () => {
     const e = json('estimate', '--preset', 'bloom-176b', '--embodied');
     expect(Math.abs(e.embodiedCo2eKg / 11_200 - 1)).toBeLessThan(0.1);
+  });
+});
+
+describe('big input', () => {
+  it('a CSV of more than 200,000 rows is refused at once with the advice to aggregate per run', () => {
+    const big = join(dir, 'big.csv');
+    const rows = ['params,tokens,loss'];
+    for (let i = 0; i < 200_001; i++) rows.push(`${1e7 * (1 + (i % 50))},${1e9 * (1 + (i % 7))},2.5`);
+    writeFileSync(big, rows.join('\n') + '\n');
+    expectBadInput(runCli(['fit', big]), /has more than 200,000 rows .*aggregate it to one row per run/);
   });
 });

@@ -98,6 +98,6 @@ describe('scaling-lab project (CLI)', () => {
     expectBadInput(runCli(['project', '--law', notJson, '--target-loss', '2']), /--law: ".*fit\.json" is not valid JSON/);
     writeFileSync(notJson, JSON.stringify({ law: { form: 'chinchilla', E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 }, bootstrap: [null] }));
     expectBadInput(runCli(['project', '--law', notJson, '--target-loss', '2']), /bootstrap\[0\]: is null, not a parameter set/);
-    expectBadInput(runCli(['project', '--law', 'besiroglu2024', '--target-loss', '1.5']), /targetLoss: no sample reaches it: the law's irreducible loss is 1.817/);
+    expectBadInput(runCli(['project', '--law', 'besiroglu2024', '--target-loss', '1.5']), /--target-loss: no sample reaches it: the law's irreducible loss is 1.817/);
   });
 });

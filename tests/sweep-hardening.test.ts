@@ -71,6 +71,6 @@ describe('sweep hardening', () => {
     writeFileSync(p, JSON.stringify(s));
     const r = startCli(['sweep', p, '--dry-run']);
     expect(await r.exit).toBe(2);
-    expect(r.err()).toMatch(/budgets\[0\]\.models\[0\]: model "L1-d6" would get .* above maxSteps 1000000/);
+    expect(r.err()).toMatch(/budgets\[0\]\.models\[0\]: model "[^"]+" would get .* above maxSteps 1000000/);
   });
 });

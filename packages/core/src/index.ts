@@ -5,6 +5,7 @@
  * the `@scaling-lab/core/train` and `@scaling-lab/core/node` subpaths.
  */
 export * from './errors.js';
+export * from './wholeNumber.js';
 export * from './assumption.js';
 export * from './random.js';
 export * from './format.js';
@@ -27,6 +28,7 @@ export * from './estimate/time.js';
 export * from './estimate/cost.js';
 export * from './estimate/energy.js';
 export * from './estimate/carbon.js';
+export * from './estimate/embodied.js';
 export * from './estimate/bounds.js';
 export * from './estimate/estimateRun.js';
 export * from './estimate/runMemory.js';
@@ -54,6 +56,7 @@ export * from './fit/powerLaw.js';
 export * from './fit/isoflop.js';
 export * from './fit/envelope.js';
 export * from './fit/diagnostics.js';
+export * from './fit/identification.js';
 export * from './fit/parseInput.js';
 export * from './fit/duplicateRuns.js';
 // fit/readers: training logs (W&B, Hugging Face Trainer, TensorBoard CSV, any CSV/JSON lines) → fit input

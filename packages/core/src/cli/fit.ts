@@ -224,6 +224,6 @@ Examples:
           process.stdout.write(`${text.join('\n')}\n`);
           if (opts.out) process.stdout.write(`Wrote ${opts.out}\n`);
         }
-      }),
+      }, 'fit'),
     );
 }

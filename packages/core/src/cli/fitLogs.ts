@@ -9,6 +9,7 @@
  * is used. A run's N comes from `--params-from-config`, else the `config.json` beside its
  * state (or in the run folder above a checkpoint), else from `total_flos`.
  */
+import { scalingLabJsonKind } from '../jsonKind.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -100,6 +101,9 @@ function readFolder(dir: string, opts: LogCliOptions, base: Omit<ParseLogOptions
 }
 
 /** Reads `file` (a log file or a folder of runs) into fit input. */
+/** Rows above which `fit` refuses a single file (see readLogInput). */
+export const MAX_FIT_ROWS = 200_000;
+
 export function readLogInput(file: string, opts: LogCliOptions): ParsedInput {
   const base: Omit<ParseLogOptions, 'source'> = {
     format: opts.format,
@@ -119,6 +123,15 @@ export function readLogInput(file: string, opts: LogCliOptions): ParsedInput {
   }
   if (isDir) return readFolder(file, opts, base);
   const text = readText(file, 'file', 'give a CSV, a sweep results .jsonl, a trainer_state.json, a folder of runs, or "chinchilla"');
+  // A fit wants one row per run (its final loss); 1.7M rows of a 50 MB log took 300 s and 1 GB unread.
+  // Past MAX_FIT_ROWS the input is refused with the way out, before any parsing.
+  let rows = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && rows <= MAX_FIT_ROWS; i = text.indexOf('\n', i + 1)) rows++;
+  if (rows > MAX_FIT_ROWS) {
+    throw new InputError('file', `"${file}" has more than ${MAX_FIT_ROWS.toLocaleString('en-US')} rows (${(text.length / 1e6).toFixed(1)} MB)`, 'aggregate it to one row per run (params, tokens, final loss) first; a scaling-law fit needs runs, not every logged step');
+  }
+  const kind = scalingLabJsonKind(text);
+  if (kind) throw new InputError('file', `"${file}" is ${kind}, not training runs`, 'give the runs themselves: a CSV, a sweep results .jsonl, a trainer_state.json or a folder of runs');
   return parseLog(text, { ...base, source: file });
 }
 

@@ -21,6 +21,8 @@ export const FLAG_FOR_FIELD: Readonly<Record<string, string>> = {
   'lora.rank': '--lora-rank', loraTargets: '--lora-targets', 'lora.targets': '--lora-targets',
   targetLoss: '--target-loss', budgetFlops: '--budget-flops', budgetUsd: '--budget-usd',
   samples: '--samples', seed: '--seed', level: '--level',
+  holdOut: '--holdout', doublings: '--doublings', dropHighestLoss: '--drop-highest-loss', fromFlops: '--compute',
+  minRunsPerProfile: '--approach', groupWidthDecades: '--approach', workers: '--workers', maxHours: '--max-hours',
   // Architecture fields only a Hugging Face config sets.
   architecture: '--config', mla: '--config', 'mla.kvLoraRank': '--config', 'mla.qLoraRank': '--config', 'mla.qkNopeHeadDim': '--config',
   'mla.qkRopeHeadDim': '--config', 'mla.vHeadDim': '--config', sharedExperts: '--config', expertFfnDim: '--config', sharedExpertFfnDim: '--config',
@@ -35,8 +37,23 @@ export function flagFor(field: string): string {
   return flag;
 }
 
-/** An InputError named by a library field, renamed to its CLI flag; anything else unchanged. */
-export function withFlag(err: unknown): unknown {
-  if (err instanceof InputError && !err.field.startsWith('--') && Object.hasOwn(FLAG_FOR_FIELD, err.field)) return err.withField(FLAG_FOR_FIELD[err.field]);
+/**
+ * An InputError named by a library field, renamed to its CLI flag; anything else unchanged. `local` holds
+ * a command's few fields whose flag differs from the table (`flops` is `--compute` in `optimal` and
+ * `laws`, bootstrap `samples` is `--bootstrap` in `fit`); it is consulted first.
+ */
+export function withFlag(err: unknown, local: Readonly<Record<string, string>> = {}): unknown {
+  if (!(err instanceof InputError) || err.field.startsWith('--')) return err;
+  if (Object.hasOwn(local, err.field)) return err.withField(local[err.field]);
+  if (Object.hasOwn(FLAG_FOR_FIELD, err.field)) return err.withField(FLAG_FOR_FIELD[err.field]);
   return err;
 }
+
+/** Per-command flags where a library field is set by a differently named flag. */
+export const COMMAND_FLAGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  optimal: { flops: '--compute' },
+  laws: { flops: '--compute' },
+  fit: { samples: '--bootstrap', flops: '--compute', file: '<file>' },
+  project: { flops: '--budget-flops', samples: '--bootstrap' },
+  main: { flops: '--target' },
+};

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import { scalingLabJsonKind } from '../jsonKind.js';
 
 /** Whether `arg` names a file (a .json name, a path, or an existing file) rather than a published law id. */
 export function isLawFile(arg: string): boolean {
@@ -25,6 +26,10 @@ export function readLawJson(arg: string): Record<string, unknown> {
     json = JSON.parse(text);
   } catch (err) {
     throw new InputError('--law', `"${arg}" is not valid JSON (${(err as Error).message})`, fix);
+  }
+  const kind = scalingLabJsonKind(text);
+  if (kind && !(json && typeof json === 'object' && ('law' in (json as object) || 'frontier' in (json as object) || 'form' in (json as object)))) {
+    throw new InputError('--law', `"${arg}" is ${kind}, not a scaling law`, fix);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new InputError('--law', `"${arg}" holds ${Array.isArray(json) ? 'an array' : JSON.stringify(json)}, not a JSON object`, fix);

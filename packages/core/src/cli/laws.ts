@@ -68,6 +68,6 @@ Examples:
         for (const b of beyond) out.push(`${b.id} — ${b.name}`, `  ${b.formula}`, `  ${b.citation}`, `  applies when ${b.appliesWhen}`, ...(b.atCompute !== '—' ? [`  ${b.atCompute}`] : []), '');
         if ((opts.params === undefined) !== (opts.tokens === undefined)) out.push('(give both --params and --tokens to evaluate the loss of one model)');
         process.stdout.write(`${out.join('\n').trimEnd()}\n`);
-      }),
+      }, 'laws'),
     );
 }

@@ -165,6 +165,6 @@ export function registerMainJob(program: Command): void {
         } else {
           process.stdout.write(`\n${summaryText(analysis, meta, trust)}\n\nReport: ${written.dir}\nWall time: ${wallSeconds.toFixed(1)} s\n`);
         }
-      }),
+      }, 'main'),
     );
 }

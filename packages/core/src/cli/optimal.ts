@@ -154,6 +154,6 @@ Examples:
         const { json, text } = runOptimal(opts);
         if (opts.json) printJson(json);
         else process.stdout.write(`${text.join('\n')}\n`);
-      }),
+      }, 'optimal'),
     );
 }

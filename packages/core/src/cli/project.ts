@@ -189,7 +189,7 @@ Examples:
   scaling-lab project --law besiroglu2024 --target-loss 2.1 --hardware h100 --count 1024 --samples 2000
   scaling-lab project --law besiroglu2024 --budget-usd 1e6 --mfu 0.3..0.5 --samples 2000 --json
   scaling-lab project --law sweeps/results/quick.jsonl --bootstrap 50 --target-loss 3.5 --samples 2000`)
-    .action(action((opts: ProjectOptions) => runProject(opts)));
+    .action(action((opts: ProjectOptions) => runProject(opts), 'project'));
 }
 
 function runProject(opts: ProjectOptions): void {

@@ -1,17 +1,19 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError } from '../errors.js';
 import { parseQuantity } from '../parseQuantity.js';
+import { COMMAND_FLAGS, withFlag } from './flags.js';
 
 /**
  * Wraps a command action so bad input ends as one line on stderr with exit
  * code 2 (never a stack trace); unexpected errors exit 1 with their message.
  */
-export function action<A extends unknown[]>(fn: (...args: A) => unknown | Promise<unknown>) {
+export function action<A extends unknown[]>(fn: (...args: A) => unknown | Promise<unknown>, command?: string) {
   return async (...args: A) => {
     try {
       await fn(...args);
     } catch (err) {
-      fail(err);
+      // Every message names the flag the user typed, through the one table in flags.ts.
+      fail(withFlag(err, command !== undefined && Object.hasOwn(COMMAND_FLAGS, command) ? COMMAND_FLAGS[command] : {}));
     }
   };
 }

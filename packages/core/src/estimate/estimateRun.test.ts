@@ -88,13 +88,13 @@ describe('estimateRun', () => {
     expect(field({ flops: 1e21, region: 'FRA', gridGCO2ePerKWh: 50 })).toBe('grid');
     expect(field({ flops: 1e21, mfu: 1.5 })).toBe('mfu');
     expect(field({ flops: 1e21, count: 2.5 })).toBe('count');
-    expect(field({ flops: 1e21, hardware: 'h100' })).toBe('hardware');
+    expect(field({ flops: 1e21, hardware: 'h10' })).toBe('hardware'); // a bare h100 resolves to the SXM5 (with a note)
     expect(field({ flops: 1e21, region: 'atlantis' })).toBe('region');
     expect(field({ flops: 1e21, acceleratorHours: 10, mfu: 0.3 })).toBe('mfu');
     expect(field({ flops: 1e21, hardware: 'google-tpu-v5e' })).toBe('watts');
     expect(field({ preset: 'gpt-5' })).toBe('preset');
-    // finite inputs whose product overflows: an InputError, not Infinity
-    expect(field({ params: 1e200, tokens: 1e200 })).toBe('flops');
-    expect(field({ flops: 1e24, mfu: 1e-320 })).toBe('acceleratorHours');
+    // finite inputs whose product overflows: an InputError naming the most extreme input given, not an output
+    expect(field({ params: 1e200, tokens: 1e200 })).toBe('params');
+    expect(field({ flops: 1e24, mfu: 1e-320 })).toBe('mfu');
   });
 });

@@ -443,10 +443,15 @@ export function estimateRun(input: EstimateSpec): Estimate {
   A.push(constantAssumption('householdKWhPerYear', hhKey));
 
   // Each input is finite, but extreme ones together (params and tokens of 1e200, an MFU of 1e-300)
-  // overflow: refuse them rather than return Infinity.
-  for (const [field, value] of [['flops', flops], ['acceleratorHours', totalHours], ['costUsd', costUsd], ['energyKWh', energyKWh], ['co2eKg', co2eKg]] as const) {
+  // overflow: refuse them rather than return Infinity, naming the most extreme input the caller gave
+  // (not an output such as flops, which the caller may not have given).
+  for (const [output, value] of [['flops', flops], ['acceleratorHours', totalHours], ['costUsd', costUsd], ['energyKWh', energyKWh], ['co2eKg', co2eKg]] as const) {
     if (value !== null && !Number.isFinite(value)) {
-      throw new InputError(field, `comes out as ${value}: the inputs are beyond any real training run`, 'check the magnitudes of params, tokens, flops, MFU and hours');
+      const given = (['params', 'activeParams', 'tokens', 'flops', 'acceleratorHours', 'mfu', 'peakFlopsPerSecond', 'usdPerHour', 'watts', 'energyKWh'] as const)
+        .filter((k) => typeof input[k] === 'number' && (input[k] as number) > 0)
+        .sort((a, b) => Math.abs(Math.log10(input[b] as number)) - Math.abs(Math.log10(input[a] as number)));
+      const culprit = given[0] ?? output;
+      throw new InputError(culprit, `${given[0] ? `${input[culprit as keyof EstimateSpec]} makes ` : ''}${output} come out as ${value}: the inputs are beyond any real training run`, `check the magnitudes of ${given.length ? given.join(', ') : 'params, tokens, flops, MFU and hours'}`);
     }
   }
 

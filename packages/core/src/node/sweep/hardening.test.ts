@@ -1,6 +1,6 @@
 // Sweep hardening (issue 10): a full disk keeps the results file valid, specs that would never end or
 // name prototype keys are refused with the field named, and the expected duration is computable.
-import { mkdtempSync, readFileSync, writeSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,7 +50,7 @@ describe('sweep specs that would never end, or that name prototype keys', () => 
   it('flops 1e30 on tiny models: refused before starting, naming the budget, with the step count', () => {
     const s = base();
     s.budgets[0].flops = 1e30;
-    expect(() => expandSweep(parseSweepSpec(s, 'quick.json'), 'quick.json')).toThrow(/^quick\.json: budgets\[0\]\.models\[0\]: model "L1-d6" would get [\d.]+e\+\d+ optimiser steps .* above maxSteps 1000000: it would not finish/);
+    expect(() => expandSweep(parseSweepSpec(s, 'quick.json'), 'quick.json')).toThrow(/^quick\.json: budgets\[0\]\.models\[0\]: model "[^"]+" would get [\d.]+e\+\d+ optimiser steps .* above maxSteps 1000000: it would not finish/);
   });
   it('"flops": 1e400 is reported as a number beyond double precision, not as missing', () => {
     const text = JSON.stringify(base()).replace(/"flops":\s*[0-9.e+]+/, '"flops":1e400');
@@ -79,5 +79,14 @@ describe('sweep specs that would never end, or that name prototype keys', () => 
     const two = expectedSweepSeconds(runs, 2);
     expect(two).toBeGreaterThanOrEqual(one / 2);
     expect(two).toBeLessThan(one * 0.6);
+  });
+});
+
+describe('a lock held by a pid that now belongs to an unrelated live process', () => {
+  it('says how to clear it: check the pid, remove the .lock file', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'stale-')), 'r.jsonl');
+    // pid 1 (init) is alive and is not a sweep: exactly the reported case.
+    writeFileSync(`${path}.lock`, '1\n');
+    expect(() => openResults(path)).toThrow(/being written by another sweep \(pid 1\) \(wait for it or give another --out file; if no sweep is running \(check with: ps -p 1 -o args\), pid 1 is an unrelated process that reused the number: remove .*r\.jsonl\.lock and rerun\)/);
   });
 });

@@ -56,7 +56,8 @@ export function lockResults(path: string, field = '--out'): FileLock {
     return takeLock(`${path}.lock`);
   } catch (err) {
     if (err instanceof LockHeldError) {
-      throw new InputError(field, `${path} is being written by another sweep (pid ${err.pid})`, 'wait for it, or give another --out file');
+      // A pid can be reused by an unrelated process after the sweep that held the lock died: say how out.
+      throw new InputError(field, `${path} is being written by another sweep (pid ${err.pid})`, `wait for it or give another --out file; if no sweep is running (check with: ps -p ${err.pid} -o args), pid ${err.pid} is an unrelated process that reused the number: remove ${path}.lock and rerun`);
     }
     throw new InputError(field, `could not lock ${path}: ${(err as Error).message}`, `remove ${path}.lock if no sweep is running`);
   }
