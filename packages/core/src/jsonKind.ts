@@ -11,7 +11,7 @@ export function scalingLabJsonKind(text: string): string | undefined {
     return undefined;
   }
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  const has = (...keys: string[]) => keys.every((k) => Object.prototype.hasOwnProperty.call(v, k));
+  const has = (...keys: string[]) => keys.every((k) => Object.hasOwn(v, k));
   if (has('accelerator', 'assumptions', 'co2eKg')) return 'the output of `scaling-lab estimate --json`';
   if (has('approach', 'method', 'source')) return 'a fit written by `scaling-lab fit --out` (or --json)';
   if (has('planned', 'completed', 'runs')) return 'the summary of `scaling-lab sweep --json`';
