@@ -27,9 +27,18 @@ export interface SweepRun {
   paramsTotal: number;
   tokens: number;
   flops: number;
+  /** The design coordinate that groups runs in the legend: the isoFLOP budget, or the epochs design's unique-token cap. */
+  group: { kind: 'budget'; flops: number } | { kind: 'unique'; tokens: number | null };
   finalValLoss: number | null;
   diverged: boolean;
   curve: { tokens: number; trainLoss: number; valLoss?: number }[];
+}
+
+function groupOf(r: { flops6ND: number; sweep?: { design?: string; flopsBudget?: number; uniqueTokens?: number } }): SweepRun['group'] {
+  const sw = r.sweep;
+  if (sw?.design === 'epochs') return { kind: 'unique', tokens: typeof sw.uniqueTokens === 'number' ? sw.uniqueTokens : null };
+  // Counted 6ND differs from the nominal budget run to run: group by the budget the sweep planned.
+  return { kind: 'budget', flops: typeof sw?.flopsBudget === 'number' ? sw.flopsBudget : Number(r.flops6ND.toPrecision(2)) };
 }
 
 export interface ReferenceSweep {
@@ -71,6 +80,7 @@ export function referenceSweeps(): ReferenceSweep[] {
       paramsTotal: r.paramsTotal,
       tokens: r.tokens,
       flops: r.flops6ND,
+      group: groupOf(r),
       finalValLoss: r.finalValLoss,
       diverged: !!r.diverged,
       curve: (r.curve ?? []).map((p) => ({ tokens: p.tokens, trainLoss: p.trainLoss, valLoss: p.valLoss })),
