@@ -1,5 +1,5 @@
 /** Energy and carbon: outputs equal core's estimateRun; defaults show their source and year beside the field. */
-import { estimateRun, formatCO2eKg, formatEnergyKWh, sig } from '@scaling-lab/core';
+import { estimateRun, formatCO2eKg, formatCount, formatEnergyKWh, sig } from '@scaling-lab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fill, openSite, out, screenshot, type Site } from './harness';
 
@@ -25,6 +25,14 @@ describe('energy and carbon', () => {
     expect(await out(page, 'itEnergy')).toBe(formatEnergyKWh(e.itEnergyKWh));
     expect(await out(page, 'co2e')).toBe(formatCO2eKg(e.co2eKg));
     expect(await out(page, 'households')).toBe(`${sig(e.householdYears, 3)} household-years`);
+    // Car, flight and tree equivalents are core's co2eEquivalents of the operational CO2e (Green Algorithms factors).
+    const q = e.equivalents;
+    expect(q.carKmUs.value).toBeCloseTo((e.co2eKg * 1000) / 251, 6);
+    expect(await out(page, 'carKm')).toBe(`${formatCount(q.carKmUs.value)} km by US car, ${formatCount(q.carKmEu.value)} km by EU car`);
+    expect(await out(page, 'flights')).toBe(`${formatCount(q.flightsNySf.value)} NY–SF flights (one passenger), ${formatCount(q.flightKmEconomy.value)} km flown economy (one passenger)`);
+    expect(await out(page, 'treeYears')).toBe(`${formatCount(q.treeYears.value)} tree-years of absorption`);
+    const sources = (await page.textContent('#equivalent-source-list')) ?? '';
+    for (const x of Object.values(q)) expect(sources).toContain(x.source);
     expect(await out(page, 'region')).toBe(e.region!.name);
     expect(await page.locator('#energy-chart circle').count()).toBeGreaterThanOrEqual(10);
     // Defaults in use are shown beside their fields with source and year.
@@ -40,7 +48,7 @@ describe('energy and carbon', () => {
     const again = await page.context().newPage();
     await again.goto(url);
     expect(await again.inputValue('[name="region"]')).toBe('FRA');
-    for (const k of ['energy', 'co2e', 'households']) expect(await out(again, k), k).toBe(await out(page, k));
+    for (const k of ['energy', 'co2e', 'households', 'carKm', 'flights']) expect(await out(again, k), k).toBe(await out(page, k));
     await page.context().close();
   });
 

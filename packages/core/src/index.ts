@@ -27,6 +27,7 @@ export * from './estimate/memory.js';
 export * from './estimate/time.js';
 export * from './estimate/cost.js';
 export * from './estimate/energy.js';
+export * from './estimate/equivalents.js';
 export * from './estimate/carbon.js';
 export * from './estimate/embodied.js';
 export * from './estimate/bounds.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, fuzzyFind } from './lookup.js';
-import { findAccelerator, getAccelerator, peakFlopsPerSecond } from './data/hardware.js';
+import { acceleratorNote, findAccelerator, getAccelerator, peakFlopsPerSecond } from './data/hardware.js';
 import { getRegion, listRegions } from './data/regions.js';
 import { getPublishedRun } from './data/publishedRuns.js';
 import { InputError } from './errors.js';
@@ -19,12 +19,15 @@ describe('fuzzy look-ups', () => {
     expect(findAccelerator('h200').how).toBe('contains');
   });
 
-  it('h100 is ambiguous: InputError naming the field with "did you mean nvidia-h100-sxm5-80gb"', () => {
+  it('h100 (several parts) resolves to its stated default variant with a note; an ambiguous fragment without a default still names the field and suggests ids', () => {
+    expect(getAccelerator('h100').id).toBe('nvidia-h100-sxm5-80gb');
+    expect(acceleratorNote('h100')).toMatch(/H100 SXM5 80GB/);
+    expect(acceleratorNote('nvidia-h100-sxm5-80gb')).toBeUndefined();
     let err: unknown;
-    try { getAccelerator('h100'); } catch (e) { err = e; }
+    try { getAccelerator('sxm4'); } catch (e) { err = e; }
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).field).toBe('hardware');
-    expect((err as InputError).message).toMatch(/did you mean nvidia-h100-sxm5-80gb/);
+    expect((err as InputError).message).toMatch(/did you mean/);
   });
 
   it('words in any order narrow the match: "a100 sxm 80gb" is one part, "a100-80gb" suggests the 80 GB parts', () => {

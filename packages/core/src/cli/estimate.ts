@@ -9,6 +9,7 @@ import { formatRepeatedData, repeatedDataFor, type RepeatedData } from './repeat
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { DEFAULT_ACCELERATOR, type Estimate, type EstimateSpec } from '../estimate/estimateRun.js';
+import { formatEquivalents } from '../estimate/equivalents.js';
 import type { Architecture } from '../estimate/params.js';
 import type { LoraTarget, OptimizerKind, Recompute, TrainingPrecision } from '../estimate/memory.js';
 import type { MemorySpec } from '../estimate/runMemory.js';
@@ -256,6 +257,7 @@ export function formatEstimate(e: CliEstimate): string {
   lines.push(`  Energy    ${formatEnergyKWh(e.energyKWh)} (${formatEnergyKWh(e.itEnergyKWh)} IT × PUE ${sig(e.pue, 3)}; ${sig(e.watts, 4)} W per accelerator × host ${sig(e.hostOverhead, 3)}) ≈ ${sig(e.householdYears, 3)} household-years`);
   const where = e.region ? ` (${e.region.name})` : '';
   lines.push(`  Carbon    ${formatCO2eKg(e.co2eKg)} at ${sig(e.gridGCO2ePerKWh, 4)} gCO2e/kWh${where}, location-based`);
+  lines.push(`            ≈ ${formatEquivalents(e.equivalents)}; Green Algorithms reference values, Lannelongue et al. 2021`);
   if (e.embodiedCo2eKg !== null) lines.push(`  Embodied  ${formatCO2eKg(e.embodiedCo2eKg)} (hardware manufacturing, amortised${e.embodied ? `: accelerators ${formatCO2eKg(e.embodied.acceleratorsKg)} + servers ${formatCO2eKg(e.embodied.serversKg)}; networking and storage not included` : ''})`);
   if (e.waterLitres !== null) lines.push(`  Water     ${sig(e.waterLitres / 1000, 3)} m³ on site`);
   if (e.repeatedData) lines.push(formatRepeatedData(e.repeatedData));

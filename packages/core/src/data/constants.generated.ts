@@ -84,6 +84,46 @@ export const CONSTANTS: readonly ConstantRow[] = [
   "source": "Odyssee-Mure, electricity consumption per dwelling, EU-27 (https://www.odyssee-mure.eu/publications/efficiency-by-sector/households/electricity-consumption-dwelling.html, page updated Nov 2025); constants.md §2"
  },
  {
+  "key": "equivalent.carUs.gPerKm",
+  "value": 251,
+  "unit": "gCO2/km",
+  "date": "~2018",
+  "status": "seen (secondary)",
+  "source": "Average US passenger car, tailpipe CO2 per km: Green Algorithms reference values (referenceValues.csv, data v3.0, GreenAlgorithms/green-algorithms-tool @ 30df2fe; Lannelongue, Grealey & Inouye 2021, Adv. Sci. 8:2100707; CC BY 4.0), quoting EPA 'Greenhouse gas emissions from a typical passenger vehicle' (https://www.epa.gov/greenvehicles/greenhouse-gas-emissions-typical-passenger-vehicle)"
+ },
+ {
+  "key": "equivalent.carEu.gPerKm",
+  "value": 175,
+  "unit": "gCO2/km",
+  "date": "2019",
+  "status": "seen (secondary)",
+  "source": "Average European passenger car, CO2 per km: Green Algorithms reference values (referenceValues.csv, data v3.0, GreenAlgorithms/green-algorithms-tool @ 30df2fe; Lannelongue, Grealey & Inouye 2021, Adv. Sci. 8:2100707; CC BY 4.0), quoting https://www.sciencedirect.com/science/article/pii/S1352231018307295 and UK GHG conversion factors 2019 (https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2019)"
+ },
+ {
+  "key": "equivalent.flightEconomy.gPerKm",
+  "value": 171,
+  "unit": "gCO2/km",
+  "date": "2020",
+  "status": "seen (secondary)",
+  "source": "Economy air travel per passenger-km (range 139-244 by distance): Green Algorithms reference values (referenceValues.csv, data v3.0, GreenAlgorithms/green-algorithms-tool @ 30df2fe; Lannelongue, Grealey & Inouye 2021, Adv. Sci. 8:2100707; CC BY 4.0), quoting UK GHG conversion factors 2020 (https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2020)"
+ },
+ {
+  "key": "equivalent.flightNySf.gPerPassenger",
+  "value": 570000,
+  "unit": "gCO2e/passenger",
+  "date": "~2020",
+  "status": "seen (secondary)",
+  "source": "One passenger's flight New York-San Francisco: Green Algorithms reference values (referenceValues.csv, data v3.0, GreenAlgorithms/green-algorithms-tool @ 30df2fe; Lannelongue, Grealey & Inouye 2021, Adv. Sci. 8:2100707; CC BY 4.0), quoting the carbonfootprint.com flight calculator (https://calculator.carbonfootprint.com/calculator.aspx?tab=3)"
+ },
+ {
+  "key": "equivalent.treeYear.gPerTreeYear",
+  "value": 11000,
+  "unit": "gCO2/tree-year",
+  "date": "2001",
+  "status": "seen (secondary)",
+  "source": "CO2 absorbed by one tree in a year: Green Algorithms reference values (referenceValues.csv, data v3.0, GreenAlgorithms/green-algorithms-tool @ 30df2fe; Lannelongue, Grealey & Inouye 2021, Adv. Sci. 8:2100707; CC BY 4.0), quoting https://www.sciencedirect.com/science/article/pii/S0269749101002640"
+ },
+ {
   "key": "grid.world.gPerKWh",
   "value": 480,
   "unit": "gCO2e/kWh",

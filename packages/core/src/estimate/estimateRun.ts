@@ -36,6 +36,7 @@ import { paramsFromArchitecture, type Architecture } from './params.js';
 import { detailedTrainingFlops, trainingFlops } from './flops.js';
 import { acceleratorHours as hoursFor, flopsFromHours, impliedMfu } from './time.js';
 import { householdYears } from './energy.js';
+import { co2eEquivalents, type Co2eEquivalents } from './equivalents.js';
 import { waterLitres } from './carbon.js';
 import { runOutputs } from './runOutputs.js';
 import { embodiedForRun, type EmbodiedEstimate } from './embodied.js';
@@ -134,6 +135,8 @@ export interface Estimate {
   embodied: EmbodiedEstimate | null;
   waterLitres: number | null;
   householdYears: number;
+  /** Operational CO2e as car-km, flights and tree-years, each with its source. */
+  equivalents: Co2eEquivalents;
   /** Training memory per accelerator; null when the parameter count is unknown. */
   memory: MemoryEstimate | null;
   assumptions: Assumption[];
@@ -465,6 +468,7 @@ export function estimateRun(input: EstimateSpec): Estimate {
     gridGCO2ePerKWh: grid, region: region ? { id: region.id, name: region.name, kind: region.kind } : null,
     co2eKg, embodiedCo2eKg: embodied ? embodied.totalKg : null, embodied, waterLitres: water,
     householdYears: householdYears(energyKWh, constant(hhKey)),
+    equivalents: co2eEquivalents(co2eKg),
     memory,
     assumptions: A,
   };

@@ -45,6 +45,8 @@ export function estimateCsvRows(values: Record<string, string>, e: Estimate): Cs
     const v = e[key];
     if (typeof v === 'number' && Number.isFinite(v)) rows.push({ kind: 'output', name: key, value: v, unit });
   }
+  // Everyday equivalents of the operational CO2e (Green Algorithms reference values), unit = what is counted.
+  for (const [name, q] of Object.entries(e.equivalents)) rows.push({ kind: 'output', name: `equivalent.${name}`, value: q.value, unit: q.unit });
   if (e.memory) {
     rows.push({ kind: 'output', name: 'memoryPerAcceleratorBytes', value: e.memory.totalBytes, unit: 'bytes' });
     rows.push({ kind: 'output', name: 'acceleratorMemoryBytes', value: e.memory.acceleratorBytes, unit: 'bytes' });
