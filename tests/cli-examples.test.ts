@@ -13,6 +13,7 @@ import { fakeTrainer, root } from './sweep-helpers.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'cli-examples-'));
 symlinkSync(join(root, 'sweeps'), join(cwd, 'sweeps'));
+symlinkSync(join(root, 'examples'), join(cwd, 'examples'));
 writeFileSync(join(cwd, 'config.json'), JSON.stringify(HF_CONFIGS['meta-llama/Llama-3.1-8B'].config));
 
 /** Splits a shell line into words (double quotes only; the examples use no others). */

@@ -23,7 +23,7 @@ describe('scripts/setup-system --check', () => {
     const r = spawnSync(join(bare, 'bash'), [script, '--check'], { encoding: 'utf8', env: { PATH: bare } });
     expect(r.status).toBe(1);
     for (const pkg of ['chromium', 'redis-server', 'jupyter-nbconvert']) expect(r.stderr).toContain(`  - ${pkg}: `);
-    expect(r.stderr).toMatch(/Install them with: sudo apt-get update && sudo apt-get install -y chromium redis-server jupyter-nbconvert/);
+    expect(r.stderr).toMatch(/Install them with: sudo apt-get update && sudo apt-get install -y chromium redis-server openssl jupyter-nbconvert/);
   });
 
   it('accepts CHROME_PATH for a browser installed elsewhere', () => {
