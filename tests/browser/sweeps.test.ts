@@ -33,12 +33,20 @@ describe('sweep results', () => {
       expect(await section.locator('table.runs tbody tr').count()).toBe(lines);
       const points = parseSweepResults(text).points;
       const cell = ((await section.locator('[data-fit="chinchilla"]').textContent()) ?? '').trim();
-      if (points.length >= 5) {
-        const law = fitChinchilla(points).law;
-        expect(cell).toContain(`L = ${sig(law.E, 4)} + ${sig(law.A, 4)}/N^${sig(law.alpha, 4)}`);
-        expect(cell).toContain(`log-RMSE ${sig(logRmse(law, points), 3)}`);
+      // Core refuses some designs (e.g. the epochs sweep: one model size, so α is not identified); the page says why.
+      let fit: ReturnType<typeof fitChinchilla> | undefined;
+      let refusal = '';
+      try {
+        if (points.length >= 5) fit = fitChinchilla(points);
+      } catch (e) {
+        refusal = (e as Error).message;
+      }
+      if (fit) {
+        expect(cell).toContain(`L = ${sig(fit.law.E, 4)} + ${sig(fit.law.A, 4)}/N^${sig(fit.law.alpha, 4)}`);
+        expect(cell).toContain(`log-RMSE ${sig(logRmse(fit.law, points), 3)}`);
       } else {
         expect(cell).toMatch(/not fitted/);
+        if (refusal) expect(cell).toContain(refusal);
       }
       expect(await page.locator('#chart-curves path.series').count()).toBe(lines);
       expect(await page.locator('#chart-isoflop circle').count()).toBeGreaterThan(0);
