@@ -3,7 +3,7 @@
  * (Muennighoff et al. 2023, §3) on a sweep with unique-token caps (design "epochs", e.g.
  * sweeps/moby-epochs.json), per model size, with a bootstrap interval, beside the paper's value.
  */
-import { readFileSync } from 'node:fs';
+import { readTextFile } from './readFile.js';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { formatCount, sig } from '../format.js';
@@ -14,12 +14,7 @@ import { action, numberArg, printJson } from './util.js';
 import { oneLineErrors } from './oneLineErrors.js';
 
 export function runFitEpochs(file: string, opts: { samples: number; seed: number; minTokens?: number }) {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError('results', `cannot read "${file}" (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 'give a results file written by `scaling-lab sweep`');
-  }
+  const text = readTextFile(file, 'results', 'give a results file written by `scaling-lab sweep`');
   const { groups: all, skipped } = repeatRunsFromResults(text, file);
   const minTokens = opts.minTokens ?? 0;
   const groups = all.map((g) => {

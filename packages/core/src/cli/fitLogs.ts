@@ -10,12 +10,13 @@
  * state (or in the run folder above a checkpoint), else from `total_flos`.
  */
 import { scalingLabJsonKind } from '../jsonKind.js';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError } from '../errors.js';
 import type { ParsedInput } from '../fit/parseInput.js';
-import { architectureFromHfConfig } from '../estimate/architecture/hfConfig.js';
+import { readConfigArchitecture } from './configFile.js';
+import { readTextFile } from './readFile.js';
 import { paramsFromArchitecture } from '../estimate/params.js';
 import { combineRuns, LOG_FORMATS, parseLog, type LogFormat, type ParseLogOptions } from '../fit/readers/parseLog.js';
 import { numberArg } from './util.js';
@@ -31,31 +32,10 @@ export interface LogCliOptions {
   tokensPerStep?: number;
 }
 
-function readText(file: string, flag: string, fix: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError(flag, `cannot read "${file}" (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, fix);
-  }
-}
-
 /** N from a Hugging Face config.json: non-embedding (default) or total, as `--params` says. */
 export function paramsFromConfigFile(file: string, kind: LogCliOptions['params'], flag = '--params-from-config'): number {
-  const text = readText(file, flag, 'give the path of a Hugging Face config.json');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(flag, `"${file}" is not valid JSON (${(err as Error).message})`, 'give a Hugging Face config.json');
-  }
-  try {
-    const b = paramsFromArchitecture(architectureFromHfConfig(json).architecture);
-    return kind === 'total' ? b.total : b.nonEmbedding;
-  } catch (err) {
-    // The config reader names the key (config.hidden_size); say which file too.
-    if (err instanceof InputError) throw new InputError(`${flag} ${file}`, err.message, '');
-    throw err;
-  }
+  const b = paramsFromArchitecture(readConfigArchitecture(file, flag).architecture);
+  return kind === 'total' ? b.total : b.nonEmbedding;
 }
 
 function walk(dir: string, out: string[] = []): string[] {
@@ -72,12 +52,12 @@ function readFolder(dir: string, opts: LogCliOptions, base: Omit<ParseLogOptions
   const states = files.filter((f) => basename(f) === 'trainer_state.json');
   if (!states.length) {
     const logs = files.filter((f) => /\.(csv|jsonl|ndjson)$/i.test(f));
-    return combineRuns(logs.map((f) => parseLog(readText(f, 'file', 'check the folder'), { ...base, source: f })), dir);
+    return combineRuns(logs.map((f) => parseLog(readTextFile(f, 'file', 'check the folder'), { ...base, source: f })), dir);
   }
   // One state per run folder: a checkpoint-N folder belongs to the folder above it.
   const byRun = new Map<string, { file: string; steps: number; text: string }>();
   for (const f of states) {
-    const text = readText(f, 'file', 'check the folder');
+    const text = readTextFile(f, 'file', 'check the folder');
     const steps = Number(/"global_step"\s*:\s*(\d+)/.exec(text)?.[1] ?? 0);
     const runDir = dirname(f).replace(/[/\\]checkpoint-\d+$/, '');
     const prev = byRun.get(runDir);
@@ -119,10 +99,10 @@ export function readLogInput(file: string, opts: LogCliOptions): ParsedInput {
   try {
     isDir = statSync(file).isDirectory();
   } catch {
-    /* not there: readText names it below */
+    /* not there: readTextFile names it below */
   }
   if (isDir) return readFolder(file, opts, base);
-  const text = readText(file, 'file', 'give a CSV, a sweep results .jsonl, a trainer_state.json, a folder of runs, or "chinchilla"');
+  const text = readTextFile(file, 'file', 'give a CSV, a sweep results .jsonl, a trainer_state.json, a folder of runs, or "chinchilla"');
   // A fit wants one row per run (its final loss); 1.7M rows of a 50 MB log took 300 s and 1 GB unread.
   // Past MAX_FIT_ROWS the input is refused with the way out, before any parsing.
   let rows = 0;

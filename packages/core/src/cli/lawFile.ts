@@ -3,9 +3,10 @@
  * a published law id otherwise. The only I/O; what the JSON holds is checked by the callers
  * (validateLaw and friends in the pure core).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { scalingLabJsonKind } from '../jsonKind.js';
+import { readJsonFile } from './readFile.js';
 
 /** Whether `arg` names a file (a .json name, a path, or an existing file) rather than a published law id. */
 export function isLawFile(arg: string): boolean {
@@ -15,18 +16,7 @@ export function isLawFile(arg: string): boolean {
 /** The JSON object in the file `arg`; InputError for `--law` when it cannot be read, is not JSON, or is not an object. */
 export function readLawJson(arg: string): Record<string, unknown> {
   const fix = 'give a fit JSON written by `scaling-lab fit --out`, or a published law id';
-  let text: string;
-  try {
-    text = readFileSync(arg, 'utf8');
-  } catch (err) {
-    throw new InputError('--law', `cannot read "${arg}" (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, fix);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new InputError('--law', `"${arg}" is not valid JSON (${(err as Error).message})`, fix);
-  }
+  const { text, json } = readJsonFile(arg, '--law', fix);
   const kind = scalingLabJsonKind(text);
   if (kind && !(json && typeof json === 'object' && ('law' in (json as object) || 'frontier' in (json as object) || 'form' in (json as object)))) {
     throw new InputError('--law', `"${arg}" is ${kind}, not a scaling law`, fix);

@@ -69,8 +69,7 @@ function perFlop(hardware: string | undefined, mfu: number | undefined, flag: st
   } catch (err) {
     // name the flag the user typed for this phase (the core names its own field, e.g. "hardware")
     if (err instanceof InputError) {
-      const problem = err.message.slice(err.field.length + 2).replace(err.fix ? ` (${err.fix})` : '', '');
-      throw new InputError(err.field === 'mfu' ? flag.replace('hardware', 'mfu') : flag, problem, err.fix);
+      throw err.withField(err.field === 'mfu' ? flag.replace('hardware', 'mfu') : flag);
     }
     throw err;
   }
