@@ -10,3 +10,4 @@ export * from './runUncertainty.js';
 export * from './data/gridYears.generated.js';
 export * from './projection.js';
 export * from './parseDistribution.js';
+export * from './equivalentsInterval.js';

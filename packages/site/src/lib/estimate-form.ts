@@ -159,5 +159,19 @@ export function costView(v: Record<string, string>, extend?: (spec: EstimateSpec
 
 /** Assumption rows as shown in the table and exported. */
 export function assumptionRows(a: Assumption[]): { name: string; value: string; unit: string; source: string }[] {
-  return a.map((x) => ({ name: x.name, value: typeof x.value === 'number' ? sig(x.value, 4) : x.value, unit: x.unit, source: x.source }));
+  return a.map((x) => ({ name: x.name, value: typeof x.value === 'number' ? sig(x.value, 4) : readableValue(x.value), unit: x.unit, source: x.source }));
+}
+
+/**
+ * An object-valued assumption (a preset's architecture, stored as compact JSON) as "layers 80, dModel 8192, …":
+ * the compact form is one 100-character word that no table cell can wrap, so it squeezed the source column to nothing.
+ */
+function readableValue(v: string): string {
+  if (!v.startsWith('{')) return v;
+  try {
+    const o = JSON.parse(v) as Record<string, unknown>;
+    return Object.entries(o).map(([k, x]) => `${k} ${typeof x === 'object' ? JSON.stringify(x) : String(x)}`).join(', ');
+  } catch {
+    return v.replace(/,(?=\S)/g, ', ');
+  }
 }
