@@ -159,7 +159,16 @@ export function costView(v: Record<string, string>, extend?: (spec: EstimateSpec
 
 /** Assumption rows as shown in the table and exported. */
 export function assumptionRows(a: Assumption[]): { name: string; value: string; unit: string; source: string }[] {
-  return a.map((x) => ({ name: x.name, value: typeof x.value === 'number' ? sig(x.value, 4) : readableValue(x.value), unit: x.unit, source: x.source }));
+  return a.map((x) => ({ name: x.name, value: typeof x.value === 'number' ? assumptionNumber(x.value) : readableValue(x.value), unit: x.unit, source: x.source }));
+}
+
+/**
+ * 4 significant figures; from 1e15 (as the CLI's assumption lines) in e-notation: "2,700,000,000,000,000,000 FLOPs"
+ * is one word wider than a narrow table's value column, and is read more easily as 2.7e18.
+ */
+function assumptionNumber(v: number): string {
+  if (Math.abs(v) < 1e15) return sig(v, 4);
+  return Number(v.toPrecision(4)).toExponential().replace('e+', 'e');
 }
 
 /**
