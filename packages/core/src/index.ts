@@ -22,7 +22,6 @@ export * from './estimate/params.js';
 export * from './estimate/architecture/hfConfig.js';
 export * from './estimate/flops.js';
 export * from './estimate/loraFlops.js';
-export * from './estimate/planFromEstimate.js';
 export * from './estimate/memory.js';
 export * from './estimate/time.js';
 export * from './estimate/cost.js';

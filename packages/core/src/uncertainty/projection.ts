@@ -11,7 +11,7 @@
  *   above the sample's irreducible loss E_i no compute reaches it: C = +∞ for
  *   that sample, reported as `unreachableFraction`.
  * - budget mode (FLOPs): computeOptimal(law_i, C) → N_opt, D_opt and the loss C buys.
- * - budget mode (USD): C = flopsForBudget(usd, price_i, peak, mfu_i) first.
+ * - budget mode (USD): C = mainRunFlopsForBudget(usd, price_i, peak, mfu_i, restarts_i, sweep_i) first (estimate/plan.ts).
  *
  * and C goes through runModel (runUncertainty.ts) for accelerator-hours, wall
  * time, cost, kWh and CO2e. Without bootstrap rows the law is a fixed point and
@@ -21,7 +21,7 @@ import { computeForLoss, computeOptimal, lossFloor } from '../laws/decisions.js'
 import type { ChinchillaLaw, Law } from '../laws/types.js';
 import { validateLaw } from '../laws/validate.js';
 import { InputError } from '../errors.js';
-import { flopsForBudget } from '../estimate/time.js';
+import { mainRunFlopsForBudget } from '../estimate/plan.js';
 import { type Distribution, describeDistribution } from './distribution.js';
 import { type JointSamples, type MonteCarloResult, monteCarlo } from './monteCarlo.js';
 import { INPUT_BOUNDS } from '../estimate/bounds.js';
@@ -141,7 +141,7 @@ export function projectionModel(
       }
     } else {
       // A USD budget pays for the run and its restarts/sweep overheads (as estimateRun's cost does).
-      flops = mode === 'budgetFlops' ? x.budgetFlops : flopsForBudget(x.budgetUsd / (1 + x.restartOverhead + x.sweepOverhead), x.usdPerHour, ctx.peakFlopsPerSecond, x.mfu);
+      flops = mode === 'budgetFlops' ? x.budgetFlops : mainRunFlopsForBudget(x.budgetUsd, x.usdPerHour, ctx.peakFlopsPerSecond, x.mfu, x.restartOverhead, x.sweepOverhead);
       const o = computeOptimal(law, flops);
       params = o.params; tokens = o.tokens; loss = o.loss;
     }
