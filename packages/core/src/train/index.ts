@@ -14,6 +14,7 @@ export * from './flops.js';
 export * from './matmul.js';
 export * from './fused.js';
 export * from './model.js';
+export * from './shape.js';
 export * from './schedule.js';
 export * from './adamw.js';
 export * from './loop.js';
