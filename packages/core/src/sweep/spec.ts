@@ -18,7 +18,7 @@ import { checkModelShape, type ModelShapeLimits } from '../train/shape.js';
 const int = (min: number) => z.number().int().min(min);
 
 /** The sweep's caps on a model (a typo such as 6400 layers is refused before any run); context is the sweep's own field. */
-export const SWEEP_MODEL_LIMITS: ModelShapeLimits = {
+const SWEEP_MODEL_LIMITS: ModelShapeLimits = {
   layers: { min: 1, max: 64 },
   dModel: { min: 1, max: 8192 },
   heads: { min: 1, max: 256 },
