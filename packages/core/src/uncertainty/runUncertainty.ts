@@ -114,6 +114,7 @@ export function runModel(plan: RunPlan): (x: Record<string, number>) => Record<R
   };
 }
 
+/** An input's listed assumption, for the source shown beside a point input (the logic reads origins, not these strings). */
 const num = (e: Estimate, name: string) => e.assumptions.find((a) => a.name === name);
 
 /**
