@@ -49,7 +49,7 @@ export * from './laws/overtrainedModels.js';
 // fit/
 export * from './fit/lbfgs.js';
 export * from './fit/points.js';
-export * from './fit/chinchillaData.js';
+export * from './data/chinchillaRows.generated.js';
 export * from './fit/chinchillaObjective.js';
 export * from './fit/fitChinchilla.js';
 export * from './fit/bootstrap.js';

@@ -4,7 +4,7 @@
  * `validatePoints` turns bad rows into an InputError naming the row and field.
  */
 import { InputError, requireNumber } from '../errors.js';
-import { CHINCHILLA_SVG_ROWS } from './chinchillaData.js';
+import { CHINCHILLA_SVG_ROWS } from '../data/chinchillaRows.generated.js';
 
 export interface ScalingPoint {
   params: number;

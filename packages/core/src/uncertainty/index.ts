@@ -7,6 +7,6 @@ export * from './monteCarlo.js';
 export * from './sensitivity.js';
 export * from './defaultRanges.js';
 export * from './runUncertainty.js';
-export * from './data/gridYears.generated.js';
+export * from '../data/gridYears.generated.js';
 export * from './projection.js';
 export * from './parseDistribution.js';
