@@ -118,7 +118,8 @@ export const SweepSpecSchema = z.discriminatedUnion('design', [GridSpecSchema, I
 
 export type SweepSpec = z.output<typeof SweepSpecSchema>;
 export type SweepSpecInput = z.input<typeof SweepSpecSchema>;
-export type ModelShape = z.output<typeof ModelShapeSchema>;
+/** One entry of a sweep's `models` table: layers, width and heads (the context is set sweep-wide). */
+export type SweepModelShape = z.output<typeof ModelShapeSchema>;
 export type LearningRateRule = z.output<typeof LearningRateRuleSchema>;
 
 /** `budgets[0].models[2]` from a zod path. */

@@ -4,6 +4,6 @@
  * and the run-spec resolution (steps from tokens, batch and context). Pages that
  * only count tokens or draw a schedule import these and never download TF.js.
  */
-export * from './tokenizer.js';
-export * from './schedule.js';
-export * from './spec.js';
+export { byteTokenizer, charTokenizer, makeTokenizer, splitTrainVal, type Tokenizer } from './tokenizer.js';
+export { learningRateAt, type ScheduleOptions } from './schedule.js';
+export { RUN_DEFAULTS, resolveRunSpec, type ResolvedRunSpec } from './spec.js';
