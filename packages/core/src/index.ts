@@ -8,7 +8,7 @@
  * (a name lives in exactly one entry point; packages/core/api-report.md is the
  * reviewed list). Helpers a module uses internally are not exported.
  *
- * @packageDocumentation
+ * @module @scaling-lab/core
  */
 export { InputError, requireNumber } from './errors.js';
 export { requireWholeNumber } from './wholeNumber.js';

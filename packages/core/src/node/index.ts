@@ -1,6 +1,8 @@
 /**
  * @scaling-lab/core/node — the Node-only parts: training runs on a tfjs
  * backend, the Moby Dick corpus, and sweeps (parallel, crash-safe, resumable).
+ *
+ * @module @scaling-lab/core/node
  */
 export { expandSweep, largestFirst, nominalNonEmbeddingParams } from './sweep/expand.js';
 export { ResultsWriteError, openResults, readResults, type ResultsWriter } from './sweep/results-file.js';

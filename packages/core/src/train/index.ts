@@ -10,6 +10,8 @@
  * need no TensorFlow.js (tokenizers, schedule, run-spec resolution) live in
  * `@scaling-lab/core/train/pure`. The model's kernels (naive/fused matmul, attention,
  * GELU, cross-entropy) are internal: `createTransformer` picks them.
+ *
+ * @module @scaling-lab/core/train
  */
 export {
   MAX_MARKOV_STATES,

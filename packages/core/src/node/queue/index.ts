@@ -2,6 +2,8 @@
  * @scaling-lab/core/node/queue — sweeps on many machines: a BullMQ queue on
  * Redis (coordinator, worker, status and clean, `--queue` URLs). A subpath of
  * its own so `@scaling-lab/core/node` does not load BullMQ.
+ *
+ * @module @scaling-lab/core/node/queue
  */
 export { parseQueueUrl, redactSecrets, type QueueUrl } from './url.js';
 export { KEY_PREFIX, bullConnection, checkRedis } from './connection.js';
