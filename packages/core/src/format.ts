@@ -21,7 +21,19 @@ export function sig(x: number, digits = 3): string {
   return r.toLocaleString('en-US', { maximumFractionDigits: 20, useGrouping: abs >= 1e4 });
 }
 
-/** 3.15e23 → "3.15e23 FLOPs" (scientific always, the field's convention). */
+/**
+ * FLOPs in the field's convention: scientific notation always (`3.15e23 FLOPs`).
+ *
+ * @param flops - the count
+ * @param digits - significant digits (default 3)
+ * @returns the text
+ * @example
+ * ```ts
+ * import { formatFlops } from '@scaling-lab/core';
+ * formatFlops(3.15e23); // → '3.15e23 FLOPs'
+ * formatFlops(5.88e23, 2); // → '5.9e23 FLOPs'
+ * ```
+ */
 export function formatFlops(flops: number, digits = 3): string {
   if (!Number.isFinite(flops)) return '—';
   return `${Number(flops.toPrecision(digits)).toExponential(Math.max(0, digits - 1)).replace(/\.?0+e/, 'e').replace('e+', 'e')} FLOPs`;

@@ -17,9 +17,20 @@ export function listAccelerators(): readonly AcceleratorRow[] {
 }
 
 /**
- * The accelerator for `query` (id or name, ignoring case and punctuation, or a
- * fragment only one id contains, e.g. `h200`). Unknown or ambiguous queries
- * throw an InputError for field `hardware` suggesting the closest ids.
+ * The accelerator for `query`: its id or name, ignoring case and punctuation, or a
+ * fragment only one id contains (`h200`). Rows come from data/hardware/accelerators.csv
+ * (dense peak rates from vendor datasheets; see its PROVENANCE.md).
+ *
+ * @param query - an id, a name or a unique fragment
+ * @returns the accelerator's row: peak TFLOP/s per precision, memory, bandwidth, TDP, source
+ * @throws InputError for field `hardware` when the query is unknown or ambiguous, suggesting the closest ids
+ * @example
+ * ```ts
+ * import { getAccelerator } from '@scaling-lab/core';
+ * getAccelerator('h100').id; // → 'nvidia-h100-sxm5-80gb'
+ * getAccelerator('h100').tflops.bf16; // → 989.4
+ * getAccelerator('h10'); // → throws InputError
+ * ```
  */
 export function getAccelerator(query: string): AcceleratorRow {
   if (typeof query === 'string') {

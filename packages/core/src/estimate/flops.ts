@@ -24,7 +24,22 @@
 import { requireNumber } from '../errors.js';
 import { headWidths, normalizeArchitecture, paramsFromArchitecture, type Architecture } from './params.js';
 
-/** 6·N·D training FLOPs. Plain numbers, no validation: safe on a hot path. */
+/**
+ * Training compute C = 6·N·D: each token costs 2N FLOPs forward and 4N backward
+ * (Kaplan et al. 2020, "Scaling Laws for Neural Language Models", §2.1; the C ≈ 6ND
+ * Hoffmann et al. 2022 use). Attention over the context is left out; use
+ * {@link detailedTrainingFlops} for an architecture. Plain numbers, no validation: safe on a hot path.
+ *
+ * @param params - N, parameters (non-embedding for Kaplan's convention, total for Chinchilla's)
+ * @param tokens - D, training tokens
+ * @returns training FLOPs
+ * @example
+ * ```ts
+ * import { trainingFlops } from '@scaling-lab/core';
+ * // GPT-3 175B on 300B tokens: Brown et al. 2020, Table D.1, report 3.14e23
+ * trainingFlops(175e9, 300e9); // → 3.15e23
+ * ```
+ */
 export function trainingFlops(params: number, tokens: number): number {
   return 6 * params * tokens;
 }

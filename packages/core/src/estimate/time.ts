@@ -11,7 +11,19 @@ export function acceleratorHours(flops: number, peakFlopsPerSecond: number, mfu:
   return flops / (peakFlopsPerSecond * mfu * 3600);
 }
 
-/** Wall-clock hours when `count` accelerators share `acceleratorHours`. */
+/**
+ * Wall-clock hours when `count` accelerators share `acceleratorHours` of work:
+ * hours = accelerator-hours / count (perfect scaling; the MFU already carries the losses).
+ *
+ * @param acceleratorHours - total accelerator-hours of the run
+ * @param count - accelerators working at once
+ * @returns hours from start to finish
+ * @example
+ * ```ts
+ * import { wallClockHours } from '@scaling-lab/core';
+ * wallClockHours(1e6, 1024); // → 976.5625
+ * ```
+ */
 export function wallClockHours(acceleratorHours: number, count: number): number {
   return acceleratorHours / count;
 }

@@ -150,8 +150,22 @@ export function minimiseLog(f: (x: number) => number, lo: number, hi: number, gr
 }
 
 /**
- * The compute-optimal model when only `uniqueTokens` unique tokens exist: minimises the
- * data-constrained loss over N with D = C/(6N) (numerically; the paper's code uses a grid search).
+ * The compute-optimal model when only `uniqueTokens` unique tokens exist (Muennighoff et al.
+ * 2023, "Scaling Data-Constrained Language Models", §3): minimises the data-constrained loss,
+ * with repeated tokens worth D′ = U + U·R*_D·(1 − e^(−R/R*_D)), over N with D = C/(6N)
+ * (numerically; the paper's code uses a grid search).
+ *
+ * @param law - the data-constrained law, e.g. {@link MUENNIGHOFF2023}
+ * @param opts - `flops`, the budget C, and `uniqueTokens`, U_D
+ * @returns params, tokens, epochs, effective data and parameters, the loss and its penalty over unlimited data
+ * @throws InputError when the budget or the unique tokens are not positive numbers
+ * @example
+ * ```ts
+ * import { dataConstrainedOptimal, MUENNIGHOFF2023 } from '@scaling-lab/core';
+ * const o = dataConstrainedOptimal(MUENNIGHOFF2023, { flops: 1e24, uniqueTokens: 1e11 });
+ * o.epochs; // → 27.2
+ * o.lossPenalty; // → 0.0434
+ * ```
  */
 export function dataConstrainedOptimal(law: DataConstrainedLaw, opts: { flops: number; uniqueTokens: number }): DataConstrainedOptimum {
   validate(law);
