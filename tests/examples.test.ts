@@ -37,6 +37,20 @@ const ENTRY_POINTS = [
   'estimateRunUncertain',
   'parseSweepSpec',
   'formatFlops',
+  'acceleratorHours',
+  'detailedTrainingFlops',
+  'inferenceFlopsPerToken',
+  'peakFlopsPerSecond',
+  'getRegion',
+  'formatUsd',
+  'formatDuration',
+  'formatCO2eKg',
+  'formatEnergyKWh',
+  'dataConstrainedLoss',
+  'normalQuantile',
+  'getPublishedRun',
+  'kaplanPublishedAllocation',
+  'fitIsoflop',
 ];
 
 const docs = exportedDocs(entry);

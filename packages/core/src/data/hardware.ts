@@ -56,9 +56,18 @@ export function findAccelerator(query: string): { accelerator?: AcceleratorRow; 
 export const DEFAULT_PRECISIONS: readonly Precision[] = ['bf16', 'fp16', 'tf32', 'fp32'];
 
 /**
- * Dense peak FLOP/s of `acc` at `precision` (default: bf16, else fp16, else
- * tf32, else fp32). Throws an InputError for field `precision` when the
- * accelerator has no published rate at that precision.
+ * The dense peak FLOP/s of an accelerator at a precision (default: bf16, else fp16, else
+ * tf32, else fp32), from its datasheet row (data/hardware/accelerators.csv).
+ *
+ * @param acc - the accelerator's row, e.g. from {@link getAccelerator}
+ * @param precision - `fp32`, `tf32`, `bf16`, `fp16`, `fp8` or `int8`
+ * @returns FLOP/s and the precision used
+ * @throws InputError for field `precision` when the accelerator publishes no rate at that precision
+ * @example
+ * ```ts
+ * import { getAccelerator, peakFlopsPerSecond } from '@scaling-lab/core';
+ * peakFlopsPerSecond(getAccelerator('a100-80gb')).flopsPerSecond; // → 312e12
+ * ```
  */
 export function peakFlopsPerSecond(acc: AcceleratorRow, precision?: Precision): { flopsPerSecond: number; precision: Precision } {
   const order = precision ? [precision] : DEFAULT_PRECISIONS;

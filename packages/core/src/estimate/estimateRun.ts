@@ -256,6 +256,8 @@ function validate(spec: EstimateSpec): void {
  * e.acceleratorHours; // → 1.31e6
  * e.costUsd; // → 4.49e6
  * estimateRun({ params: 70e9 }); // → throws InputError
+ * // a preset reproduces its paper: Llama 2 70B, 291.42 tCO2eq (Touvron et al. 2023, Table 2)
+ * estimateRun({ preset: 'llama-2-70b' }).co2eKg; // → 291422
  * ```
  */
 export function estimateRun(input: EstimateSpec): Estimate {

@@ -80,7 +80,23 @@ function validate(law: DataConstrainedLaw) {
   }
 }
 
-/** Loss of N params trained on D tokens of which `uniqueTokens` are unique (eq. 5 of §3). */
+/**
+ * The loss of N parameters trained on D tokens of which only `uniqueTokens` are unique
+ * (Muennighoff et al. 2023, §3, eq. 5): the Chinchilla form at the effective data
+ * D′ = U + U·R*_D·(1 − e^(−R/R*_D)) and effective parameters N′.
+ *
+ * @param law - the data-constrained law, e.g. {@link MUENNIGHOFF2023}
+ * @param run - `params`, `tokens` and `uniqueTokens`
+ * @returns epochs, effective tokens and parameters, and the loss
+ * @throws InputError when a count is not a positive number (unique tokens above `tokens` count as `tokens`)
+ * @example
+ * ```ts
+ * import { dataConstrainedLoss, MUENNIGHOFF2023 } from '@scaling-lab/core';
+ * const r = dataConstrainedLoss(MUENNIGHOFF2023, { params: 8.7e9, tokens: 178e9, uniqueTokens: 25e9 });
+ * r.epochs; // → 7.12
+ * r.effectiveTokens; // → 1.512e11
+ * ```
+ */
 export function dataConstrainedLoss(law: DataConstrainedLaw, run: { params: number; tokens: number; uniqueTokens: number }): DataConstrainedPoint {
   validate(law);
   const params = requireNumber('params', run.params, { exclusiveMin: 0 });
