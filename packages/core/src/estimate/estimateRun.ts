@@ -37,8 +37,28 @@ import { resolveEstimate } from './resolveEstimate.js';
 export { DEFAULT_ACCELERATOR, type Estimate, type EstimateSpec } from './estimateTypes.js';
 
 /**
- * Full estimate with assumptions; see the module comment for the rules.
- * @throws InputError naming the field for contradictory, out-of-bounds or missing input.
+ * The full estimate of one training run: FLOPs → accelerator-hours → wall clock, cost,
+ * energy, CO2e (operational and embodied), water and memory, with every assumption it used
+ * and where each came from (see the module comment for the rules and defaults).
+ *
+ * Method: C = 6ND (or the detailed count of an architecture); hours = C / (peak × MFU × 3600);
+ * cost = hours × price; energy = hours × watts × host overhead × PUE; CO2e = energy × grid intensity.
+ *
+ * @param spec - what is known of the run: a `preset`, or params and tokens (or FLOPs or hours),
+ *   and optionally hardware, count, MFU, price, region, power and overheads
+ * @returns the {@link Estimate}, each number with its `assumptions`
+ * @throws InputError naming the field (`params`, `mfu`, …), the problem and the fix
+ * @example
+ * ```ts
+ * import { estimateRun } from '@scaling-lab/core';
+ * const e = estimateRun({ params: 70e9, tokens: 1.4e12, hardware: 'nvidia-a100-sxm4-80gb', count: 1024 });
+ * e.flops; // → 5.88e23
+ * e.acceleratorHours; // → 1.31e6
+ * e.costUsd; // → 4.49e6
+ * estimateRun({ params: 70e9 }); // → throws InputError
+ * // a preset reproduces its paper: Llama 2 70B, 291.42 tCO2eq (Touvron et al. 2023, Table 2)
+ * estimateRun({ preset: 'llama-2-70b' }).co2eKg; // → 291422
+ * ```
  */
 export function estimateRun(spec: EstimateSpec): Estimate {
   return calculateEstimate(resolveEstimate(spec));

@@ -127,7 +127,8 @@ export const SweepSpecSchema = z.discriminatedUnion('design', [GridSpecSchema, I
 
 export type SweepSpec = z.output<typeof SweepSpecSchema>;
 export type SweepSpecInput = z.input<typeof SweepSpecSchema>;
-export type ModelShape = z.output<typeof ModelShapeSchema>;
+/** One entry of a sweep's `models` table: layers, width and heads (the context is set sweep-wide). */
+export type SweepModelShape = z.output<typeof ModelShapeSchema>;
 export type LearningRateRule = z.output<typeof LearningRateRuleSchema>;
 
 /** `budgets[0].models[2]` from a zod path. */
@@ -188,9 +189,25 @@ function describe(issue: Issue, input?: unknown): { problem: string; fix: string
 }
 
 /**
- * Validates a parsed JSON value as a sweep spec. Throws `InputError` (one line:
- * `<field>: <problem> (<fix>)`) on the first problem, including references to
- * model names that are not in `models`.
+ * Validates a parsed JSON value as a sweep spec (grid, isoFLOP or epochs design; see the
+ * module comment), filling the defaults, with zod.
+ *
+ * @param value - the parsed JSON
+ * @param source - what to call it in errors (default `spec`)
+ * @returns the spec, defaults filled in
+ * @throws InputError on the first problem, one line naming the field and the fix, including
+ *   references to model names that are not in `models`
+ * @example
+ * ```ts
+ * import { parseSweepSpec } from '@scaling-lab/core';
+ * const spec = {
+ *   name: 'tiny', design: 'grid', context: 64, batchSize: 8, seeds: [1], dataset: { kind: 'moby-dick' },
+ *   learningRate: { rule: 'constant', value: 0.003 }, models: { s: { layers: 2, dModel: 64, heads: 4 } },
+ *   grid: { models: ['s'], tokens: [1e5, 1e6] },
+ * };
+ * parseSweepSpec(spec).design; // → 'grid'
+ * parseSweepSpec({ ...spec, models: { s: { layers: 2, dModel: 64, heads: 3 } } }); // → throws InputError
+ * ```
  */
 export function parseSweepSpec(value: unknown, source = 'spec'): SweepSpec {
   // Prototype keys as model names would be dropped by the parser and then "found" on Object.prototype.
