@@ -41,7 +41,7 @@ describe('axe on every page', () => {
           return (await axe.run(document, { resultTypes: ['violations'] })).violations;
         })) as AxeViolation[];
         const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').length;
-        tally.push(`${item.href} ${bad} serious/critical, ${violations.length - bad} other`);
+        tally.push(`${item.href} ${bad} serious/critical, ${violations.length - bad} other${violations.length > bad ? ` (${violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical').map((v) => `${v.id}/${v.impact}`).join(', ')})` : ''}`);
         for (const v of violations) {
           if (v.impact === 'serious' || v.impact === 'critical') found.push(`${item.href} @${width}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
         }
