@@ -27,23 +27,36 @@ async function cells(page: Page): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
     document.querySelectorAll<HTMLElement>('[data-out]').forEach((el) => (out[`out:${el.dataset.out}`] = el.textContent?.trim() ?? ''));
     document.querySelectorAll<HTMLTableRowElement>('table.assumptions tbody tr').forEach((tr, i) => (out[`assumption:${i}`] = tr.textContent?.trim() ?? ''));
+    // The headline medians with their intervals (and the equivalents) and the intervals table are numbers on the page too.
+    document.querySelectorAll<HTMLElement>('[data-headline]').forEach((el) => (out[`headline:${el.dataset.headline}`] = el.textContent?.trim() ?? ''));
+    document.querySelectorAll<HTMLTableRowElement>('[data-intervals] tbody tr').forEach((tr, i) => (out[`interval:${i}`] = tr.textContent?.trim() ?? ''));
+    document.querySelectorAll<HTMLTableRowElement>('table.compare tbody tr').forEach((tr, i) => (out[`compare:${i}`] = tr.textContent?.trim() ?? ''));
     return out;
   });
 }
 
+/** The form has computed and the debounced Monte Carlo headlines have settled. */
+const settled = () =>
+  (document.querySelector('form') as HTMLFormElement).dataset.state === 'ok' &&
+  !document.querySelector('[data-headline][data-pending]') &&
+  [...document.querySelectorAll<HTMLElement>('section.uncertainty')].every((s) => s.dataset.state === 'ready');
+
 describe('preset links reproduce every number', () => {
-  for (const path of ['/cost/', '/energy/']) {
+  for (const [path, select] of [['/cost/', 'preset'], ['/energy/', 'preset'], ['/finetune/', 'base']] as const) {
     it(`${path}: each preset, reloaded from its link, shows the same outputs`, async () => {
       const page = await site.open(path);
-      for (const run of listPublishedRuns()) {
-        await page.selectOption('[name="preset"]', run.id);
-        await waitUntil(site, page, () => (document.querySelector('form') as HTMLFormElement).dataset.state === 'ok', 5000, 'recompute');
+      const ids = select === 'preset' ? listPublishedRuns().map((r) => r.id) : await page.$$eval(`[name="${select}"] option`, (os) => os.map((o) => (o as HTMLOptionElement).value));
+      expect(ids.length).toBeGreaterThan(1);
+      for (const id of ids) {
+        await page.selectOption(`[name="${select}"]`, id);
+        await page.waitForTimeout(50);
+        await waitUntil(site, page, settled, 8000, 'recompute');
         const before = await cells(page);
-        expect(page.url(), run.id).not.toMatch(/hardware=(&|$)/);
+        expect(page.url(), id).not.toMatch(/hardware=(&|$)/);
         await page.reload();
-        await waitUntil(site, page, () => (document.querySelector('form') as HTMLFormElement).dataset.state === 'ok', 5000, 'reload');
-        expect(await page.inputValue('[name="preset"]')).toBe(run.id);
-        expect(await cells(page), `${path} ${run.id} after reload`).toEqual(before);
+        await waitUntil(site, page, settled, 8000, 'reload');
+        expect(await page.inputValue(`[name="${select}"]`)).toBe(id);
+        expect(await cells(page), `${path} ${id} after reload`).toEqual(before);
       }
       await page.context().close();
       expect(site.pageErrors).toEqual([]);
