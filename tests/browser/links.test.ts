@@ -113,7 +113,7 @@ async function urlFields(page: Page): Promise<string[]> {
 }
 
 describe('hostile URL values', () => {
-  for (const path of ['/cost/', '/energy/', '/laws/', '/finetune/', '/sweeps/', '/how-training-works/', '/live/']) {
+  for (const path of ['/cost/', '/energy/', '/laws/', '/beyond-chinchilla/', '/finetune/', '/sweeps/', '/how-training-works/', '/live/']) {
     it(`${path}: every field with hostile values throws nothing; a refused value has a message beside its field`, async () => {
       const page = await site.open(path);
       await page.waitForLoadState('networkidle');
