@@ -37,7 +37,7 @@ const mm = (a: tf.Tensor, b: tf.Tensor) => tf.matMul(a as tf.Tensor2D, b as tf.T
  * 33 ms for packing the [2048,128] side and transposing the other (same result,
  * bit for bit; scripts/bench, load ~12).
  */
-function tMatMul(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
+export function tMatMul(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
   return a.size >= b.size ? mm(tf.transpose(a), b) as tf.Tensor2D : tf.transpose(mm(tf.transpose(b), a)) as tf.Tensor2D;
 }
 
