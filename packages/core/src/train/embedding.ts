@@ -9,7 +9,7 @@
  * one of them a gradient for the one-hot input nobody needs. Same sums; the
  * scatter accumulates in double precision, so results differ by round-off.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { floatOneHot } from './fused.js';
 import { heapOp } from './heapOp.js';
 import { addPositions, fastMatMul } from './matmul.js';

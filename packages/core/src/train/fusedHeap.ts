@@ -2,7 +2,7 @@
  * The fused GELU and layer-norm kernels, forward and backward, as single heapOp
  * passes on WASM (same formulas as fused.ts and matmul.ts, which use them there).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { heapOp } from './heapOp.js';
 
 const GELU_C = 2 * Math.sqrt(2 / Math.PI);

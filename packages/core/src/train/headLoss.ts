@@ -13,7 +13,7 @@
  * more in dispatch than the arithmetic. Sums in double precision, rounded to
  * float32 on store: results differ from the composed ops by round-off.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { fastCrossEntropy } from './fused.js';
 import { heapOp } from './heapOp.js';
 import { fastMatMul, tMatMul } from './matmul.js';

@@ -13,7 +13,7 @@
  * first and is ~100× slower than XNNPACK on the same data. Same maths, same
  * gradients (matmul.test.ts); the speed-up is measured in scripts/bench/train.mjs.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { heapLayerNorm, heapLayerNormGrad } from './fusedHeap.js';
 
 type In = tf.Tensor | tf.GradSaveFunc;

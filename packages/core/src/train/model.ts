@@ -25,7 +25,7 @@
  * RNG, not tf.randomUniform, so a run is reproducible on every backend (as the
  * weights are). With rate 0 (the default) no op is added: results are unchanged.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { InputError } from '../errors.js';
 import { createRng } from '../random.js';
 import { embed } from './embedding.js';
@@ -66,6 +66,10 @@ export interface Transformer {
 
 export function createTransformer(shape: ModelShape, vocab: number, opts: TransformerOptions = {}): Transformer {
   validateModelShape(shape);
+  // This module imports tfjs-core only; the gradients ship with the @tensorflow/tfjs bundle.
+  if (tf.getGradient('Add') === undefined) {
+    throw new Error("createTransformer: TensorFlow.js's gradients are not registered; import '@tensorflow/tfjs' once before training (in Node, selectBackend does)");
+  }
   const dropout = validateDropout(opts.dropout ?? 0);
   const { layers: L, dModel: d, heads: H, context: T } = shape;
   const hd = d / H;
