@@ -4,3 +4,4 @@ export * from './svg.js';
 export * from './charts.js';
 export * from './trustText.js';
 export * from './verificationChart.js';
+export * from './identified.js';
