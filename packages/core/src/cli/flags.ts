@@ -57,3 +57,24 @@ export const COMMAND_FLAGS: Readonly<Record<string, Readonly<Record<string, stri
   project: { flops: '--budget-flops', samples: '--bootstrap' },
   main: { flops: '--target' },
 };
+
+/**
+ * An InputError about a field inside a file the user named with `flag` (a fit JSON given to `--law`, a
+ * config given to `--config`), named as the user sees it: the flag, the file and the field's JSON path,
+ * e.g. `--law fit.json: law.alpha`. `path` turns the library field into that JSON path when they differ
+ * (a law read from the file's top level is validated as `law` but sits at the root). Anything else is
+ * returned unchanged, so an error that already names a flag keeps it.
+ */
+export function inFile(err: unknown, flag: string, file: string, path: (field: string) => string = (f) => f): unknown {
+  if (!(err instanceof InputError) || err.field.startsWith('--')) return err;
+  return err.withField(`${flag} ${file}: ${path(err.field)}`);
+}
+
+/** Runs `read` (validation of a file's contents) and names its InputErrors with `inFile`. */
+export function readingFile<T>(flag: string, file: string, read: () => T, path?: (field: string) => string): T {
+  try {
+    return read();
+  } catch (err) {
+    throw inFile(err, flag, file, path);
+  }
+}
