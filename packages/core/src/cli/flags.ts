@@ -5,6 +5,7 @@
  * error text: an InputError carries `field`, `problem` and `fix` as data.
  */
 import { InputError } from '../errors.js';
+import { ARCHITECTURE_FLAGS } from './architectureFlags.js';
 
 /** Library field → CLI flag. Several fields may share a flag (grid / gridGCO2ePerKWh). */
 export const FLAG_FOR_FIELD: Readonly<Record<string, string>> = {
@@ -23,11 +24,9 @@ export const FLAG_FOR_FIELD: Readonly<Record<string, string>> = {
   samples: '--samples', seed: '--seed', level: '--level',
   holdOut: '--holdout', doublings: '--doublings', dropHighestLoss: '--drop-highest-loss', fromFlops: '--compute',
   minRunsPerProfile: '--approach', groupWidthDecades: '--approach', workers: '--workers', maxHours: '--max-hours',
-  // Architecture fields only a Hugging Face config sets.
-  architecture: '--config', mla: '--config', 'mla.kvLoraRank': '--config', 'mla.qLoraRank': '--config', 'mla.qkNopeHeadDim': '--config',
-  'mla.qkRopeHeadDim': '--config', 'mla.vHeadDim': '--config', sharedExperts: '--config', expertFfnDim: '--config', sharedExpertFfnDim: '--config',
-  denseLayers: '--config', moeEvery: '--config', layerTypes: '--config', mtpModules: '--config', slidingWindow: '--config',
-  slidingWindowPattern: '--config', attentionTypes: '--config', norm: '--config', normsPerLayer: '--config', tokenTypes: '--config',
+  architecture: '--config', mla: '--kv-lora-rank', pooler: '--config',
+  // Every architecture flag's field (cli/architectureFlags.ts is the table of them).
+  ...Object.fromEntries(ARCHITECTURE_FLAGS.map((f) => [f.field, f.flag])),
 };
 
 /** The flag for a library field; throws for a field no flag sets (a programming error, not bad input). */

@@ -263,10 +263,12 @@ export function estimateRun(input: EstimateSpec): Estimate {
   if (spec.architecture) {
     const p = paramsFromArchitecture(spec.architecture);
     params = p.total;
-    activeParams = p.active !== p.total ? p.activated : null;
+    activeParams = p.active !== p.total || p.mtp > 0 ? p.activatedInTraining : null;
     A.push(assumption('architecture', JSON.stringify(spec.architecture), '', src('architecture')));
     A.push(assumption('params', p.total, 'parameters', 'computed from the architecture (paramsFromArchitecture)'));
-    if (p.active !== p.total) A.push(assumption('activeParams', p.activated, 'parameters', 'computed from the architecture: routed-active and shared experts, attention and output head; the input embedding is a lookup and not counted (the DeepSeek reports\' "activated parameters")'));
+    if (activeParams !== null) {
+      A.push(assumption('activeParams', activeParams, 'parameters', `computed from the architecture: routed-active and shared experts, attention and output head; the input embedding is a lookup and not counted (the DeepSeek reports' "activated parameters")${p.mtp > 0 ? `; includes the ${p.activatedInTraining - p.activated} parameters the multi-token-prediction modules compute per training token (DeepSeek-V3 §2.2)` : ''}`));
+    }
   } else {
     if (params !== null) A.push(assumption('params', params, 'parameters', src('params')));
     if (activeParams !== null) A.push(assumption('activeParams', activeParams, 'parameters', src('activeParams')));
