@@ -185,7 +185,11 @@ export function specFromOptions(o: EstimateCliOptions): EstimateSpec {
     for (const flag of ['--layers', '--d-model', '--heads', '--vocab']) {
       if (!archValues.has(ARCHITECTURE_FLAGS.find((f) => f.flag === flag)!.field)) throw new InputError(flag, 'is needed with --layers/--d-model', `give ${flag}`);
     }
-    spec.architecture = applyArchitectureFlags(undefined, new Map([['ffnType', 'gelu'], ...archValues])).architecture as Architecture;
+    // Fields in the order the library's Architecture lists them (the JSON of the estimate shows it).
+    const order = ['layers', 'dModel', 'heads', 'vocab', 'kvHeads', 'headDim', 'ffnDim', 'ffnType', 'context', 'tiedEmbeddings', 'experts', 'activeExperts'];
+    const values = new Map([...archValues].sort(([a], [b]) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99)));
+    const arch = applyArchitectureFlags(undefined, values).architecture as Architecture;
+    spec.architecture = { ...arch, ffnType: arch.ffnType ?? 'gelu' };
   } else if (o.detailed) {
     throw new InputError('--detailed', 'needs an architecture', 'give --config, or --layers, --d-model, --heads, --vocab and --context');
   }

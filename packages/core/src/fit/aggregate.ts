@@ -36,13 +36,14 @@ export const pointColumns = (points: readonly ScalingPoint[]): PointColumns => (
   loss: Float64Array.from(points, (p) => p.loss),
 });
 
-/** Groups row indices by `key` (sorted typed keys, no per-row objects) and averages each group in log space. */
-function groupMeans(c: PointColumns, keyA: Float64Array, keyB: Float64Array): ScalingPoint[] {
+/** Groups row indices by `key` (sorted typed keys, no per-row objects) and averages each group in log space; typed columns out (flops dropped). */
+function groupMeans(c: PointColumns, keyA: Float64Array, keyB: Float64Array): PointColumns {
   const n = c.params.length;
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((i, j) => keyA[i] - keyA[j] || keyB[i] - keyB[j]);
-  const out: ScalingPoint[] = [];
+  const out = { params: new Float64Array(n), tokens: new Float64Array(n), flops: new Float64Array(n).fill(NaN), loss: new Float64Array(n) };
+  let m = 0;
   let start = 0;
   while (start < n) {
     let end = start + 1;
@@ -58,12 +59,18 @@ function groupMeans(c: PointColumns, keyA: Float64Array, keyB: Float64Array): Sc
       lnD += Math.log(c.tokens[i]);
       lnL += Math.log(c.loss[i]);
     }
-    const m = end - start;
-    out.push({ params: Math.exp(lnN / m), tokens: Math.exp(lnD / m), loss: Math.exp(lnL / m) });
+    const k = end - start;
+    out.params[m] = Math.exp(lnN / k);
+    out.tokens[m] = Math.exp(lnD / k);
+    out.loss[m] = Math.exp(lnL / k);
+    m++;
     start = end;
   }
-  return out;
+  return { params: out.params.subarray(0, m), tokens: out.tokens.subarray(0, m), flops: out.flops.subarray(0, m), loss: out.loss.subarray(0, m) };
 }
+
+const toPoints = (c: PointColumns): ScalingPoint[] =>
+  Array.from({ length: c.params.length }, (_, i): ScalingPoint => (Number.isNaN(c.flops[i]) ? { params: c.params[i], tokens: c.tokens[i], loss: c.loss[i] } : { params: c.params[i], tokens: c.tokens[i], flops: c.flops[i], loss: c.loss[i] }));
 
 /**
  * `c` reduced to at most MAX_FIT_POINTS points (see the module comment); the points unchanged when
@@ -73,27 +80,24 @@ export function aggregateForFit(c: PointColumns, opts: { binDecades?: number; so
   const max = opts.maxPoints ?? MAX_FIT_POINTS;
   const n = c.params.length;
   const notes: string[] = [];
-  if (n <= max && opts.binDecades === undefined) {
-    const points = Array.from({ length: n }, (_, i): ScalingPoint => (Number.isNaN(c.flops[i]) ? { params: c.params[i], tokens: c.tokens[i], loss: c.loss[i] } : { params: c.params[i], tokens: c.tokens[i], flops: c.flops[i], loss: c.loss[i] }));
-    return { points, notes };
-  }
-  let points = groupMeans(c, c.params, c.tokens);
-  if (points.length < n) notes.push(`${n.toLocaleString('en-US')} rows with ${points.length.toLocaleString('en-US')} distinct (N, D) pairs: repeated pairs fitted as one point at the geometric mean of their losses`);
+  if (n <= max && opts.binDecades === undefined) return { points: toPoints(c), notes };
+  let merged = groupMeans(c, c.params, c.tokens);
+  if (merged.params.length < n) notes.push(`${n.toLocaleString('en-US')} rows with ${merged.params.length.toLocaleString('en-US')} distinct (N, D) pairs: repeated pairs fitted as one point at the geometric mean of their losses`);
   if (opts.binDecades !== undefined) {
     const w = opts.binDecades;
-    const merged = pointColumns(points);
     const cellN = merged.params.map((x) => Math.floor(Math.log10(x) / w));
     const cellD = merged.tokens.map((x) => Math.floor(Math.log10(x) / w));
-    const before = points.length;
-    points = groupMeans(merged, cellN, cellD);
-    notes.push(`${before.toLocaleString('en-US')} points averaged into ${points.length.toLocaleString('en-US')} cells of ${w} decades in N and D (geometric means; ${opts.binFlag ?? '--bin'})`);
+    const before = merged.params.length;
+    merged = groupMeans(merged, cellN, cellD);
+    notes.push(`${before.toLocaleString('en-US')} points averaged into ${merged.params.length.toLocaleString('en-US')} cells of ${w} decades in N and D (geometric means; ${opts.binFlag ?? '--bin'})`);
   }
-  if (points.length > max) {
+  const count = merged.params.length;
+  if (count > max) {
     throw new InputError(
       opts.source,
-      `has ${points.length.toLocaleString('en-US')} distinct (N, D) points, more than the ${max.toLocaleString('en-US')} a fit is run on (Approach 3's time grows with the points: ~30 s per 2,000 on one core)`,
+      `has ${count.toLocaleString('en-US')} distinct (N, D) points, more than the ${max.toLocaleString('en-US')} a fit is run on (Approach 3's time grows with the points: ~30 s per 2,000 on one core)`,
       `aggregate it to one row per run (params, tokens, final loss), or give ${opts.binFlag ?? '--bin'} 0.05 to average the points within 0.05-decade cells of N and D`,
     );
   }
-  return { points, notes };
+  return { points: toPoints(merged), notes };
 }
