@@ -413,6 +413,7 @@ export {
   warningLines,
 } from './report/trustText.js';
 export { verificationChart } from './report/verificationChart.js';
+export { identificationLine, notIdentifiedMark, type ProjectionSource } from './report/identified.js';
 // verify/: predict-then-verify, intervals and honest-projection warnings for the main job
 export { predictThenVerify, type BudgetPoint, type Verification, type VerifyOptions, type AllocationPrediction } from './verify/heldOut.js';
 export { trustAnalysis, type Trust, type TrustOptions, type FittedEstimate, type Band } from './verify/trust.js';

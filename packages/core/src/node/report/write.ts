@@ -11,6 +11,7 @@ import { frontierChart, isoflopChart, lossComputeChart } from '../../report/char
 import type { Trust } from '../../verify/trust.js';
 import { exponentLines, projectionIntervalLines, verificationLines, warningLines } from '../../report/trustText.js';
 import { verificationChart } from '../../report/verificationChart.js';
+import { identificationLine } from '../../report/identified.js';
 
 export interface ReportMeta {
   specPath: string;
@@ -27,6 +28,7 @@ const sci = (x: number, d = 2) => x.toExponential(d).replace('e+', 'e');
 
 function projectionLines(p: Projection): string[] {
   const lines = [
+    ...(p.notIdentified ? [`NOT IDENTIFIED    from a fit its data do not identify (${p.notIdentified}): do not rely on these figures`] : []),
     `model size N      ${formatCount(p.params)} parameters`,
     `training tokens D ${formatCount(p.tokens)} (${p.tokensPerParam.toFixed(1)} tokens per parameter)`,
   ];
@@ -69,10 +71,14 @@ export function summaryText(a: Analysis, meta: ReportMeta, trust?: Trust): strin
     out.push(
       `    (${a.parametric.method}; log-RMSE ${a.parametric.logRmse?.toFixed(4) ?? '?'}${a.parametric.converged === false ? '; optimiser did NOT report convergence' : ''}${a.parametric.usable ? '' : '; exponents outside [0.05, 2]: not extrapolated'})`,
     );
+    const mark = identificationLine(a.parametric.identification);
+    if (mark) out.push(`    ${mark}`);
   } else out.push(`  Approach 3: not fitted (${a.parametricUnavailable})`);
   if (a.isoflop.paramsLaw && a.isoflop.tokensLaw) {
     out.push(`  Approach 2: N_opt = ${sci(a.isoflop.paramsLaw.coefficient)} · C^${a.isoflop.paramsLaw.exponent.toFixed(3)},  D_opt = ${sci(a.isoflop.tokensLaw.coefficient)} · C^${a.isoflop.tokensLaw.exponent.toFixed(3)}`);
     out.push(`    (${a.isoflop.method}; ${a.isoflop.budgets.length} budgets)`);
+    const mark = identificationLine(a.isoflop.identification);
+    if (mark) out.push(`    ${mark}`);
   }
   if (trust) out.push('', ...exponentLines(trust));
   if (a.lossVsCompute) out.push(`  Loss frontier: L_min = ${a.lossVsCompute.coefficient.toFixed(3)} · C^${a.lossVsCompute.exponent.toFixed(4)} (log-log power law over the budgets' optima)`);
@@ -95,7 +101,12 @@ export function summaryText(a: Analysis, meta: ReportMeta, trust?: Trust): strin
   }
   out.push('');
   out.push(`Projection: the compute-optimal model for ${formatFlops(meta.targetFlops)} (${a.projection.source})`);
-  if (trust) for (const l of projectionIntervalLines(trust, formatFlops(meta.targetFlops)).slice(1)) out.push(l);
+  if (trust) {
+    for (const p of [a.projections.approach2, a.projections.approach3]) {
+      if (p?.notIdentified) out.push(`  NOT IDENTIFIED: ${p.notIdentified} — do not rely on the figures from it below`);
+    }
+    for (const l of projectionIntervalLines(trust, formatFlops(meta.targetFlops)).slice(1)) out.push(l);
+  }
   else for (const l of projectionLines(a.projection)) out.push(`  ${l}`);
   const other = a.projection === a.projections.approach2 ? a.projections.approach3 : undefined;
   if (other && !trust) {
