@@ -4,3 +4,4 @@ export { trustAnalysis, type Trust, type TrustOptions, type FittedEstimate, type
 export { projectionWarnings, SANE_TOKENS_PER_PARAM, SATURATION_FRACTION, type ProjectionWarning, type HonestProjectionInput } from './honestProjection.js';
 export { HOFFMANN_EXPONENTS, compareWithHoffmann, type PublishedExponent, type ExponentComparison } from './hoffmannExponents.js';
 export { bootstrapIsoflop, type IsoflopBootstrap, type IsoflopBootstrapOptions } from './isoflopBootstrap.js';
+export { bootstrapBudgetOptima, type BudgetOptimum, type BudgetOptimaOptions } from './budgetOptima.js';
