@@ -36,7 +36,8 @@ export function budgetOptimaLines(t: Trust): string[] {
   for (const b of t.budgetOptima) {
     out.push(
       `  ${sci(b.flops).padEnd(10)}  N_opt ${withIv(b.params, formatCount)}, D_opt ${withIv(b.tokens, formatCount)}, loss ${withIv(b.loss, (x) => x.toFixed(3))}; inside ${Math.round(b.insideShare * 100)} %` +
-        (b.noMinimum ? `, ${b.noMinimum} of ${b.samples} replicates without a minimum` : ''),
+        (b.noMinimum ? `, ${b.noMinimum} of ${b.samples} replicates without a minimum` : '') +
+        (b.vertexInside ? '' : ' (its vertex lies outside the sampled sizes: Approach 2 leaves this budget out)'),
     );
   }
   return out;

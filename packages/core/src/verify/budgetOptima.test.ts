@@ -43,6 +43,7 @@ describe('bootstrapBudgetOptima', () => {
     const [row] = bootstrapBudgetOptima(pts, { sigmaLog: 0.01, samples: 300, seed: 2 });
     const full = bootstrapBudgetOptima(isoflopSweep([1e19], 0.003, 5), { sigmaLog: 0.01, samples: 300, seed: 2 })[0];
     expect(row.insideShare).toBeLessThan(0.9);
+    expect(full.vertexInside).toBe(true);
     expect(full.insideShare).toBeGreaterThan(0.95);
   });
 

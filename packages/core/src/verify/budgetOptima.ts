@@ -26,6 +26,8 @@ export interface BudgetOptimum {
   params: FittedEstimate;
   tokens: FittedEstimate;
   loss: FittedEstimate;
+  /** Whether the point estimate's vertex lies inside the sampled sizes (Approach 2 uses only such budgets). */
+  vertexInside: boolean;
   /** Share of the kept replicates whose vertex lies inside the sampled sizes. */
   insideShare: number;
   /** Replicates whose parabola had no minimum (not convex), left out. */
@@ -91,6 +93,7 @@ export function bootstrapBudgetOptima(points: readonly BudgetPoint[], options: B
       params: { estimate: n, interval: nIv },
       tokens: { estimate: flops / (6 * n), interval: [flops / (6 * nIv[1]), flops / (6 * nIv[0])] },
       loss: { estimate: best.loss, interval: [lS.low, lS.high] },
+      vertexInside: best.u >= uMin && best.u <= uMax,
       insideShare: inside / ns.length,
       noMinimum,
       samples,

@@ -142,7 +142,7 @@ function markdown(a: Analysis, meta: ReportMeta, trust?: Trust): string {
     md.push('| C (FLOPs) | runs | N_opt | D_opt | loss | inside |', '|---|---|---|---|---|---|');
     const cell = (e: { estimate: number; interval: [number, number] }, f: (x: number) => string) => `${f(e.estimate)} [${f(e.interval[0])}, ${f(e.interval[1])}]`;
     for (const b of trust.budgetOptima) {
-      md.push(`| ${sci(b.flops, 0)} | ${b.runs} | ${cell(b.params, formatCount)} | ${cell(b.tokens, formatCount)} | ${cell(b.loss, (x) => x.toFixed(4))} | ${Math.round(b.insideShare * 100)} % |`);
+      md.push(`| ${sci(b.flops, 0)} | ${b.runs} | ${cell(b.params, formatCount)} | ${cell(b.tokens, formatCount)} | ${cell(b.loss, (x) => x.toFixed(4))} | ${Math.round(b.insideShare * 100)} %${b.vertexInside ? '' : ' (vertex outside the sampled sizes)'} |`);
     }
     md.push('');
   }
