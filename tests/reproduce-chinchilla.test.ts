@@ -88,7 +88,7 @@ describe('Approach 3 on the Chinchilla points (full 4,500-start grid)', () => {
     expect(rel(ours.params, theirs.params)).toBeLessThan(0.15);
   });
 
-  it('bootstrap standard errors are within ±20% of Besiroglu et al. Table 1 (A 124.5, B 1293, E 0.0257, α 0.0154, β 0.0206)', () => {
+  it('bootstrap standard errors are within ±20% of Besiroglu et al.\'s (their notebook: A 124.5, B 1293, E 0.0257, α 0.0154, β 0.0206)', () => {
     const boot = bootstrapChinchilla(chinchillaPoints(), { samples: 1000, seed: 2024, fit });
     expect(boot.params.A).toHaveLength(1000);
     const published = { A: 124.5, B: 1293, E: 0.0257, alpha: 0.0154, beta: 0.0206 } as const;
