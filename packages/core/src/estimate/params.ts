@@ -223,7 +223,24 @@ function layerMlp(a: NormalizedArchitecture, kind: LayerKind): { total: number; 
   return { total: expert * a.experts + shared + router, active: expert * a.activeExperts + shared + router };
 }
 
-/** Parameter breakdown of `arch`; see the module comment for the formula. */
+/**
+ * Parameter count of a decoder-only transformer from its architecture, by part.
+ *
+ * Method (see the module comment): attention Q, O (d × heads·headDim) and K, V
+ * (d × kvHeads·headDim) per layer, the MLP 2·d·ffn (GELU) or 3·d·ffn (SwiGLU, Shazeer 2020),
+ * norms, mixture-of-experts totals and active counts, embeddings vocab × d (twice when untied).
+ *
+ * @param arch - layers, width, heads and the options of {@link Architecture}
+ * @returns the breakdown: `total`, `active` (per token, for MoE), `nonEmbedding`, and each part
+ * @throws InputError naming the architecture field that is missing or inconsistent
+ * @example
+ * ```ts
+ * import { paramsFromArchitecture } from '@scaling-lab/core';
+ * // Llama-2-70B (Touvron et al. 2023): the released checkpoint has 68,976,648,192 parameters
+ * const p = paramsFromArchitecture({ layers: 80, dModel: 8192, heads: 64, kvHeads: 8, ffnType: 'swiglu', ffnDim: 28672, vocab: 32000, tiedEmbeddings: false });
+ * p.total; // → 68976648192
+ * ```
+ */
 export function paramsFromArchitecture(arch: Architecture): ParamBreakdown {
   const a = normalizeArchitecture(arch);
   const d = a.dModel;

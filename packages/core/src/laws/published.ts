@@ -56,7 +56,21 @@ export const PUBLISHED_LAWS: readonly PublishedLaw[] = [
   },
 ];
 
-/** Looks up a published law by id (case-insensitive); InputError listing the ids otherwise. */
+/**
+ * A published scaling law by id (case-insensitive): its parameters, citation and fitted
+ * range. `hoffmann2022` is Chinchilla's Approach 3, L = E + A/N^α + B/D^β with E 1.69,
+ * A 406.4, B 410.7, α 0.34, β 0.28 (Hoffmann et al. 2022, §3.3 and Appendix D.2).
+ *
+ * @param id - `hoffmann2022`, `hoffmann2022-unrounded`, `besiroglu2024` or `kaplan2020`
+ * @returns the law with its source
+ * @throws InputError for field `law` listing the known ids
+ * @example
+ * ```ts
+ * import { getPublishedLaw } from '@scaling-lab/core';
+ * getPublishedLaw('hoffmann2022').law.alpha; // → 0.34
+ * getPublishedLaw('nope'); // → throws InputError
+ * ```
+ */
 export function getPublishedLaw(id: string): PublishedLaw {
   const key = String(id).trim().toLowerCase();
   const found = PUBLISHED_LAWS.find((l) => l.id === key);
