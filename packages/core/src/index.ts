@@ -406,6 +406,7 @@ export {
 export { PALETTE, renderChart, type ChartSeries, type ChartSpec } from './report/svg.js';
 export { frontierChart, isoflopChart, lossComputeChart } from './report/charts.js';
 export {
+  budgetOptimaLines,
   exponentLines,
   projectionIntervalLines,
   trustText,
@@ -420,3 +421,4 @@ export { trustAnalysis, type Trust, type TrustOptions, type FittedEstimate, type
 export { projectionWarnings, SANE_TOKENS_PER_PARAM, SATURATION_FRACTION, type ProjectionWarning, type HonestProjectionInput } from './verify/honestProjection.js';
 export { HOFFMANN_EXPONENTS, compareWithHoffmann, type PublishedExponent, type ExponentComparison } from './verify/hoffmannExponents.js';
 export { bootstrapIsoflop, type IsoflopBootstrap, type IsoflopBootstrapOptions } from './verify/isoflopBootstrap.js';
+export { bootstrapBudgetOptima, type BudgetOptimum, type BudgetOptimaOptions } from './verify/budgetOptima.js';
