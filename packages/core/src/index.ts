@@ -363,6 +363,7 @@ export {
   type ProjectionSpec,
 } from './uncertainty/projection.js';
 export { RANGE_SYNTAX_HELP, parseDistribution, requireQuantity } from './uncertainty/parseDistribution.js';
+export { equivalentsInterval, formatEquivalentInterval, type EquivalentInterval, type EquivalentName } from './uncertainty/equivalentsInterval.js';
 // sweep/ and report/: sweeps as data, and the analysis of their results
 // The trainer's run interface is plain data, so it lives here; the TensorFlow.js trainer is `@scaling-lab/core/train`.
 export type { CurvePoint, EnergyEstimate, MarkovDataset, MobyDickDataset, ModelShape } from './train/types.js';
