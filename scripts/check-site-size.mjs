@@ -22,11 +22,13 @@ export const CALCULATOR_ROUTES = ['/cost/', '/energy/', '/laws/', '/beyond-chinc
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 
-function htmlFiles(dir) {
+function htmlFiles(dir, top = true) {
   const out = [];
   for (const e of readdirSync(dir)) {
     const p = join(dir, e);
-    if (statSync(p).isDirectory()) out.push(...htmlFiles(p));
+    // api/ is the TypeDoc reference (scripts/api-docs.mjs): documentation pages, not the site's pages.
+    if (top && e === 'api') continue;
+    if (statSync(p).isDirectory()) out.push(...htmlFiles(p, false));
     else if (e.endsWith('.html')) out.push(p);
   }
   return out;

@@ -19,6 +19,24 @@ function pageSizeReport() {
 }
 
 /**
+ * Publishes the TypeDoc API reference of @scaling-lab/core with the site, at <base>/api/
+ * (scripts/api-docs.mjs; its links are relative, so it works under any SITE_BASE).
+ * Imported lazily so `astro dev` and `astro check` do not load TypeDoc.
+ */
+function apiReference() {
+  return {
+    name: 'scaling-lab:api-reference',
+    hooks: {
+      /** @param {{ dir: URL, logger: { info: (s: string) => void } }} opts */
+      'astro:build:done': async ({ dir, logger }) => {
+        const { buildApiReference } = await import('../../scripts/api-docs.mjs');
+        await buildApiReference(fileURLToPath(new URL('api/', dir)), (line) => logger.info(line));
+      },
+    },
+  };
+}
+
+/**
  * Astro's vite config excludes `node-fetch` from dependency pre-bundling
  * (astro/dist/core/create-vite.js). TensorFlow.js pulls node-fetch → whatwg-url,
  * and without pre-bundling `astro dev` fails on the live-training page with a
@@ -57,7 +75,8 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'auto' },
   devToolbar: { enabled: false },
-  integrations: [pageSizeReport()],
+  // pageSizeReport first: it measures the site's own pages, before api/ is written.
+  integrations: [pageSizeReport(), apiReference()],
   vite: {
     plugins: [prebundleNodeFetch()],
     // The base for src/lib/base.ts, in page scripts and in the build-time render alike (import.meta.env.BASE_URL

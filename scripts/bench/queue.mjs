@@ -18,7 +18,8 @@ import { createServer, connect } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expandSweep, parseSweepSpec, runSweep } from '../../packages/core/dist/node/index.js';
+import { parseSweepSpec } from '../../packages/core/dist/index.js';
+import { expandSweep, runSweep } from '../../packages/core/dist/node/index.js';
 import { parseQueueUrl, runSweepOnQueue } from '../../packages/core/dist/node/queue/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -12,7 +12,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expandSweep, parseSweepSpec, runSweep } from '../../packages/core/dist/node/index.js';
+import { parseSweepSpec } from '../../packages/core/dist/index.js';
+import { expandSweep, runSweep } from '../../packages/core/dist/node/index.js';
 
 const spec = parseSweepSpec({
   name: 'bench',

@@ -38,6 +38,9 @@ const SOURCES = [
   join(siteDir, 'package.json'),
   join(repoRoot, 'packages/core/dist'),
   join(repoRoot, 'sweeps/results'),
+  // the API reference the build publishes at api/
+  join(repoRoot, 'packages/core/typedoc.json'),
+  join(repoRoot, 'scripts/api-docs.mjs'),
 ];
 
 export function siteIsStale(dir = distDir): boolean {

@@ -1,6 +1,6 @@
 /** How training works: each section's widget shows what core computes; the reading part needs no JavaScript. */
 import { computeOptimal, formatCount, formatFlops, getPublishedLaw, getPublishedRun, lossAt, loraParams, sig, trainingFlops } from '@scaling-lab/core';
-import { resolveRunSpec } from '@scaling-lab/core/train';
+import { resolveRunSpec } from '@scaling-lab/core/train/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fill, openSite, out, screenshot, waitUntil, type Site } from './harness';
 

@@ -21,7 +21,19 @@ export function sig(x: number, digits = 3): string {
   return r.toLocaleString('en-US', { maximumFractionDigits: 20, useGrouping: abs >= 1e4 });
 }
 
-/** 3.15e23 → "3.15e23 FLOPs" (scientific always, the field's convention). */
+/**
+ * FLOPs in the field's convention: scientific notation always (`3.15e23 FLOPs`).
+ *
+ * @param flops - the count
+ * @param digits - significant digits (default 3)
+ * @returns the text
+ * @example
+ * ```ts
+ * import { formatFlops } from '@scaling-lab/core';
+ * formatFlops(3.15e23); // → '3.15e23 FLOPs'
+ * formatFlops(5.88e23, 2); // → '5.9e23 FLOPs'
+ * ```
+ */
 export function formatFlops(flops: number, digits = 3): string {
   if (!Number.isFinite(flops)) return '—';
   return `${Number(flops.toPrecision(digits)).toExponential(Math.max(0, digits - 1)).replace(/\.?0+e/, 'e').replace('e+', 'e')} FLOPs`;
@@ -36,12 +48,34 @@ export function formatSI(value: number, unit: string, digits = 3): string {
   return `${sig(value, digits)} ${unit}`;
 }
 
-/** Energy given in kWh → "850 kWh", "1.3 GWh". */
+/**
+ * Energy given in kWh, for reading, with SI prefixes: `850 kWh`, `621 MWh`, `1.3 GWh`.
+ *
+ * @param kWh - the energy
+ * @param digits - significant digits (default 3)
+ * @returns the text
+ * @example
+ * ```ts
+ * import { formatEnergyKWh } from '@scaling-lab/core';
+ * formatEnergyKWh(620771); // → '621 MWh'
+ * ```
+ */
 export function formatEnergyKWh(kWh: number, digits = 3): string {
   return formatSI(kWh * 1e3, 'Wh', digits);
 }
 
-/** Mass of CO2e given in kg → "12 kgCO2e", "291 tCO2e", "1.2 ktCO2e". */
+/**
+ * A mass of CO2e given in kg, for reading: `12 kgCO2e`, `291 tCO2e`, `1.2 ktCO2e`.
+ *
+ * @param kg - kgCO2e
+ * @param digits - significant digits (default 3)
+ * @returns the text
+ * @example
+ * ```ts
+ * import { formatCO2eKg } from '@scaling-lab/core';
+ * formatCO2eKg(297970); // → '298 tCO2e'
+ * ```
+ */
 export function formatCO2eKg(kg: number, digits = 3): string {
   if (!Number.isFinite(kg)) return '—';
   if (Math.abs(kg) < 1000) return `${sig(kg, digits)} kgCO2e`;
@@ -51,7 +85,18 @@ export function formatCO2eKg(kg: number, digits = 3): string {
   return `${sig(t, digits)} tCO2e`;
 }
 
-/** Dollars → "$950", "$4.6M", "$1.2B". */
+/**
+ * Dollars for reading: `$950`, `$4.5M`, `$1.2B`.
+ *
+ * @param usd - the amount
+ * @param digits - significant digits (default 2; at least 3 below a thousand)
+ * @returns the text
+ * @example
+ * ```ts
+ * import { formatUsd } from '@scaling-lab/core';
+ * formatUsd(4.49e6); // → '$4.5M'
+ * ```
+ */
 export function formatUsd(usd: number, digits = 2): string {
   if (!Number.isFinite(usd)) return '—';
   const a = Math.abs(usd);
@@ -62,7 +107,18 @@ export function formatUsd(usd: number, digits = 2): string {
   return `${sign}$${sig(a, Math.max(digits, 3))}`;
 }
 
-/** Hours → "45 min", "12.5 h", "33 days", "2.1 years". */
+/**
+ * Hours for reading: `45 min`, `12.5 h`, `33 days`, `2.1 years`.
+ *
+ * @param hours - the duration
+ * @param digits - significant digits (default 3)
+ * @returns the text
+ * @example
+ * ```ts
+ * import { formatDuration } from '@scaling-lab/core';
+ * formatDuration(1278); // → '53.3 days'
+ * ```
+ */
 export function formatDuration(hours: number, digits = 3): string {
   if (!Number.isFinite(hours)) return '—';
   if (hours < 1) return `${sig(hours * 60, digits)} min`;

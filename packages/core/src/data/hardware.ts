@@ -17,9 +17,20 @@ export function listAccelerators(): readonly AcceleratorRow[] {
 }
 
 /**
- * The accelerator for `query` (id or name, ignoring case and punctuation, or a
- * fragment only one id contains, e.g. `h200`). Unknown or ambiguous queries
- * throw an InputError for field `hardware` suggesting the closest ids.
+ * The accelerator for `query`: its id or name, ignoring case and punctuation, or a
+ * fragment only one id contains (`h200`). Rows come from data/hardware/accelerators.csv
+ * (dense peak rates from vendor datasheets; see its PROVENANCE.md).
+ *
+ * @param query - an id, a name or a unique fragment
+ * @returns the accelerator's row: peak TFLOP/s per precision, memory, bandwidth, TDP, source
+ * @throws InputError for field `hardware` when the query is unknown or ambiguous, suggesting the closest ids
+ * @example
+ * ```ts
+ * import { getAccelerator } from '@scaling-lab/core';
+ * getAccelerator('h100').id; // → 'nvidia-h100-sxm5-80gb'
+ * getAccelerator('h100').tflops.bf16; // → 989.4
+ * getAccelerator('h10'); // → throws InputError
+ * ```
  */
 export function getAccelerator(query: string): AcceleratorRow {
   if (typeof query === 'string') {
@@ -45,9 +56,18 @@ export function findAccelerator(query: string): { accelerator?: AcceleratorRow; 
 export const DEFAULT_PRECISIONS: readonly Precision[] = ['bf16', 'fp16', 'tf32', 'fp32'];
 
 /**
- * Dense peak FLOP/s of `acc` at `precision` (default: bf16, else fp16, else
- * tf32, else fp32). Throws an InputError for field `precision` when the
- * accelerator has no published rate at that precision.
+ * The dense peak FLOP/s of an accelerator at a precision (default: bf16, else fp16, else
+ * tf32, else fp32), from its datasheet row (data/hardware/accelerators.csv).
+ *
+ * @param acc - the accelerator's row, e.g. from {@link getAccelerator}
+ * @param precision - `fp32`, `tf32`, `bf16`, `fp16`, `fp8` or `int8`
+ * @returns FLOP/s and the precision used
+ * @throws InputError for field `precision` when the accelerator publishes no rate at that precision
+ * @example
+ * ```ts
+ * import { getAccelerator, peakFlopsPerSecond } from '@scaling-lab/core';
+ * peakFlopsPerSecond(getAccelerator('a100-80gb')).flopsPerSecond; // → 312e12
+ * ```
  */
 export function peakFlopsPerSecond(acc: AcceleratorRow, precision?: Precision): { flopsPerSecond: number; precision: Precision } {
   const order = precision ? [precision] : DEFAULT_PRECISIONS;

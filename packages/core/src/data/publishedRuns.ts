@@ -314,7 +314,21 @@ export function listPublishedRuns(): readonly PublishedRun[] {
   return PUBLISHED_RUNS;
 }
 
-/** The run for `query` (id or name, forgiving); InputError for field `preset` with suggestions otherwise. */
+/**
+ * A published training run (a preset) by id or name, forgiving of case and punctuation:
+ * its architecture, tokens, hardware and the figures its paper reports, each with the
+ * table it comes from. `estimateRun({ preset })` reproduces them.
+ *
+ * @param query - an id such as `llama-2-70b`, or a name
+ * @returns the run
+ * @throws InputError for field `preset` with suggestions when nothing matches
+ * @example
+ * ```ts
+ * import { getPublishedRun } from '@scaling-lab/core';
+ * // Touvron et al. 2023, "Llama 2", Table 2
+ * getPublishedRun('llama-2-70b').acceleratorHours?.value; // → 1720320
+ * ```
+ */
 export function getPublishedRun(query: string): PublishedRun {
   return fuzzyGet('preset', 'preset', query, CANDIDATES, 'list them with `scaling-lab presets`').value;
 }

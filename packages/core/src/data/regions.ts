@@ -63,9 +63,19 @@ const CANDIDATES: Candidate<GridRegion>[] = REGIONS.map((r) => {
 const ALIASES: Record<string, string> = { us: 'USA', usa: 'USA', uk: 'GBR', gb: 'GBR', fr: 'FRA', de: 'DEU', cn: 'CHN', in: 'IND', jp: 'JPN', ca: 'CAN', se: 'SWE', no: 'NOR', ie: 'IRL', nl: 'NLD', au: 'AUS', br: 'BRA', sg: 'SGP', kr: 'KOR' };
 
 /**
- * The region for `query`. Bare cloud region names shared by providers are
- * ambiguous and need the `provider:` prefix. Throws an InputError for field
- * `region` with suggestions when nothing matches.
+ * A grid region and its carbon intensity: a country (ISO 3166 alpha-3, from Our World in
+ * Data via CodeCarbon) or a cloud region (`gcp:europe-west1`, from Google and Cloud Carbon
+ * Footprint); see data/carbon/PROVENANCE.md. Bare cloud region names shared by providers
+ * are ambiguous and need the `provider:` prefix.
+ *
+ * @param query - a country code or name, or `provider:region`
+ * @returns the region with gCO2e/kWh, its year, basis and source
+ * @throws InputError for field `region` with suggestions when nothing matches
+ * @example
+ * ```ts
+ * import { getRegion } from '@scaling-lab/core';
+ * getRegion('FRA').gCO2ePerKWh; // → 56.039
+ * ```
  */
 export function getRegion(query: string): GridRegion {
   if (query === 'world') return REGIONS[0];

@@ -77,3 +77,12 @@ export interface ConstantRow {
   status: string;
   source: string;
 }
+
+/** One GCP region's yearly grid intensity (Google's region-carbon-info, gridYears.generated.ts). */
+export interface RegionCarbonYears {
+  /** GCP region id, e.g. `us-central1`. */
+  region: string;
+  location: string;
+  /** Yearly average grid intensity, gCO2e/kWh, by year. */
+  gCO2ePerKWhByYear: Readonly<Record<number, number>>;
+}

@@ -11,7 +11,19 @@
  * Plain numbers, no validation (hot path).
  */
 
-/** kgCO2e from `kWh` at `gCO2ePerKWh`. */
+/**
+ * Operational emissions: kgCO2e = kWh × grid intensity (gCO2e/kWh) / 1000, the
+ * location-based method of Luccioni et al. 2022 (BLOOM), §4.
+ *
+ * @param kWh - facility energy
+ * @param gCO2ePerKWh - grid carbon intensity where (and when) the run used it
+ * @returns kgCO2e
+ * @example
+ * ```ts
+ * import { co2eKg } from '@scaling-lab/core';
+ * co2eKg(847000, 400); // → 338800
+ * ```
+ */
 export function co2eKg(kWh: number, gCO2ePerKWh: number): number {
   return (kWh * gCO2ePerKWh) / 1000;
 }

@@ -5,7 +5,22 @@
  * (`sweepFraction`). Plain numbers, no validation (hot path).
  */
 
-/** USD for `acceleratorHours` at `usdPerHour`, scaled by (1 + overheadFraction). */
+/**
+ * Cost in USD: accelerator-hours × price per accelerator-hour × (1 + overhead), the
+ * overhead being restarts, failed runs and the sweep before the run as a fraction of the
+ * main run's hours (see {@link overheadFraction}). Plain numbers, no validation (hot path).
+ *
+ * @param acceleratorHours - accelerator-hours of the main run
+ * @param usdPerHour - price of one accelerator-hour, USD
+ * @param overheadFraction - extra hours as a fraction of the main run (default 0)
+ * @returns USD
+ * @example
+ * ```ts
+ * import { costUsd } from '@scaling-lab/core';
+ * costUsd(1e6, 2.5); // → 2500000
+ * costUsd(1e6, 2.5, 0.1); // → 2750000
+ * ```
+ */
 export function costUsd(acceleratorHours: number, usdPerHour: number, overheadFraction = 0): number {
   return acceleratorHours * usdPerHour * (1 + overheadFraction);
 }

@@ -20,7 +20,22 @@ export interface EnergyInput {
   pue?: number;
 }
 
-/** Facility energy in kWh. */
+/**
+ * Facility energy in kWh = accelerator-hours × average watts × host overhead × PUE / 1000.
+ *
+ * Host overhead is the multiplier for CPUs, memory and network (GPT-3: 330 W system per
+ * 300 W V100, Patterson et al. 2021, Table 4); PUE is facility over IT energy. Plain
+ * numbers, no validation (hot path).
+ *
+ * @param input - `acceleratorHours`, `watts` (average per accelerator), `hostOverhead` (default 1)
+ *   and `pue` (default 1)
+ * @returns kWh drawn by the facility
+ * @example
+ * ```ts
+ * import { energyKWh } from '@scaling-lab/core';
+ * energyKWh({ acceleratorHours: 1e6, watts: 700, hostOverhead: 1.1, pue: 1.1 }); // → 847000
+ * ```
+ */
 export function energyKWh({ acceleratorHours, watts, hostOverhead = 1, pue = 1 }: EnergyInput): number {
   return (acceleratorHours * watts * hostOverhead * pue) / 1000;
 }

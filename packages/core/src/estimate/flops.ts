@@ -24,12 +24,39 @@
 import { requireNumber } from '../errors.js';
 import { headWidths, normalizeArchitecture, paramsFromArchitecture, type Architecture } from './params.js';
 
-/** 6·N·D training FLOPs. Plain numbers, no validation: safe on a hot path. */
+/**
+ * Training compute C = 6·N·D: each token costs 2N FLOPs forward and 4N backward
+ * (Kaplan et al. 2020, "Scaling Laws for Neural Language Models", §2.1; the C ≈ 6ND
+ * Hoffmann et al. 2022 use). Attention over the context is left out; use
+ * {@link detailedTrainingFlops} for an architecture. Plain numbers, no validation: safe on a hot path.
+ *
+ * @param params - N, parameters (non-embedding for Kaplan's convention, total for Chinchilla's)
+ * @param tokens - D, training tokens
+ * @returns training FLOPs
+ * @example
+ * ```ts
+ * import { trainingFlops } from '@scaling-lab/core';
+ * // GPT-3 175B on 300B tokens: Brown et al. 2020, Table D.1, report 3.14e23
+ * trainingFlops(175e9, 300e9); // → 3.15e23
+ * ```
+ */
 export function trainingFlops(params: number, tokens: number): number {
   return 6 * params * tokens;
 }
 
-/** 2·N forward FLOPs per generated token, plus 4·layers·context·attnDim for attention when given. */
+/**
+ * Forward FLOPs per generated token: 2·N, plus 4·layers·context·attnDim for attention
+ * over the context when given (Kaplan et al. 2020, Table 1).
+ *
+ * @param params - N, parameters (active parameters for a mixture of experts)
+ * @param attention - `layers`, `context` and `attnDim` to add the attention term
+ * @returns FLOPs per token
+ * @example
+ * ```ts
+ * import { inferenceFlopsPerToken } from '@scaling-lab/core';
+ * inferenceFlopsPerToken(70e9); // → 1.4e11
+ * ```
+ */
 export function inferenceFlopsPerToken(params: number, attention?: { layers: number; context: number; attnDim: number }): number {
   const attn = attention ? 4 * attention.layers * attention.context * attention.attnDim : 0;
   return 2 * params + attn;
@@ -46,7 +73,23 @@ export interface FlopsBreakdown {
   context: number;
 }
 
-/** Detailed transformer training FLOPs (see the module comment). `context` defaults to arch.context. */
+/**
+ * Training FLOPs of a transformer counted per matmul (see the module comment): the
+ * weight matmuls 2·N_matmul per token, attention scores over the context, the logits,
+ * ×3 for forward and backward (×4 with activation recomputation).
+ *
+ * @param arch - the architecture (layers, width, heads, vocab, context, …)
+ * @param tokens - training tokens, D
+ * @param opts - `recompute` (full activation recomputation) and `context` (default `arch.context`)
+ * @returns per-token forward FLOPs by part, per-token training FLOPs and the `total`
+ * @throws InputError naming the architecture field that is missing or not valid
+ * @example
+ * ```ts
+ * import { detailedTrainingFlops } from '@scaling-lab/core';
+ * // GPT-3 175B on 300B tokens; 6ND gives 3.15e23
+ * detailedTrainingFlops({ layers: 96, dModel: 12288, heads: 96, vocab: 51200, context: 2048 }, 300e9).total; // → 3.23e23
+ * ```
+ */
 export function detailedTrainingFlops(
   arch: Architecture,
   tokens: number,

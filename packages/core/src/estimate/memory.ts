@@ -90,7 +90,26 @@ export interface MemoryBreakdown {
   totalBytes: number;
 }
 
-/** Training memory per accelerator in bytes; see the module comment. */
+/**
+ * Training memory per accelerator: weights, gradients, optimizer states and activations.
+ *
+ * Method (see the module comment): bytes per parameter by precision and optimizer
+ * (Rajbhandari et al. 2020, "ZeRO", §3.1: mixed-precision Adam is 16 bytes), divided by the
+ * data-parallel degree according to the ZeRO stage and by tensor × pipeline parallelism;
+ * activations per layer from Korthikanti et al. 2022, Table 2.
+ *
+ * @param input - parameters, precision (default mixed), optimizer (default AdamW), ZeRO stage,
+ *   parallelism, activation shape and LoRA rank
+ * @returns bytes per accelerator by part, and `totalBytes`
+ * @throws InputError naming the field when a count is not a positive number
+ * @example
+ * ```ts
+ * import { trainingMemory } from '@scaling-lab/core';
+ * trainingMemory({ params: 7e9 }).totalBytes; // → 112e9
+ * // ZeRO stage 3 over 8 data-parallel ranks shards all of it
+ * trainingMemory({ params: 7e9, zeroStage: 3, dataParallel: 8 }).totalBytes; // → 14e9
+ * ```
+ */
 export function trainingMemory(input: MemoryInput): MemoryBreakdown {
   const N = requireNumber('params', input.params, { exclusiveMin: 0 });
   const stage = input.zeroStage ?? 0;

@@ -124,6 +124,13 @@ export interface ParamBreakdown {
    * parameters": DeepSeek-V2 21B, V2-Lite 2.4B, V3 37B (see architectures.test.ts).
    */
   activated: number;
+  /**
+   * `activated` plus what the multi-token-prediction modules compute per training token (their
+   * projection, transformer block with its active experts, and norms; embedding and head are shared):
+   * the N of a training run's 6·N·D. Equals `activated` without MTP. DeepSeek-V3: 36.63B + 0.69B =
+   * 37.31B against the report's "37B activated" (§4.2, two significant figures; see architectures.test.ts).
+   */
+  activatedInTraining: number;
   /** Matmul parameters used per token over all layers (attention + active MLP + router): the 2·N of the forward pass. */
   activeMatmul: number;
   /** activeMatmul ÷ layers (the mean layer). */
@@ -223,7 +230,24 @@ function layerMlp(a: NormalizedArchitecture, kind: LayerKind): { total: number; 
   return { total: expert * a.experts + shared + router, active: expert * a.activeExperts + shared + router };
 }
 
-/** Parameter breakdown of `arch`; see the module comment for the formula. */
+/**
+ * Parameter count of a decoder-only transformer from its architecture, by part.
+ *
+ * Method (see the module comment): attention Q, O (d × heads·headDim) and K, V
+ * (d × kvHeads·headDim) per layer, the MLP 2·d·ffn (GELU) or 3·d·ffn (SwiGLU, Shazeer 2020),
+ * norms, mixture-of-experts totals and active counts, embeddings vocab × d (twice when untied).
+ *
+ * @param arch - layers, width, heads and the options of {@link Architecture}
+ * @returns the breakdown: `total`, `active` (per token, for MoE), `nonEmbedding`, and each part
+ * @throws InputError naming the architecture field that is missing or inconsistent
+ * @example
+ * ```ts
+ * import { paramsFromArchitecture } from '@scaling-lab/core';
+ * // Llama-2-70B (Touvron et al. 2023): the released checkpoint has 68,976,648,192 parameters
+ * const p = paramsFromArchitecture({ layers: 80, dModel: 8192, heads: 64, kvHeads: 8, ffnType: 'swiglu', ffnDim: 28672, vocab: 32000, tiedEmbeddings: false });
+ * p.total; // → 68976648192
+ * ```
+ */
 export function paramsFromArchitecture(arch: Architecture): ParamBreakdown {
   const a = normalizeArchitecture(arch);
   const d = a.dModel;
@@ -252,6 +276,7 @@ export function paramsFromArchitecture(arch: Architecture): ParamBreakdown {
     nonEmbedding: total - embedding, activeNonEmbedding: active - embedding,
     // The output head (vocab × d, shared with the input table when tied) is computed; the lookups are not.
     activated: active - embedding + a.vocab * d,
+    activatedInTraining: active - embedding + a.vocab * d + a.mtpModules * (mtpBlock + mtpLayer.active),
     activeMatmul, activeMatmulPerLayer: activeMatmul / a.layers,
     mtp: a.mtpModules * (mtpBlock + mtpLayer.total),
     mtpActiveMatmul: a.mtpModules * (2 * d * d + attn + mtpLayer.active),

@@ -6,12 +6,39 @@
  * Plain numbers, no validation: these run on the Monte Carlo's hot path.
  */
 
-/** Accelerator-hours to do `flops` at `mfu` of `peakFlopsPerSecond`. */
+/**
+ * Accelerator-hours to do `flops` of training: hours = C / (peak FLOP/s × MFU × 3600), MFU
+ * being the model FLOPs utilisation (Chowdhery et al. 2022, "PaLM", Appendix B).
+ * Plain numbers, no validation (hot path).
+ *
+ * @param flops - training FLOPs, C
+ * @param peakFlopsPerSecond - the accelerator's dense peak at the training precision
+ * @param mfu - the fraction of that peak the run achieves (0–1)
+ * @returns accelerator-hours
+ * @example
+ * ```ts
+ * import { acceleratorHours } from '@scaling-lab/core';
+ * // 5.88e23 FLOPs on A100s (312 TFLOP/s bf16) at 40 % MFU
+ * acceleratorHours(5.88e23, 312e12, 0.4); // → 1.309e6
+ * ```
+ */
 export function acceleratorHours(flops: number, peakFlopsPerSecond: number, mfu: number): number {
   return flops / (peakFlopsPerSecond * mfu * 3600);
 }
 
-/** Wall-clock hours when `count` accelerators share `acceleratorHours`. */
+/**
+ * Wall-clock hours when `count` accelerators share `acceleratorHours` of work:
+ * hours = accelerator-hours / count (perfect scaling; the MFU already carries the losses).
+ *
+ * @param acceleratorHours - total accelerator-hours of the run
+ * @param count - accelerators working at once
+ * @returns hours from start to finish
+ * @example
+ * ```ts
+ * import { wallClockHours } from '@scaling-lab/core';
+ * wallClockHours(1e6, 1024); // → 976.5625
+ * ```
+ */
 export function wallClockHours(acceleratorHours: number, count: number): number {
   return acceleratorHours / count;
 }
@@ -29,6 +56,11 @@ export function acceleratorsForHours(acceleratorHours: number, deadlineHours: nu
 /** Smallest whole number of accelerators that finishes `flops` within `deadlineHours`. */
 export function acceleratorsForDeadline(flops: number, peakFlopsPerSecond: number, mfu: number, deadlineHours: number): number {
   return acceleratorsForHours(acceleratorHours(flops, peakFlopsPerSecond, mfu), deadlineHours);
+}
+
+/** Accelerator-hours paid for and powered per main-run hour: 1 + restarts + sweep (each a fraction of the main run). */
+export function overheadFactor(restartOverhead: number, sweepOverhead: number): number {
+  return 1 + restartOverhead + sweepOverhead;
 }
 
 /** FLOPs a budget of `usd` buys at `usdPerHour` per accelerator (before overheads). */

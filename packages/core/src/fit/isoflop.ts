@@ -94,6 +94,30 @@ export function fitParabola(us: readonly number[], ys: readonly number[]): { c0:
   return { c0: d0 - d1 * mu + d2 * mu * mu, c1: d1 - 2 * d2 * mu, c2: d2 };
 }
 
+/**
+ * Approach 2 of Hoffmann et al. 2022 (§3.2, Figure 3): isoFLOP profiles. Runs are grouped
+ * by compute budget; a parabola of loss against log N in each group gives N_opt(C) at its
+ * vertex; then N_opt ∝ C^a and D_opt ∝ C^b are fitted across budgets (Hoffmann et al.
+ * report a = 0.49, b = 0.51).
+ *
+ * @param points - runs with params, tokens and loss, several sizes per budget
+ * @param options - group width in decades, least runs per profile, and whether a vertex must lie inside the sampled sizes
+ * @returns the profiles, the groups skipped (with why), the fits N_opt = k·C^a and D_opt = k·C^b, and identification
+ * @throws InputError when there are too few runs, or too few budgets give a profile, to fit
+ * @example
+ * ```ts
+ * import { computeOptimal, fitIsoflop, getPublishedLaw, lossAt } from '@scaling-lab/core';
+ * const law = getPublishedLaw('hoffmann2022').law;
+ * // five sizes around each budget's optimum, on the law itself
+ * const points = [1e19, 1e20, 1e21].flatMap((flops) => [0.25, 0.5, 1, 2, 4].map((k) => {
+ *   const params = k * computeOptimal(law, flops).params;
+ *   const tokens = flops / (6 * params);
+ *   return { params, tokens, loss: lossAt(law, params, tokens) };
+ * }));
+ * // the law's own exponent is β/(α+β) = 0.28/0.62
+ * fitIsoflop(points).a; // → 0.4516
+ * ```
+ */
 export function fitIsoflop(points: readonly ScalingPoint[], options: FitIsoflopOptions = {}): IsoflopFit {
   validatePoints(points, 6);
   const minRuns = requireNumber('minRunsPerProfile', options.minRunsPerProfile ?? 3, { min: 3 });
@@ -123,9 +147,13 @@ export function fitIsoflop(points: readonly ScalingPoint[], options: FitIsoflopO
     profiles.push({ flops, runs: g.length, paramsOpt, tokensOpt: flops / (6 * paramsOpt), lossOpt: c0 + c1 * u + c2 * u * u, curvature: c2, inRange });
   }
   if (profiles.length < 2) {
+    // One reason per kind with its count: fifteen budgets with one run each read "15 budgets: …", not the reason fifteen times.
+    const counts = new Map<string, number>();
+    for (const s of skipped) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
+    const why = [...counts].map(([reason, n]) => (n > 1 ? `${n} budgets: ${reason}` : reason)).join('; ');
     throw new InputError(
       'points',
-      `only ${profiles.length} compute budget(s) gave an isoFLOP minimum (${skipped.map((s) => s.reason).join('; ') || 'no groups'})`,
+      `only ${profiles.length} compute budget(s) gave an isoFLOP minimum (${why || 'no groups'})`,
       'sweep model sizes on both sides of the optimum at two or more compute budgets',
     );
   }

@@ -4,7 +4,7 @@
  * `validatePoints` turns bad rows into an InputError naming the row and field.
  */
 import { InputError, requireNumber } from '../errors.js';
-import { CHINCHILLA_SVG_ROWS } from './chinchillaData.js';
+import { CHINCHILLA_SVG_ROWS } from '../data/chinchillaRows.generated.js';
 
 export interface ScalingPoint {
   params: number;
@@ -47,9 +47,18 @@ export function distinctCount(values: ArrayLike<number>): number {
 }
 
 /**
- * The Chinchilla points as Besiroglu et al. 2024 (arXiv 2404.10102) used them: the 245
- * rows of Hoffmann et al. Figure 4, minus the `dropHighestLoss` (default 5) rows with the
- * highest loss, with D = C / (6N). Rows keep file order.
+ * The Chinchilla training runs as Besiroglu et al. 2024 ("Chinchilla Scaling: A replication
+ * attempt", arXiv 2404.10102) used them: the 245 points of Hoffmann et al. 2022, Figure 4,
+ * extracted from the paper's SVG, minus the `dropHighestLoss` (default 5) with the highest
+ * loss, with D = C / (6N). Rows keep file order.
+ *
+ * @param opts - `dropHighestLoss`, how many of the highest-loss rows to leave out (default 5)
+ * @returns points with params, tokens, flops and loss
+ * @example
+ * ```ts
+ * import { chinchillaPoints } from '@scaling-lab/core';
+ * chinchillaPoints().length; // → 240
+ * ```
  */
 export function chinchillaPoints(opts: { dropHighestLoss?: number } = {}): ScalingPoint[] {
   const points = CHINCHILLA_SVG_ROWS.map(([params, flops, loss]) => ({ params, tokens: flops / (6 * params), flops, loss }));

@@ -45,7 +45,23 @@ export function fitLogLinear(xs: ArrayLike<number>, ys: ArrayLike<number>, names
   return { exponent: m, coefficient: Math.exp(b), rSquared: r2, points: pairs.length };
 }
 
-/** L = (x_c/x)^α by least squares on log L against log x. */
+/**
+ * Fits L = (x_c / x)^α (Kaplan et al. 2020's single-variable form, eqs. 1.1–1.3) by least
+ * squares on log L against log x.
+ *
+ * @param xs - the scale variable (parameters, tokens or FLOPs), all positive
+ * @param losses - the loss at each x, all positive
+ * @returns the law (`xC`, `alpha`), R² in log space and the number of points
+ * @throws InputError when fewer than two points, lengths differ or a value is not positive
+ * @example
+ * ```ts
+ * import { fitPowerLaw } from '@scaling-lab/core';
+ * const xs = [1e18, 1e19, 1e20, 1e21];
+ * const fit = fitPowerLaw(xs, xs.map((x) => (2.3e26 / x) ** 0.05));
+ * fit.law.alpha; // → 0.0500
+ * fit.law.xC; // → 2.30e26
+ * ```
+ */
 export function fitPowerLaw(xs: ArrayLike<number>, losses: ArrayLike<number>): { law: PowerLaw; rSquared: number; points: number } {
   const f = fitLogLinear(xs, losses, { x: 'x', y: 'loss' });
   const alpha = -f.exponent;

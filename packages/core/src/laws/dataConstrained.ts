@@ -80,7 +80,23 @@ function validate(law: DataConstrainedLaw) {
   }
 }
 
-/** Loss of N params trained on D tokens of which `uniqueTokens` are unique (eq. 5 of §3). */
+/**
+ * The loss of N parameters trained on D tokens of which only `uniqueTokens` are unique
+ * (Muennighoff et al. 2023, §3, eq. 5): the Chinchilla form at the effective data
+ * D′ = U + U·R*_D·(1 − e^(−R/R*_D)) and effective parameters N′.
+ *
+ * @param law - the data-constrained law, e.g. {@link MUENNIGHOFF2023}
+ * @param run - `params`, `tokens` and `uniqueTokens`
+ * @returns epochs, effective tokens and parameters, and the loss
+ * @throws InputError when a count is not a positive number (unique tokens above `tokens` count as `tokens`)
+ * @example
+ * ```ts
+ * import { dataConstrainedLoss, MUENNIGHOFF2023 } from '@scaling-lab/core';
+ * const r = dataConstrainedLoss(MUENNIGHOFF2023, { params: 8.7e9, tokens: 178e9, uniqueTokens: 25e9 });
+ * r.epochs; // → 7.12
+ * r.effectiveTokens; // → 1.512e11
+ * ```
+ */
 export function dataConstrainedLoss(law: DataConstrainedLaw, run: { params: number; tokens: number; uniqueTokens: number }): DataConstrainedPoint {
   validate(law);
   const params = requireNumber('params', run.params, { exclusiveMin: 0 });
@@ -150,8 +166,22 @@ export function minimiseLog(f: (x: number) => number, lo: number, hi: number, gr
 }
 
 /**
- * The compute-optimal model when only `uniqueTokens` unique tokens exist: minimises the
- * data-constrained loss over N with D = C/(6N) (numerically; the paper's code uses a grid search).
+ * The compute-optimal model when only `uniqueTokens` unique tokens exist (Muennighoff et al.
+ * 2023, "Scaling Data-Constrained Language Models", §3): minimises the data-constrained loss,
+ * with repeated tokens worth D′ = U + U·R*_D·(1 − e^(−R/R*_D)), over N with D = C/(6N)
+ * (numerically; the paper's code uses a grid search).
+ *
+ * @param law - the data-constrained law, e.g. {@link MUENNIGHOFF2023}
+ * @param opts - `flops`, the budget C, and `uniqueTokens`, U_D
+ * @returns params, tokens, epochs, effective data and parameters, the loss and its penalty over unlimited data
+ * @throws InputError when the budget or the unique tokens are not positive numbers
+ * @example
+ * ```ts
+ * import { dataConstrainedOptimal, MUENNIGHOFF2023 } from '@scaling-lab/core';
+ * const o = dataConstrainedOptimal(MUENNIGHOFF2023, { flops: 1e24, uniqueTokens: 1e11 });
+ * o.epochs; // → 27.2
+ * o.lossPenalty; // → 0.0434
+ * ```
  */
 export function dataConstrainedOptimal(law: DataConstrainedLaw, opts: { flops: number; uniqueTokens: number }): DataConstrainedOptimum {
   validate(law);

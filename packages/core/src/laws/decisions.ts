@@ -33,7 +33,22 @@ export interface OptimalAllocation {
   tokensPerParam: number;
 }
 
-/** Loss predicted by a two-variable law at N params trained on D tokens. */
+/**
+ * The loss a two-variable law predicts for N parameters trained on D tokens:
+ * L = E + A/N^α + B/D^β (Chinchilla form, Hoffmann et al. 2022, eq. 2) or Kaplan et al.
+ * 2020's L(N, D), eq. 1.5. The law and the inputs are validated.
+ *
+ * @param law - a Chinchilla- or Kaplan-form law
+ * @param params - N, parameters
+ * @param tokens - D, training tokens
+ * @returns loss in nats per token
+ * @throws InputError when the law or a count is not valid
+ * @example
+ * ```ts
+ * import { getPublishedLaw, lossAt } from '@scaling-lab/core';
+ * lossAt(getPublishedLaw('hoffmann2022').law, 70e9, 1.4e12); // → 1.937
+ * ```
+ */
 export function lossAt(law: Law, params: number, tokens: number): number {
   validateLaw(law);
   requireNumber('params', params, { exclusiveMin: 0 });
@@ -60,7 +75,25 @@ export function frontierExponents(law: Law): { a: number; b: number } {
   return { a, b: 1 - a };
 }
 
-/** The compute-optimal params, tokens and loss for a training budget of `flops` (C = 6ND). */
+/**
+ * The compute-optimal model for a budget: minimises L(N, D) subject to C = 6ND.
+ * For the Chinchilla form the optimum is closed-form, N_opt = G·(C/6)^(β/(α+β)) with
+ * G = (αA/(βB))^(1/(α+β)) (Hoffmann et al. 2022, eq. 4); D_opt = C/(6·N_opt).
+ *
+ * @param law - a Chinchilla- or Kaplan-form law
+ * @param flops - the training budget C, FLOPs
+ * @returns params, tokens, loss and tokens per parameter at the optimum
+ * @throws InputError when the law or the budget is not valid
+ * @example
+ * ```ts
+ * import { computeOptimal, getPublishedLaw } from '@scaling-lab/core';
+ * // Gopher's budget, 5.76e23 FLOPs (Hoffmann et al. 2022, §3)
+ * const o = computeOptimal(getPublishedLaw('hoffmann2022').law, 5.76e23);
+ * o.params; // → 3.22e10
+ * o.tokens; // → 2.98e12
+ * o.loss; // → 1.931
+ * ```
+ */
 export function computeOptimal(law: Law, flops: number): OptimalAllocation {
   validateLaw(law);
   requireNumber('flops', flops, { exclusiveMin: 0, unit: 'FLOP' });

@@ -135,7 +135,23 @@ export interface HyperparamsAnswer {
   tradeoff: { batchTokens: number; criticalBatchTokens: number; stepsOverMin: number; dataOverMin: number };
 }
 
-/** Every published recommendation for one budget; N and D default to the Chinchilla-optimal split of C. */
+/**
+ * Every published hyperparameter recommendation for one budget: DeepSeek LLM's learning
+ * rate and batch (Bi et al. 2024, §3.1, eq. 1), the Step Law (Li et al. 2025), Kaplan et al.
+ * 2020's critical batch, each with its source, its fitted range and a warning outside it.
+ *
+ * @param req - `flops`, or `params` and `tokens` (N and D default to the Chinchilla-optimal split of C)
+ * @returns the budget, N, D and one figure per law and quantity
+ * @throws InputError when neither a budget nor N and D are given, or one is not valid
+ * @example
+ * ```ts
+ * import { recommendHyperparams } from '@scaling-lab/core';
+ * const h = recommendHyperparams({ flops: 1e21 });
+ * h.params; // → 1.82e9
+ * h.figures[0].law; // → 'deepseek2024'
+ * h.figures[0].value; // → 7.39e-4
+ * ```
+ */
 export function recommendHyperparams(req: HyperparamsRequest): HyperparamsAnswer {
   let { flops, params, tokens } = req;
   let sizing = 'as given';

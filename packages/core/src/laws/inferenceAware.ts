@@ -71,12 +71,45 @@ function plan(params: number, tokens: number, T: number, wt: number, wi: number)
   return { params, tokens, tokensPerParam: tokens / params, trainingFlops, inferenceFlops, total, trainingShare: (wt * trainingFlops) / total, inferenceShare: (wi * inferenceFlops) / total };
 }
 
-/** Tokens a model of N params needs to reach loss ℓ (Infinity when it cannot). */
+/**
+ * Tokens a model of N parameters needs to reach a target loss on a Chinchilla-form law:
+ * D = (B / (ℓ − E − A·N^−α))^(1/β), the iso-loss curve of Sardana et al. 2024, §2.
+ *
+ * @param law - a Chinchilla-form law
+ * @param params - N, parameters
+ * @param targetLoss - ℓ, nats per token
+ * @returns D, tokens; `Infinity` when N is too small to ever reach ℓ
+ * @example
+ * ```ts
+ * import { getPublishedLaw, tokensForLoss } from '@scaling-lab/core';
+ * tokensForLoss(getPublishedLaw('hoffmann2022').law, 7e9, 2.0); // → 3.39e12
+ * ```
+ */
 export function tokensForLoss(law: ChinchillaLaw, params: number, targetLoss: number): number {
   const gap = targetLoss - law.E - law.A / params ** law.alpha;
   return gap > 0 ? (law.B / gap) ** (1 / law.beta) : Infinity;
 }
 
+/**
+ * The model that reaches a target loss at the least lifetime cost, training plus inference
+ * (Sardana et al. 2024, "Beyond Chinchilla-Optimal", §2–3): on the iso-loss curve, minimise
+ * w_train·6ND + w_inf·2N·T for T lifetime inference tokens; compared with the
+ * Chinchilla-optimal model for the same loss.
+ *
+ * @param law - a Chinchilla-form law
+ * @param opts - `targetLoss`, `inferenceTokens` and optional weights per training and inference FLOP
+ *   (dollars or joules, for a cost or energy optimum)
+ * @returns the optimal plan, the Chinchilla plan and the saving
+ * @throws InputError when the loss is out of the law's reach or an input is not valid
+ * @example
+ * ```ts
+ * import { getPublishedLaw, inferenceAwareOptimal } from '@scaling-lab/core';
+ * const r = inferenceAwareOptimal(getPublishedLaw('hoffmann2022').law, { targetLoss: 2.0, inferenceTokens: 2e12 });
+ * r.optimal.params; // → 9.91e9
+ * r.chinchilla.params; // → 1.53e10
+ * r.savingFraction; // → 0.0803
+ * ```
+ */
 export function inferenceAwareOptimal(law: ChinchillaLaw, opts: InferenceAwareOptions): InferenceAwareResult {
   if (law.form !== 'chinchilla') throw new InputError('law', 'the inference-aware optimum needs a Chinchilla-form law L = E + A/N^α + B/D^β', 'use hoffmann2022, besiroglu2024 or an Approach 3 fit');
   const ell = requireNumber('targetLoss', opts.targetLoss, { exclusiveMin: 0, unit: 'nats/token' });

@@ -26,7 +26,20 @@ export interface KaplanAllocation {
   source: string;
 }
 
-/** Kaplan's published N_opt(C) and the D = C/(6N) that goes with it. */
+/**
+ * Kaplan et al. 2020's published compute-optimal size, N_opt = 1.3e9 · C^0.73 with C in
+ * PF-days (§6.1, eq. 6.1, Fig. 14; a = 0.73 as quoted by Hoffmann et al. 2022, Table 2),
+ * and D = C/(6N).
+ *
+ * @param flops - the training budget C, FLOPs
+ * @returns params, tokens, tokens per parameter, and the source
+ * @throws InputError when the budget is not a positive number
+ * @example
+ * ```ts
+ * import { kaplanPublishedAllocation } from '@scaling-lab/core';
+ * kaplanPublishedAllocation(5.76e23).params; // → 8.04e11
+ * ```
+ */
 export function kaplanPublishedAllocation(flops: number): KaplanAllocation {
   const C = requireNumber('flops', flops, { exclusiveMin: 0, unit: 'FLOP' });
   const params = KAPLAN2020_ALLOCATION.coefficient * (C / FLOPS_PER_PF_DAY) ** KAPLAN2020_ALLOCATION.exponent;

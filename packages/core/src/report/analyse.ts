@@ -5,19 +5,22 @@
  * The fits and law decisions come from fit/ and laws/ (`fitIsoflop` — Approach 2 of
  * Hoffmann et al. 2022 —, `fitChinchilla` — Approach 3 —, `fitLogLinear`,
  * `computeOptimal`, `logRmse`, published laws); the cost, energy and carbon of
- * the projected run are `estimateRun`'s. When the isoFLOP parabolas
+ * the projected run are `estimateRun`'s, through the one law → optimum → estimate
+ * path of laws/costForLoss.ts (`optimalFor`, `estimateAllocation`). When the isoFLOP parabolas
  * cannot be fitted (e.g. a budget's minimum lies outside its sampled sizes),
  * each budget's lowest-loss run stands in for its optimum; when the parametric
  * fit has no minimum (α or β ≤ 0), the projection uses Approach 2.
  */
 import { InputError } from '../errors.js';
 import { computeOptimal, lossAt } from '../laws/decisions.js';
-import { estimateRun } from '../estimate/estimateRun.js';
+import { estimateAllocation, optimalFor } from '../laws/costForLoss.js';
 import { fitChinchilla } from '../fit/fitChinchilla.js';
 import { fitIsoflop } from '../fit/isoflop.js';
 import { fitLogLinear } from '../fit/powerLaw.js';
 import { getPublishedLaw } from '../laws/published.js';
 import { logRmse } from '../fit/diagnostics.js';
+import type { Identification } from '../fit/identification.js';
+import { notIdentifiedMark } from './identified.js';
 import type { ChinchillaLaw } from '../laws/types.js';
 import type { SweepRecord } from '../sweep/types.js';
 import { recordPoint, type ParamsKind } from '../sweep/results.js';
@@ -75,6 +78,8 @@ export interface Projection extends Allocation {
     assumptions: { name: string; value: unknown; unit?: string; source: string }[];
   };
   estimateUnavailable?: string;
+  /** Set when the fit behind N, D or the loss is not identified by its data (report/identified.ts): "Approach 2: this fit is not identified: …". */
+  notIdentified?: string;
 }
 
 export interface Analysis {
@@ -94,6 +99,8 @@ export interface Analysis {
     paramsLaw?: PowerLawFit;
     tokensLaw?: PowerLawFit;
     raw?: unknown;
+    /** fitIsoflop's identification (fit/identification.ts); absent on the lowest-loss fallback. */
+    identification?: Identification;
   };
   parametric?: {
     method: string;
@@ -107,6 +114,8 @@ export interface Analysis {
      * Hoffmann et al. 2022: 0.34, 0.28); 2 is the top of Hoffmann et al.'s start grid. Our judgement, not a standard.
      */
     usable: boolean;
+    /** fitChinchilla's identification (fit/identification.ts): "this fit is not identified: …" in words. */
+    identification?: Identification;
   };
   parametricUnavailable?: string;
   /** Fallback when no parametric fit is available: L_min = k·C^b over the budgets' optima. */
@@ -161,7 +170,7 @@ function groupByBudget(points: RunPoint[]): Map<number, RunPoint[]> {
 function project(alloc: Allocation, source: string, hardware: string): Projection {
   const base: Projection = { ...alloc, source, hardware };
   try {
-    const e = estimateRun({ params: alloc.params, tokens: alloc.tokens, hardware });
+    const e = estimateAllocation(alloc, { hardware });
     return {
       ...base,
       estimate: {
@@ -225,6 +234,7 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
     isoflop.skipped = fit.skipped;
     for (const sk of fit.skipped) notes.push(`isoFLOP budget ${sk.flops.toExponential(1)} FLOPs left out of Approach 2: ${sk.reason}`);
     isoflop.raw = { a: fit.a, b: fit.b, params: fit.params, tokens: fit.tokens };
+    isoflop.identification = fit.identification;
   } catch (err) {
     notes.push(`isoFLOP parabolas not usable (${(err as Error).message}); each budget's optimum is its lowest-loss run instead`);
     isoflop.method = "lowest-loss run of each budget (fallback: fitIsoflop's parabolas were not usable)";
@@ -258,6 +268,7 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
       starts: f.starts,
       logRmse: logRmse(f.law, sp),
       usable,
+      identification: f.identification,
     };
     if (!usable) {
       notes.push(
@@ -276,7 +287,7 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
   const projections: Analysis['projections'] = {};
   if (parametric?.usable) {
     for (const c of grid) frontier.push({ ...computeOptimal(parametric.law, c), source: 'approach3' });
-    projections.approach3 = project(computeOptimal(parametric.law, targetFlops), 'Approach 3 fit of this sweep (computeOptimal)', hardware);
+    projections.approach3 = project(optimalFor(parametric.law, { flops: targetFlops }), 'Approach 3 fit of this sweep (computeOptimal)', hardware);
   }
   if (isoflop.paramsLaw && isoflop.tokensLaw) {
     const pl = isoflop.paramsLaw;
@@ -301,6 +312,15 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
       }
     }
   }
+  const a3 = { label: 'Approach 3', identification: parametric?.identification };
+  if (projections.approach2) {
+    const mark = notIdentifiedMark([{ label: 'Approach 2', identification: isoflop.identification }, ...(projections.approach2.lossNote?.startsWith('Approach 3') ? [{ ...a3, label: 'its loss from Approach 3' }] : [])]);
+    if (mark) projections.approach2.notIdentified = mark;
+  }
+  if (projections.approach3) {
+    const mark = notIdentifiedMark([a3]);
+    if (mark) projections.approach3.notIdentified = mark;
+  }
   const projection = projections.approach2 ?? projections.approach3;
   if (!projection) throw new InputError('results', 'need at least two isoFLOP budgets with two or more runs each to fit a frontier', 'add budgets to the sweep spec');
 
@@ -308,7 +328,7 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
   let reference: Projection | undefined;
   try {
     const pub = getPublishedLaw(opts.referenceLaw ?? 'hoffmann2022');
-    reference = project(computeOptimal(pub.law, targetFlops), `${pub.name} (${pub.citation})`, hardware);
+    reference = project(optimalFor(pub.law, { flops: targetFlops }), `${pub.name} (${pub.citation})`, hardware);
     reference.lossNote = 'on the published law\'s own data (MassiveText), not comparable with this sweep\'s losses';
   } catch (err) {
     notes.push(`reference law unavailable: ${(err as Error).message}`);

@@ -13,18 +13,27 @@
  */
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { checkModelShape, type ModelShapeLimits } from '../train/shape.js';
 
 const int = (min: number) => z.number().int().min(min);
 
+/** The sweep's caps on a model (a typo such as 6400 layers is refused before any run); context is the sweep's own field. */
+const SWEEP_MODEL_LIMITS: ModelShapeLimits = {
+  layers: { min: 1, max: 64 },
+  dModel: { min: 1, max: 8192 },
+  heads: { min: 1, max: 256 },
+};
+
+/** A model of the sweep: three numbers, checked by the trainer's one shape check (train/shape.ts) with the sweep's caps. */
 export const ModelShapeSchema = z
-  .strictObject({
-    layers: int(1).max(64),
-    dModel: int(1).max(8192),
-    heads: int(1).max(256),
-  })
-  .refine((m) => m.dModel % m.heads === 0, {
-    message: 'dModel must be a multiple of heads (give e.g. dModel 64 with heads 4)',
-    path: ['heads'],
+  .strictObject({ layers: z.number(), dModel: z.number(), heads: z.number() })
+  .superRefine((m, ctx) => {
+    try {
+      checkModelShape(m, { field: '', limits: SWEEP_MODEL_LIMITS });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      ctx.addIssue({ code: 'custom', path: [err.field], message: err.problem, params: { fix: err.fix } });
+    }
   });
 
 /**
@@ -118,7 +127,8 @@ export const SweepSpecSchema = z.discriminatedUnion('design', [GridSpecSchema, I
 
 export type SweepSpec = z.output<typeof SweepSpecSchema>;
 export type SweepSpecInput = z.input<typeof SweepSpecSchema>;
-export type ModelShape = z.output<typeof ModelShapeSchema>;
+/** One entry of a sweep's `models` table: layers, width and heads (the context is set sweep-wide). */
+export type SweepModelShape = z.output<typeof ModelShapeSchema>;
 export type LearningRateRule = z.output<typeof LearningRateRuleSchema>;
 
 /** `budgets[0].models[2]` from a zod path. */
@@ -172,16 +182,32 @@ function describe(issue: Issue, input?: unknown): { problem: string; fix: string
     case 'invalid_format':
       return { problem: issue.message, fix: 'use letters, digits, ".", "_" or "-"' };
     case 'custom':
-      return { problem: issue.message, fix: '' };
+      return { problem: issue.message, fix: String((issue as { params?: { fix?: unknown } }).params?.fix ?? '') };
     default:
       return { problem: issue.message, fix: 'see sweeps/quick.json for a valid example' };
   }
 }
 
 /**
- * Validates a parsed JSON value as a sweep spec. Throws `InputError` (one line:
- * `<field>: <problem> (<fix>)`) on the first problem, including references to
- * model names that are not in `models`.
+ * Validates a parsed JSON value as a sweep spec (grid, isoFLOP or epochs design; see the
+ * module comment), filling the defaults, with zod.
+ *
+ * @param value - the parsed JSON
+ * @param source - what to call it in errors (default `spec`)
+ * @returns the spec, defaults filled in
+ * @throws InputError on the first problem, one line naming the field and the fix, including
+ *   references to model names that are not in `models`
+ * @example
+ * ```ts
+ * import { parseSweepSpec } from '@scaling-lab/core';
+ * const spec = {
+ *   name: 'tiny', design: 'grid', context: 64, batchSize: 8, seeds: [1], dataset: { kind: 'moby-dick' },
+ *   learningRate: { rule: 'constant', value: 0.003 }, models: { s: { layers: 2, dModel: 64, heads: 4 } },
+ *   grid: { models: ['s'], tokens: [1e5, 1e6] },
+ * };
+ * parseSweepSpec(spec).design; // → 'grid'
+ * parseSweepSpec({ ...spec, models: { s: { layers: 2, dModel: 64, heads: 3 } } }); // → throws InputError
+ * ```
  */
 export function parseSweepSpec(value: unknown, source = 'spec'): SweepSpec {
   // Prototype keys as model names would be dropped by the parser and then "found" on Object.prototype.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distributionQuantile } from './distribution.js';
 import { gridRange, mfuRange, priceRange, pueRange } from './defaultRanges.js';
-import { TYPICAL_GRID_LOG_SD } from './data/gridYears.generated.js';
+import { TYPICAL_GRID_LOG_SD } from '../data/gridYears.generated.js';
 
 describe('default ranges', () => {
   it('centre on the estimation core defaults', () => {

@@ -35,7 +35,7 @@ import {
   samplesDistribution, triangularDistribution,
 } from './distribution.js';
 import { normalQuantile } from './normalQuantile.js';
-import { GCP_CARBON_RANGE_YEARS, GCP_CARBON_YEARS, TYPICAL_GRID_LOG_SD } from './data/gridYears.generated.js';
+import { GCP_CARBON_RANGE_YEARS, GCP_CARBON_YEARS, TYPICAL_GRID_LOG_SD } from '../data/gridYears.generated.js';
 
 /** A default range with its provenance (the distribution form of an Assumption). */
 export interface RangeDefault {

@@ -15,7 +15,19 @@ const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.
 const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
 const P_LOW = 0.02425;
 
-/** z such that P(Z ≤ z) = p for Z ~ N(0, 1); p must lie in (0, 1). */
+/**
+ * The standard normal quantile: z such that P(Z ≤ z) = p, by Acklam's rational
+ * approximation (relative error below 1.15e-9; see the module comment).
+ *
+ * @param p - a probability in [0, 1]
+ * @returns z; −Infinity at 0 and Infinity at 1
+ * @throws RangeError when p is outside [0, 1] (a programming error, not user input)
+ * @example
+ * ```ts
+ * import { normalQuantile } from '@scaling-lab/core';
+ * normalQuantile(0.975); // → 1.95996
+ * ```
+ */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) {
     if (p === 0) return -Infinity;

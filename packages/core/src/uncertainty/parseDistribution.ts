@@ -37,10 +37,22 @@ function levelOf(flag: string, raw: string): number {
 }
 
 /**
- * Parses a value into a Distribution and checks it against `bounds`.
- * @param flag the field or flag the value was typed in (e.g. `mfu` or `--mfu`), named by the errors
+ * Parses a value as typed in a flag or field into a {@link Distribution} and checks it
+ * against `bounds`: a number (a point), `low..high` (uniform), or `uniform:`, `triangular:`,
+ * `normal:`, `lognormal:` or `samples:` followed by comma-separated numbers.
+ *
+ * @param flag - the field or flag the value was typed in (`mfu` or `--mfu`), named by the errors
+ * @param raw - the text
+ * @param bounds - the field's limits, e.g. `INPUT_BOUNDS.mfu`; the whole range must respect them
+ * @returns the distribution
  * @throws InputError whose field is `flag`
- * @example parseDistribution('mfu', '0.3..0.5', INPUT_BOUNDS.mfu) // { kind: 'uniform', low: 0.3, high: 0.5 }
+ * @example
+ * ```ts
+ * import { INPUT_BOUNDS, parseDistribution } from '@scaling-lab/core';
+ * parseDistribution('mfu', '0.3..0.5').kind; // → 'uniform'
+ * parseDistribution('mfu', 'triangular:0.3,0.4,0.5').kind; // → 'triangular'
+ * parseDistribution('mfu', '0.3..1.5', INPUT_BOUNDS.mfu); // → throws InputError
+ * ```
  */
 export function parseDistribution(flag: string, raw: string, bounds: Bounds = {}): Distribution {
   const s = String(raw).trim();

@@ -4,12 +4,13 @@
  */
 import type { Estimate } from '@scaling-lab/core';
 
-export interface CsvRow {
+// A type alias, not an interface: only aliases are assignable to the exporter's Record<string, unknown> rows.
+export type CsvRow = {
   kind: 'input' | 'output';
   name: string;
   value: number | string;
   unit: string;
-}
+};
 
 const OUTPUTS: [keyof Estimate, string][] = [
   ['params', 'parameters'],

@@ -1,5 +1,5 @@
 /** Messages between the live-training page and its worker. */
-import type { ModelShape } from '@scaling-lab/core/train';
+import type { ModelShape } from '@scaling-lab/core';
 
 export interface LiveConfig {
   model: ModelShape;

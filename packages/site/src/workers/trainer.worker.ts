@@ -14,7 +14,6 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import {
-  charTokenizer,
   countParams,
   createTransformer,
   markovSourceFor,
@@ -22,6 +21,7 @@ import {
   train,
   type TokenSource,
 } from '@scaling-lab/core/train';
+import { charTokenizer } from '@scaling-lab/core/train/pure';
 import type { LiveConfig, LiveMessage } from '../lib/live-protocol';
 
 const post = (m: LiveMessage) => (self as unknown as Worker).postMessage(m);

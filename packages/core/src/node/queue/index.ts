@@ -2,12 +2,14 @@
  * @scaling-lab/core/node/queue — sweeps on many machines: a BullMQ queue on
  * Redis (coordinator, worker, status and clean, `--queue` URLs). A subpath of
  * its own so `@scaling-lab/core/node` does not load BullMQ.
+ *
+ * @module @scaling-lab/core/node/queue
  */
-export * from './url.js';
-export * from './connection.js';
-export * from './jobs.js';
-export * from './concurrency.js';
-export * from './coordinator.js';
-export * from './worker.js';
-export * from './status.js';
-export * from './progress.js';
+export { parseQueueUrl, redactSecrets, type QueueUrl } from './url.js';
+export { KEY_PREFIX, bullConnection, checkRedis } from './connection.js';
+export { QUEUE_NAME, jobIdFor, sweepOfJobId, type RunJobData, type RunJobProgress, type RunJobResult } from './jobs.js';
+export { defaultConcurrency } from './concurrency.js';
+export { runSweepOnQueue, type QueueSweepEvent, type QueueSweepOptions } from './coordinator.js';
+export { startQueueWorker, type QueueWorker, type QueueWorkerEvent, type QueueWorkerOptions } from './worker.js';
+export { cleanSweep, queueStatus, type SweepQueueCounts } from './status.js';
+export { queueProgress, type QueueProgress } from './progress.js';

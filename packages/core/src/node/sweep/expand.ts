@@ -17,7 +17,7 @@ import { InputError } from '../../errors.js';
 import { countParams } from '../../train/params.js';
 import { countedTrainingFlops } from '../../train/flops.js';
 import { versionedRunKey } from '../../train/version.js';
-import type { ModelShape, SweepSpec, LearningRateRule } from '../../sweep/spec.js';
+import type { LearningRateRule, SweepModelShape, SweepSpec } from '../../sweep/spec.js';
 import type { PlannedRun, RunSpec, SweepCoordinates } from '../../sweep/types.js';
 
 /** Non-embedding parameters 12·L·d² (Kaplan et al. 2020, Table 1), from the trainer's own count. */
@@ -67,7 +67,7 @@ export function expandSweep(spec: SweepSpec, source = 'spec'): PlannedRun[] {
   const seen = new Set<string>();
 
   const add = (modelName: string, requestedTokens: number, field: string, coords: Omit<SweepCoordinates, 'seed'>, uniqueTokens?: number) => {
-    const shape: ModelShape = spec.models[modelName];
+    const shape: SweepModelShape = spec.models[modelName];
     const steps = Math.round(requestedTokens / tokensPerStep);
     if (!Number.isFinite(steps) || steps > spec.maxSteps) {
       throw new InputError(
