@@ -43,7 +43,8 @@ describe('axe on every page', () => {
         const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').length;
         tally.push(`${item.href} ${bad} serious/critical, ${violations.length - bad} other${violations.length > bad ? ` (${violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical').map((v) => `${v.id}/${v.impact}`).join(', ')})` : ''}`);
         for (const v of violations) {
-          if (v.impact === 'serious' || v.impact === 'critical') found.push(`${item.href} @${width}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+          // landmark-unique (moderate) too: two tables under one heading once gave two regions of one name.
+          if (v.impact === 'serious' || v.impact === 'critical' || v.id === 'landmark-unique') found.push(`${item.href} @${width}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
         }
         await screenshot(page, `a11y-${item.href.replace(/\//g, '') || 'home'}-${width}`);
         await page.context().close();
