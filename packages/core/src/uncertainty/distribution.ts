@@ -129,8 +129,18 @@ export function splitSigmas(d: Extract<Distribution, { kind: 'normal' | 'lognorm
 }
 
 /**
- * The p-quantile of `d` (0 ≤ p ≤ 1), ignoring any truncation at bounds. Used for
+ * The p-quantile of a distribution (0 ≤ p ≤ 1), ignoring any truncation at bounds: used for
  * medians and for the interval ends a sensitivity analysis swings over.
+ *
+ * @param d - the distribution
+ * @param p - the probability
+ * @returns the value below which a fraction p of draws fall
+ * @example
+ * ```ts
+ * import { distributionQuantile } from '@scaling-lab/core';
+ * distributionQuantile({ kind: 'triangular', low: 0.3, mode: 0.4, high: 0.5 }, 0.5); // → 0.4
+ * distributionQuantile({ kind: 'uniform', low: 0.3, high: 0.5 }, 0.05); // → 0.31
+ * ```
  */
 export function distributionQuantile(d: Distribution, p: number): number {
   switch (d.kind) {
