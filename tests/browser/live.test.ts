@@ -1,6 +1,8 @@
 /** Training loop, live: core's tiny transformer trains in chromium on the WASM backend and its loss falls. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSite, screenshot, waitUntil, type Site } from './harness';
+import type { InputError } from '@scaling-lab/core';
+import { checkModelShape } from '@scaling-lab/core/train/pure';
 
 let site: Site;
 beforeAll(async () => {
@@ -36,6 +38,15 @@ describe('live trainer', () => {
     await page.fill('[name="heads"]', '3');
     await page.dispatchEvent('[name="heads"]', 'input');
     expect(await page.getAttribute('#start', 'disabled')).not.toBeNull();
+    // core's one shape check (checkModelShape) wrote the message, as the sweep spec and the trainer would
+    let shapeError = '';
+    try {
+      checkModelShape({ layers: 2, dModel: Number(await page.inputValue('[name="dModel"]')), heads: 3 }, { field: '', limits: { heads: { min: 1 } } });
+    } catch (err) {
+      shapeError = (err as InputError).problem;
+    }
+    expect(shapeError).toMatch(/is not a multiple of heads 3/);
+    expect(await page.textContent('[data-error-for="heads"]')).toContain(shapeError);
     await page.context().close();
   });
 

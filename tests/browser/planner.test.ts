@@ -23,7 +23,7 @@ describe('planning options on the cost page', () => {
   it('deadline, budget, provider price, fp8, restarts, MoE, embodied carbon and water all reach core and the link', async () => {
     const page = await site.open('/cost/');
     await fill(page, 'deadlineDays', '30');
-    const plan = planForDeadline(estimateRun(base), 30 * 24);
+    const plan = planForDeadline(base, 30 * 24);
     expect(await out(page, 'deadlinePlan')).toMatch(new RegExp(`^${plan.accelerators.toLocaleString('en-US')} ×`));
     await fill(page, 'budgetUsd', '1M');
     expect(await out(page, 'budgetPlan')).toMatch(/accelerator-hours.*tokens at this model size/);

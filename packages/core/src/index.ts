@@ -76,7 +76,6 @@ export {
 export { architectureFromHfConfig, type ConfigArchitecture } from './estimate/architecture/hfConfig.js';
 export { detailedTrainingFlops, inferenceFlopsPerToken, trainingFlops, type FlopsBreakdown } from './estimate/flops.js';
 export { FROZEN_FLOPS_PER_PARAM_PER_TOKEN, loraTrainingFlops } from './estimate/loraFlops.js';
-export { planForBudget, planForDeadline, type BudgetPlan, type DeadlinePlan } from './estimate/planFromEstimate.js';
 export {
   activationBytes,
   bytesPerParam,
@@ -98,6 +97,7 @@ export {
   flopsForBudget,
   flopsFromHours,
   impliedMfu,
+  overheadFactor,
   wallClockHours,
 } from './estimate/time.js';
 export { costUsd, overheadFraction } from './estimate/cost.js';
@@ -119,7 +119,18 @@ export {
   type MemorySpec,
   type RunMemoryInput,
 } from './estimate/runMemory.js';
-export { estimatePlanned, specForBudget, type PlannedEstimate, type PlanSpec } from './estimate/plan.js';
+export {
+  deadlineCount,
+  estimatePlanned,
+  mainRunFlopsForBudget,
+  planForBudget,
+  planForDeadline,
+  specForBudget,
+  type BudgetPlan,
+  type DeadlinePlan,
+  type PlannedEstimate,
+  type PlanSpec,
+} from './estimate/plan.js';
 export { runOutputs, type RunInputs, type RunOutputs } from './estimate/runOutputs.js';
 // laws/
 export {
@@ -146,7 +157,16 @@ export {
   type WrongSizePenalty,
 } from './laws/decisions.js';
 export { PUBLISHED_LAWS, getPublishedLaw, type PublishedLaw } from './laws/published.js';
-export { costForCompute, costForLoss, type OptimalRunEstimate, type RunSettings } from './laws/costForLoss.js';
+export {
+  costForCompute,
+  costForLoss,
+  estimateAllocation,
+  estimateOptimalRun,
+  optimalFor,
+  type OptimalGoal,
+  type OptimalRunEstimate,
+  type RunSettings,
+} from './laws/costForLoss.js';
 export {
   MUENNIGHOFF2023,
   MUENNIGHOFF2023_SOURCE,

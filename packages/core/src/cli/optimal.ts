@@ -11,8 +11,8 @@
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
-import { estimateRun } from '../estimate/estimateRun.js';
-import { computeForLoss, computeOptimal, frontierExponents, lossAt, marginalLossPerDoubling, wrongSizePenalty } from '../laws/decisions.js';
+import { estimateAllocation, optimalFor } from '../laws/costForLoss.js';
+import { frontierExponents, lossAt, marginalLossPerDoubling, wrongSizePenalty } from '../laws/decisions.js';
 import { getPublishedLaw } from '../laws/published.js';
 import type { Law } from '../laws/types.js';
 import { validateLaw } from '../laws/validate.js';
@@ -88,7 +88,7 @@ export function runOptimal(opts: OptimalOptions): { json: Record<string, unknown
     };
   }
   const law = loaded.law;
-  const opt = opts.compute !== undefined ? computeOptimal(law, opts.compute) : computeForLoss(law, opts.targetLoss as number);
+  const opt = optimalFor(law, opts.compute !== undefined ? { flops: opts.compute } : { targetLoss: opts.targetLoss as number });
   const fr = frontierExponents(law);
   const doublings = marginalLossPerDoubling(law, { fromFlops: opt.flops, doublings: opts.doublings });
   const json: Record<string, unknown> = { law, lawSource: loaded.label, optimal: opt, frontier: fr, nextDoublings: doublings };
@@ -118,7 +118,7 @@ export function runOptimal(opts: OptimalOptions): { json: Record<string, unknown
   }
   if (opts.hardware || opts.region || opts.count !== undefined || opts.mfu !== undefined) {
     // Cost, energy and CO2e of the compute-optimal run, from the estimation core.
-    const est = estimateRun({ params: opt.params, tokens: opt.tokens, hardware: opts.hardware, count: opts.count, mfu: opts.mfu, region: opts.region });
+    const est = estimateAllocation(opt, { hardware: opts.hardware, count: opts.count, mfu: opts.mfu, region: opts.region });
     json.estimate = est;
     text.push(
       `Run on ${est.accelerator.name}${est.count ? ` ×${est.count}` : ''} at MFU ${est.mfu ?? '?'}: ${formatCount(est.acceleratorHours)} accelerator-hours${est.wallClockHours !== null ? ` (${formatDuration(est.wallClockHours)} wall-clock)` : ''}, ${est.costUsd !== null ? formatUsd(est.costUsd) : 'cost unknown (no price)'}, ${formatEnergyKWh(est.energyKWh)}, ${formatCO2eKg(est.co2eKg)}${est.region ? ` (${est.region.name})` : ''}`,

@@ -1,18 +1,29 @@
 /**
- * Planning a run backwards from a constraint: a deadline (how many accelerators
- * finish in time) or a budget (what FLOPs the money buys). Both are the time
- * formulas of time.ts solved for the other unknown, then `estimateRun` on the
- * completed spec, so every number keeps its assumptions and sources.
+ * Planning a run backwards from a constraint, with one set of formulas (the
+ * time formulas of time.ts solved for the other unknown):
  *
- * Deadline: count = ⌈accelerator-hours × (1 + restarts) / deadline⌉ (at least 1).
- * Budget: FLOPs = (USD / USD-per-hour) × 3600 × peak × MFU / (1 + restarts + sweep).
+ * - deadline: count = ⌈main-run accelerator-hours × (1 + restarts) / deadline⌉,
+ *   at least 1 (`deadlineCount`; restarts stretch the calendar, the sweep runs
+ *   before the run and does not);
+ * - budget: FLOPs = (USD / USD-per-hour) × 3600 × peak × MFU / (1 + restarts + sweep)
+ *   (`mainRunFlopsForBudget`; the budget pays for the overheads too, as the run's cost does).
+ *
+ * Two entry points use them:
+ * - `estimatePlanned(spec, { deadlineHours, budgetUsd })` (the CLI's --deadline and
+ *   --budget): the spec completed (count, or FLOPs) and estimated by `estimateRun`,
+ *   so every number keeps its assumptions and sources; `planForDeadline(spec, h)`
+ *   is its deadline answer alone (the site's cost page);
+ * - `planForBudget(estimate, usd)`: what a budget buys at an existing estimate's
+ *   model size, price, peak and MFU (hours, wall-clock, FLOPs, tokens = FLOPs ÷ 6N).
+ *
+ * Perfect scaling at the estimate's MFU, as estimateRun assumes.
  */
 import { constant } from '../data/constants.js';
 import { getAccelerator, peakFlopsPerSecond } from '../data/hardware.js';
 import { defaultPrice } from '../data/prices.js';
 import { InputError, requireNumber } from '../errors.js';
 import { DEFAULT_ACCELERATOR, estimateRun, type Estimate, type EstimateSpec } from './estimateRun.js';
-import { acceleratorsForHours, flopsForBudget } from './time.js';
+import { acceleratorsForHours, flopsForBudget, overheadFactor } from './time.js';
 
 export interface PlanSpec {
   /** Wall-clock hours available: sets `count` to what the deadline needs. */
@@ -26,6 +37,34 @@ export interface PlannedEstimate extends Estimate {
   budgetUsd?: number;
 }
 
+export interface DeadlinePlan {
+  deadlineHours: number;
+  accelerators: number;
+  wallClockHours: number;
+}
+
+export interface BudgetPlan {
+  budgetUsd: number;
+  acceleratorHours: number;
+  /** On the estimate's count; null without one. */
+  wallClockHours: number | null;
+  flops: number;
+  /** FLOPs ÷ 6N for the estimate's (active) parameters; null when unknown. */
+  tokens: number | null;
+  /** Budget ÷ the run's cost: above 1 the run fits the budget. */
+  coversRun: number | null;
+}
+
+/** The fewest accelerators that finish `computeHours` of main run, stretched by restarts, within `deadlineHours`. */
+export function deadlineCount(computeHours: number, restartOverhead: number, deadlineHours: number): number {
+  return acceleratorsForHours(computeHours * overheadFactor(restartOverhead, 0), deadlineHours);
+}
+
+/** FLOPs of the main run that `usd` buys when it also pays for restarts and the sweep. */
+export function mainRunFlopsForBudget(usd: number, usdPerHour: number, peakFlopsPerSecond: number, mfu: number, restartOverhead: number, sweepOverhead: number): number {
+  return flopsForBudget(usd, usdPerHour, peakFlopsPerSecond, mfu) / overheadFactor(restartOverhead, sweepOverhead);
+}
+
 /** The spec with `flops` (and `usdPerHour`) set to what `budgetUsd` buys. */
 export function specForBudget(spec: EstimateSpec, budgetUsd: number): EstimateSpec {
   requireNumber('budget', budgetUsd, { exclusiveMin: 0, unit: 'USD' });
@@ -37,8 +76,7 @@ export function specForBudget(spec: EstimateSpec, budgetUsd: number): EstimateSp
   const price = spec.usdPerHour ?? defaultPrice(acc.id, spec.pricing)?.usdPerHour;
   if (price === undefined) throw new InputError('usdPerHour', `no default price for ${acc.id}`, 'give the price in USD per accelerator-hour');
   const mfu = spec.mfu ?? constant('mfu.default');
-  const overhead = 1 + (spec.restartOverhead ?? 0) + (spec.sweepOverhead ?? 0);
-  return { ...spec, flops: flopsForBudget(budgetUsd, price, peak, mfu) / overhead, usdPerHour: price };
+  return { ...spec, flops: mainRunFlopsForBudget(budgetUsd, price, peak, mfu, spec.restartOverhead ?? 0, spec.sweepOverhead ?? 0), usdPerHour: price };
 }
 
 /**
@@ -54,7 +92,7 @@ export function estimatePlanned(spec: EstimateSpec, plan: PlanSpec = {}): Planne
   const full = budgetUsd !== undefined ? specForBudget(spec, budgetUsd) : spec;
   let e: PlannedEstimate = estimateRun(full);
   if (deadlineHours !== undefined) {
-    const count = acceleratorsForHours(e.computeAcceleratorHours * (1 + (full.restartOverhead ?? 0)), deadlineHours);
+    const count = deadlineCount(e.computeAcceleratorHours, full.restartOverhead ?? 0, deadlineHours);
     e = { ...estimateRun({ ...full, count }), deadlineHours };
   }
   if (budgetUsd !== undefined) {
@@ -63,4 +101,33 @@ export function estimatePlanned(spec: EstimateSpec, plan: PlanSpec = {}): Planne
     if (f) f.source = `bought by the budget of ${budgetUsd} USD at ${e.usdPerHour} USD/h, peak × MFU, less overheads (flopsForBudget)`;
   }
   return e;
+}
+
+/**
+ * The fewest accelerators that finish the run of `spec` within `deadlineHours`, and its
+ * wall-clock time on them: estimatePlanned's deadline, with the spec's own count set aside.
+ * @throws InputError (`deadline`, or estimateRun's fields).
+ */
+export function planForDeadline(spec: EstimateSpec, deadlineHours: number): DeadlinePlan {
+  const e = estimatePlanned({ ...spec, count: undefined }, { deadlineHours });
+  return { deadlineHours, accelerators: e.count!, wallClockHours: e.wallClockHours! };
+}
+
+/** What `budgetUsd` buys at the estimate's price, peak and MFU (see the module comment); null without a price. */
+export function planForBudget(e: Estimate, budgetUsd: number): BudgetPlan | null {
+  if (e.usdPerHour === null || !(e.usdPerHour > 0)) return null;
+  const acceleratorHours = budgetUsd / e.usdPerHour;
+  const mfu = e.mfu ?? 0;
+  // The estimate's overheads as one factor: total ÷ main-run accelerator-hours = 1 + restarts + sweep.
+  const overhead = e.computeAcceleratorHours > 0 ? e.acceleratorHours / e.computeAcceleratorHours - 1 : 0;
+  const flops = mfu > 0 ? mainRunFlopsForBudget(budgetUsd, e.usdPerHour, e.peakFlopsPerSecond, mfu, overhead, 0) : 0;
+  const n = e.activeParams ?? e.params;
+  return {
+    budgetUsd,
+    acceleratorHours,
+    wallClockHours: e.count ? acceleratorHours / e.count : null,
+    flops,
+    tokens: n ? flops / (6 * n) : null,
+    coversRun: e.costUsd ? budgetUsd / e.costUsd : null,
+  };
 }

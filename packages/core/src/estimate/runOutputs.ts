@@ -16,7 +16,7 @@
 import { co2eKg } from './carbon.js';
 import { costUsd } from './cost.js';
 import { energyKWh } from './energy.js';
-import { wallClockHours } from './time.js';
+import { overheadFactor, wallClockHours } from './time.js';
 
 export interface RunInputs {
   computeHours: number;
@@ -43,7 +43,7 @@ export interface RunOutputs {
 
 /** Hours, wall-clock, cost, energy and CO2e of a run (see the module comment for the formulas). */
 export function runOutputs(x: RunInputs): RunOutputs {
-  const overhead = 1 + x.restartOverhead + x.sweepOverhead;
+  const overhead = overheadFactor(x.restartOverhead, x.sweepOverhead);
   const totalHours = x.computeHours * overhead;
   let itEnergyKWh: number;
   let facilityKWh: number;
@@ -56,7 +56,7 @@ export function runOutputs(x: RunInputs): RunOutputs {
   }
   return {
     totalHours,
-    wallClockHours: x.count !== null ? wallClockHours(x.computeHours * (1 + x.restartOverhead), x.count) : null,
+    wallClockHours: x.count !== null ? wallClockHours(x.computeHours * overheadFactor(x.restartOverhead, 0), x.count) : null,
     costUsd: x.usdPerHour !== null ? costUsd(totalHours, x.usdPerHour) : null,
     itEnergyKWh,
     energyKWh: facilityKWh,

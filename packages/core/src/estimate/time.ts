@@ -58,6 +58,11 @@ export function acceleratorsForDeadline(flops: number, peakFlopsPerSecond: numbe
   return acceleratorsForHours(acceleratorHours(flops, peakFlopsPerSecond, mfu), deadlineHours);
 }
 
+/** Accelerator-hours paid for and powered per main-run hour: 1 + restarts + sweep (each a fraction of the main run). */
+export function overheadFactor(restartOverhead: number, sweepOverhead: number): number {
+  return 1 + restartOverhead + sweepOverhead;
+}
+
 /** FLOPs a budget of `usd` buys at `usdPerHour` per accelerator (before overheads). */
 export function flopsForBudget(usd: number, usdPerHour: number, peakFlopsPerSecond: number, mfu: number): number {
   return flopsFromHours(usd / usdPerHour, peakFlopsPerSecond, mfu);

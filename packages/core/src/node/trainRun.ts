@@ -46,7 +46,7 @@ export function sourceForSpec(spec: RunSpec): TokenSource {
 }
 
 export async function trainRun(spec: RunSpec, opts: TrainRunOptions = {}): Promise<RunResult> {
-  resolveRunSpec(spec); // fail fast on bad input, before loading a backend
+  const resolved = resolveRunSpec(spec); // fail fast on bad input, before loading a backend
   if (opts.watts !== undefined && !(Number.isFinite(opts.watts) && opts.watts >= 0)) {
     throw new InputError('watts', `must be a non-negative number, got ${opts.watts}`, 'give the average power in watts, e.g. 15');
   }
@@ -55,7 +55,7 @@ export async function trainRun(spec: RunSpec, opts: TrainRunOptions = {}): Promi
   const watts = opts.watts ?? backend.threads * WATTS_PER_CORE_DEFAULT;
   const wattsSource =
     opts.watts !== undefined ? 'user' : `${backend.threads} thread(s) × ${WATTS_PER_CORE_SOURCE}${backend.name === 'tensorflow-gpu' ? '; GPU power not included' : ''}`;
-  const result = await runOnSource(spec, source, { onProgress: opts.onProgress, signal: opts.signal, watts, wattsSource, matmul: opts.matmul });
+  const result = await runOnSource(spec, source, { onProgress: opts.onProgress, signal: opts.signal, watts, wattsSource, matmul: opts.matmul }, resolved);
   result.backend = backend.name;
   return result;
 }

@@ -5,14 +5,15 @@
  * The fits and law decisions come from fit/ and laws/ (`fitIsoflop` — Approach 2 of
  * Hoffmann et al. 2022 —, `fitChinchilla` — Approach 3 —, `fitLogLinear`,
  * `computeOptimal`, `logRmse`, published laws); the cost, energy and carbon of
- * the projected run are `estimateRun`'s. When the isoFLOP parabolas
+ * the projected run are `estimateRun`'s, through the one law → optimum → estimate
+ * path of laws/costForLoss.ts (`optimalFor`, `estimateAllocation`). When the isoFLOP parabolas
  * cannot be fitted (e.g. a budget's minimum lies outside its sampled sizes),
  * each budget's lowest-loss run stands in for its optimum; when the parametric
  * fit has no minimum (α or β ≤ 0), the projection uses Approach 2.
  */
 import { InputError } from '../errors.js';
 import { computeOptimal, lossAt } from '../laws/decisions.js';
-import { estimateRun } from '../estimate/estimateRun.js';
+import { estimateAllocation, optimalFor } from '../laws/costForLoss.js';
 import { fitChinchilla } from '../fit/fitChinchilla.js';
 import { fitIsoflop } from '../fit/isoflop.js';
 import { fitLogLinear } from '../fit/powerLaw.js';
@@ -161,7 +162,7 @@ function groupByBudget(points: RunPoint[]): Map<number, RunPoint[]> {
 function project(alloc: Allocation, source: string, hardware: string): Projection {
   const base: Projection = { ...alloc, source, hardware };
   try {
-    const e = estimateRun({ params: alloc.params, tokens: alloc.tokens, hardware });
+    const e = estimateAllocation(alloc, { hardware });
     return {
       ...base,
       estimate: {
@@ -276,7 +277,7 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
   const projections: Analysis['projections'] = {};
   if (parametric?.usable) {
     for (const c of grid) frontier.push({ ...computeOptimal(parametric.law, c), source: 'approach3' });
-    projections.approach3 = project(computeOptimal(parametric.law, targetFlops), 'Approach 3 fit of this sweep (computeOptimal)', hardware);
+    projections.approach3 = project(optimalFor(parametric.law, { flops: targetFlops }), 'Approach 3 fit of this sweep (computeOptimal)', hardware);
   }
   if (isoflop.paramsLaw && isoflop.tokensLaw) {
     const pl = isoflop.paramsLaw;
@@ -308,7 +309,7 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
   let reference: Projection | undefined;
   try {
     const pub = getPublishedLaw(opts.referenceLaw ?? 'hoffmann2022');
-    reference = project(computeOptimal(pub.law, targetFlops), `${pub.name} (${pub.citation})`, hardware);
+    reference = project(optimalFor(pub.law, { flops: targetFlops }), `${pub.name} (${pub.citation})`, hardware);
     reference.lossNote = 'on the published law\'s own data (MassiveText), not comparable with this sweep\'s losses';
   } catch (err) {
     notes.push(`reference law unavailable: ${(err as Error).message}`);

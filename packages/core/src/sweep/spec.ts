@@ -13,18 +13,27 @@
  */
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { checkModelShape, type ModelShapeLimits } from '../train/shape.js';
 
 const int = (min: number) => z.number().int().min(min);
 
+/** The sweep's caps on a model (a typo such as 6400 layers is refused before any run); context is the sweep's own field. */
+const SWEEP_MODEL_LIMITS: ModelShapeLimits = {
+  layers: { min: 1, max: 64 },
+  dModel: { min: 1, max: 8192 },
+  heads: { min: 1, max: 256 },
+};
+
+/** A model of the sweep: three numbers, checked by the trainer's one shape check (train/shape.ts) with the sweep's caps. */
 export const ModelShapeSchema = z
-  .strictObject({
-    layers: int(1).max(64),
-    dModel: int(1).max(8192),
-    heads: int(1).max(256),
-  })
-  .refine((m) => m.dModel % m.heads === 0, {
-    message: 'dModel must be a multiple of heads (give e.g. dModel 64 with heads 4)',
-    path: ['heads'],
+  .strictObject({ layers: z.number(), dModel: z.number(), heads: z.number() })
+  .superRefine((m, ctx) => {
+    try {
+      checkModelShape(m, { field: '', limits: SWEEP_MODEL_LIMITS });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      ctx.addIssue({ code: 'custom', path: [err.field], message: err.problem, params: { fix: err.fix } });
+    }
   });
 
 /**
@@ -173,7 +182,7 @@ function describe(issue: Issue, input?: unknown): { problem: string; fix: string
     case 'invalid_format':
       return { problem: issue.message, fix: 'use letters, digits, ".", "_" or "-"' };
     case 'custom':
-      return { problem: issue.message, fix: '' };
+      return { problem: issue.message, fix: String((issue as { params?: { fix?: unknown } }).params?.fix ?? '') };
     default:
       return { problem: issue.message, fix: 'see sweeps/quick.json for a valid example' };
   }

@@ -9,7 +9,8 @@
  * `TrainProgress`, …) is plain data and lives in `@scaling-lab/core`; the pieces that
  * need no TensorFlow.js (tokenizers, schedule, run-spec resolution) live in
  * `@scaling-lab/core/train/pure`. The model's kernels (naive/fused matmul, attention,
- * GELU, cross-entropy) are internal: `createTransformer` picks them.
+ * GELU, cross-entropy) are internal: `createTransformer` picks them. The one model-shape check
+ * (`checkModelShape`, `validateModelShape`) lives in `/train/pure`.
  *
  * @module @scaling-lab/core/train
  */
@@ -25,9 +26,8 @@ export { markovSource, textSource, type Batch, type TokenSource } from './data.j
 export { countParams, type ParamCounts } from './params.js';
 export { countedTrainingFlops, flops6ND, flopsPerToken, type FlopsPerToken } from './flops.js';
 export {
+  createRunTransformer,
   createTransformer,
-  validateDropout,
-  validateModelShape,
   type ForwardOptions,
   type Transformer,
   type TransformerOptions,

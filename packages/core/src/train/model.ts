@@ -32,8 +32,7 @@ import { fastCrossEntropy, fastGelu, floatOneHot, makeAttention, naiveAttention,
 import { addPositions, fastDense, fastLayerNorm, fastMatMul, naiveDense, naiveLayerNorm, naiveMatMul } from './matmul.js';
 import type { ModelShape } from './types.js';
 import { validateDropout, validateModelShape } from './shape.js';
-
-export { validateDropout, validateModelShape };
+import type { ResolvedRunSpec } from './spec.js';
 
 export interface TransformerOptions {
   /** `fast` (default): transpose-free backward; `naive`: plain autodiff matmuls with transpose flags (for the benchmark). */
@@ -62,9 +61,25 @@ export interface Transformer {
   dispose(): void;
 }
 
+/**
+ * A transformer of `shape` with `vocab` tokens; the shape and dropout rate are checked first (checkModelShape).
+ * @throws InputError naming `model.layers` … or `dropout`.
+ */
 export function createTransformer(shape: ModelShape, vocab: number, opts: TransformerOptions = {}): Transformer {
   validateModelShape(shape);
-  const dropout = validateDropout(opts.dropout ?? 0);
+  return buildTransformer(shape, vocab, { ...opts, dropout: validateDropout(opts.dropout ?? 0) });
+}
+
+/**
+ * The transformer of a run whose spec resolveRunSpec has checked (shape, dropout, seed):
+ * the trainer checks a shape once per run, not again here.
+ */
+export function createRunTransformer(run: ResolvedRunSpec, vocab: number, opts: Pick<TransformerOptions, 'matmul'> = {}): Transformer {
+  return buildTransformer(run.model, vocab, { ...opts, seed: run.seed, dropout: run.dropout });
+}
+
+function buildTransformer(shape: ModelShape, vocab: number, opts: TransformerOptions): Transformer {
+  const dropout = opts.dropout ?? 0;
   const { layers: L, dModel: d, heads: H, context: T } = shape;
   const hd = d / H;
   const rng = createRng(opts.seed ?? 0);

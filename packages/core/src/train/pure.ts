@@ -8,4 +8,5 @@
  */
 export { byteTokenizer, charTokenizer, makeTokenizer, splitTrainVal, type Tokenizer } from './tokenizer.js';
 export { learningRateAt, type ScheduleOptions } from './schedule.js';
+export { MODEL_SHAPE_LIMITS, checkModelShape, validateDropout, validateModelShape, type ModelShapeLimits } from './shape.js';
 export { RUN_DEFAULTS, resolveRunSpec, type ResolvedRunSpec } from './spec.js';

@@ -8,9 +8,9 @@ import { createMarkovChain } from './markov.js';
 import { countedTrainingFlops, flops6ND } from './flops.js';
 import { markovSource, type TokenSource } from './data.js';
 import { train, type TrainProgress } from './loop.js';
-import { createTransformer } from './model.js';
+import { createRunTransformer } from './model.js';
 import { countParams } from './params.js';
-import { resolveRunSpec } from './spec.js';
+import { type ResolvedRunSpec, resolveRunSpec } from './spec.js';
 import type { MarkovDataset, RunResult, RunSpec } from './types.js';
 
 export interface RunOptions {
@@ -29,9 +29,13 @@ export function markovSourceFor(ds: MarkovDataset, runSeed: number): TokenSource
   return markovSource(chain, runSeed);
 }
 
-export async function runOnSource(spec: RunSpec, source: TokenSource, opts: RunOptions): Promise<RunResult> {
-  const r = resolveRunSpec(spec);
-  const model = createTransformer(spec.model, source.vocab, { seed: spec.seed, matmul: opts.matmul, dropout: r.dropout });
+/**
+ * Trains `spec` on `source`. `resolved` is the spec's resolveRunSpec, when the caller has it
+ * already (trainRun checks the spec before it loads a backend): the spec is checked once per run.
+ */
+export async function runOnSource(spec: RunSpec, source: TokenSource, opts: RunOptions, resolved: ResolvedRunSpec = resolveRunSpec(spec)): Promise<RunResult> {
+  const r = resolved;
+  const model = createRunTransformer(r, source.vocab, { matmul: opts.matmul });
   try {
     const out = await train({
       model,

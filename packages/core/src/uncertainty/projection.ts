@@ -7,21 +7,23 @@
  * their strong correlations) and the run inputs (MFU, power, PUE, price, grid…);
  * then, with the scaling-law functions of laws/decisions.ts:
  *
- * - target-loss mode: computeForLoss(law_i, L) → C, N_opt, D_opt. When L is not
+ * - target-loss mode: optimalFor(law_i, { targetLoss: L }) (laws/costForLoss.ts, the path
+ *   `costForLoss` and the CLI's `optimal` take) → C, N_opt, D_opt. When L is not
  *   above the sample's irreducible loss E_i no compute reaches it: C = +∞ for
  *   that sample, reported as `unreachableFraction`.
- * - budget mode (FLOPs): computeOptimal(law_i, C) → N_opt, D_opt and the loss C buys.
- * - budget mode (USD): C = flopsForBudget(usd, price_i, peak, mfu_i) first.
+ * - budget mode (FLOPs): optimalFor(law_i, { flops: C }) → N_opt, D_opt and the loss C buys.
+ * - budget mode (USD): C = mainRunFlopsForBudget(usd, price_i, peak, mfu_i, restarts_i, sweep_i) first (estimate/plan.ts).
  *
  * and C goes through runModel (runUncertainty.ts) for accelerator-hours, wall
  * time, cost, kWh and CO2e. Without bootstrap rows the law is a fixed point and
  * only the assumptions vary.
  */
-import { computeForLoss, computeOptimal, lossFloor } from '../laws/decisions.js';
+import { lossFloor } from '../laws/decisions.js';
+import { optimalFor } from '../laws/costForLoss.js';
 import type { ChinchillaLaw, Law } from '../laws/types.js';
 import { validateLaw } from '../laws/validate.js';
 import { InputError } from '../errors.js';
-import { flopsForBudget } from '../estimate/time.js';
+import { mainRunFlopsForBudget } from '../estimate/plan.js';
 import { type Distribution, describeDistribution } from './distribution.js';
 import { type JointSamples, type MonteCarloResult, monteCarlo } from './monteCarlo.js';
 import { INPUT_BOUNDS } from '../estimate/bounds.js';
@@ -136,13 +138,13 @@ export function projectionModel(
       if (!(loss > lossFloor(law))) {
         flops = params = tokens = Infinity;
       } else {
-        const o = computeForLoss(law, loss);
+        const o = optimalFor(law, { targetLoss: loss });
         flops = o.flops; params = o.params; tokens = o.tokens;
       }
     } else {
       // A USD budget pays for the run and its restarts/sweep overheads (as estimateRun's cost does).
-      flops = mode === 'budgetFlops' ? x.budgetFlops : flopsForBudget(x.budgetUsd / (1 + x.restartOverhead + x.sweepOverhead), x.usdPerHour, ctx.peakFlopsPerSecond, x.mfu);
-      const o = computeOptimal(law, flops);
+      flops = mode === 'budgetFlops' ? x.budgetFlops : mainRunFlopsForBudget(x.budgetUsd, x.usdPerHour, ctx.peakFlopsPerSecond, x.mfu, x.restartOverhead, x.sweepOverhead);
+      const o = optimalFor(law, { flops });
       params = o.params; tokens = o.tokens; loss = o.loss;
     }
     if (cache) {

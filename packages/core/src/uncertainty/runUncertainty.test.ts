@@ -67,4 +67,14 @@ describe('estimateRunUncertain', () => {
     expect(() => estimateRunUncertain({ ...base, tokens: undefined })).toThrow(/tokens/);
     expect(() => estimateRunUncertain({ ...base, samples: -5 })).toThrow(/samples/);
   });
+  it('reads each input\'s origin from the resolve step: a preset\'s figure stays a point, a default gets its range', () => {
+    const kept = estimateRunUncertain({ preset: 'llama-2-70b', samples: 200 });
+    const host = kept.assumptions.find((a) => a.name === 'hostOverhead')!;
+    expect(host.distribution.kind).toBe('point');
+    expect(host.source).toMatch(/Llama|GPU power/);
+    // Another accelerator drops the paper's power figures: host overhead is then the dated default, with its range.
+    const moved = estimateRunUncertain({ preset: 'llama-2-70b', hardware: H100, samples: 200 });
+    expect(moved.assumptions.find((a) => a.name === 'hostOverhead')!.distribution.kind).not.toBe('point');
+    expect(moved.assumptions.find((a) => a.name === 'powerFraction')!.distribution.kind).not.toBe('point');
+  });
 });

@@ -2,13 +2,14 @@
  * A training run's FLOPs, accelerator-hours, wall-clock time, cost, energy and
  * CO2e under uncertainty: any numeric input may be a distribution.
  *
- * 1. The run is first resolved by the estimation core's `estimateRun` at the
- *    inputs' medians (so presets, architectures, hardware and region look-ups,
- *    defaults and every validation rule are exactly the core's).
+ * 1. The run is first resolved by the estimation core's resolve step
+ *    (estimate/resolveEstimate.ts) at the inputs' medians (so presets,
+ *    architectures, hardware and region look-ups, defaults and every validation
+ *    rule are exactly estimateRun's), and the point estimate calculated from it.
  * 2. Each uncertain input then gets a distribution: the caller's (a number or a
- *    distribution); else, when the core took the value from a default (not the
- *    caller, not a preset's paper), the sourced default range of
- *    defaultRanges.ts; else the core's resolved value as a point.
+ *    distribution); else, when the resolve step's origin for it is `default`
+ *    (a dated constant or table row, not the caller, not a preset's paper), the
+ *    sourced default range of defaultRanges.ts; else the resolved value as a point.
  * 3. One seeded Monte Carlo (default 10,000 samples) calls the core's
  *    arithmetic per sample, following estimateRun's rules:
  *      flops      = trainingFlops(N_active, D)  (or given, or fixed by the core)
@@ -17,16 +18,14 @@
  *      total hours, wall-clock, cost, energy (watts = averageWatts(TDP, powerFraction)) and CO2e
  * 4. A one-at-a-time sensitivity (tornado data) over the same inputs.
  */
-import { constant, constantRow, constantSource, providerPueKey } from '../data/constants.js';
-import { getPublishedRun } from '../data/publishedRuns.js';
-import { getRegion } from '../data/regions.js';
 import { InputError } from '../errors.js';
 import { averageWatts } from '../estimate/energy.js';
 import { runOutputs } from '../estimate/runOutputs.js';
-import { type Estimate, type EstimateSpec, estimateRun } from '../estimate/estimateRun.js';
+import type { Estimate, EstimateSpec, ResolvedInput } from '../estimate/estimateTypes.js';
+import { resolveEstimate } from '../estimate/resolveEstimate.js';
+import { calculateEstimate } from '../estimate/calculateEstimate.js';
 import { trainingFlops } from '../estimate/flops.js';
 import { acceleratorHours, flopsFromHours } from '../estimate/time.js';
-import { getAccelerator } from '../data/hardware.js';
 import { type Distribution, checkDistribution, describeDistribution, distributionQuantile, pointDistribution } from './distribution.js';
 import { type RangeDefault, gridRange, hostOverheadRange, mfuRange, powerFractionRange, priceRange, pueRange } from './defaultRanges.js';
 import { type MonteCarloResult, monteCarlo, toDistribution } from './monteCarlo.js';
@@ -115,6 +114,7 @@ export function runModel(plan: RunPlan): (x: Record<string, number>) => Record<R
   };
 }
 
+/** An input's listed assumption, for the source shown beside a point input (the logic reads origins, not these strings). */
 const num = (e: Estimate, name: string) => e.assumptions.find((a) => a.name === name);
 
 /**
@@ -138,42 +138,39 @@ export function resolveRunInputs(spec: Omit<UncertainRunSpec, 'samples' | 'seed'
     (pointSpec as Record<string, unknown>)[f] = distributionQuantile(d, 0.5);
   }
   delete (pointSpec as Record<string, unknown>).defaultRanges;
-  const point = estimateRun(pointSpec);
+  const resolved = resolveEstimate(pointSpec);
+  const point = calculateEstimate(resolved);
   const useDefaults = spec.defaultRanges !== false;
-  const preset = spec.preset !== undefined ? getPublishedRun(spec.preset) : undefined;
-  const acc = getAccelerator(point.accelerator.id);
+  const acc = resolved.accelerator;
 
   const inputs: Record<string, Distribution> = {};
   const assumptions: UncertainAssumption[] = [];
   /** Adds input `name`: caller's distribution, else a default range when the core defaulted it, else the core's value. */
-  const add = (name: UncertainField, resolved: number, unit: string, defaulted: boolean, range?: () => RangeDefault | undefined) => {
+  const add = (name: UncertainField, resolvedValue: number, unit: string, defaulted: boolean, range?: () => RangeDefault | undefined) => {
     let r: RangeDefault | undefined;
     if (given[name]) r = { name, distribution: given[name]!, unit, source: 'user' };
     else if (defaulted && useDefaults && range) r = range();
-    if (!r) r = { name, distribution: pointDistribution(resolved), unit, source: num(point, name)?.source ?? 'estimateRun' };
+    if (!r) r = { name, distribution: pointDistribution(resolvedValue), unit, source: num(point, name)?.source ?? 'estimateRun' };
     r = { ...r, name };
     inputs[name] = r.distribution;
     assumptions.push({ ...r, range: describeDistribution(r.distribution) });
   };
-  const fromPreset = (k: keyof NonNullable<typeof preset>, v: number | null) => {
-    const p = preset?.[k] as { value: unknown } | undefined;
-    return p !== undefined && p.value === v;
-  };
-  const isDefault = (name: UncertainField, v: number | null) => !given[name] && !fromPreset(name as never, v);
+  /** The core took the input from a dated default (a constant, the price table, the region's grid): it gets a default range. */
+  const isDefault = (x: ResolvedInput | null) => x?.origin === 'default';
 
   // 2. Compute.
-  // estimateRun lists `acceleratorHours` only when the caller or the preset fixed the hours.
-  const hoursGiven = num(point, 'acceleratorHours') !== undefined;
+  // Hours are an input only when the caller or the preset fixed them.
+  const hoursGiven = resolved.acceleratorHours !== null;
   let flopsFrom: RunPlan['flopsFrom'];
   if (hoursGiven) {
     add('acceleratorHours', point.computeAcceleratorHours, 'h', false);
     flopsFrom = point.flopsMethod === 'from hours' ? 'fromHours' : 'fixed';
     if (flopsFrom === 'fromHours') add('mfu', point.mfu!, '', false);
   } else {
-    if (given.flops || (spec.flops !== undefined)) {
+    if (resolved.flopsRule === 'given') {
       flopsFrom = 'flops';
       add('flops', point.flops!, 'FLOP', false);
-    } else if (point.flopsMethod === '6ND' && spec.architecture === undefined && (preset?.architecture === undefined || spec.params !== undefined)) {
+    } else if (resolved.flopsRule === '6ND' && resolved.architecture === null) {
       flopsFrom = 'paramsTokens';
       // 6·N·D uses the active parameters when known (MoE); the model reads activeParams first.
       if (point.activeParams !== null) add('activeParams', point.activeParams, 'parameters', false);
@@ -185,31 +182,28 @@ export function resolveRunInputs(spec: Omit<UncertainRunSpec, 'samples' | 'seed'
         throw new InputError('params', 'ranges for params/tokens need the 6ND FLOP count', 'give a range for flops instead, or drop the architecture');
       }
     }
-    add('mfu', point.mfu!, '', isDefault('mfu', point.mfu), mfuRange);
+    add('mfu', point.mfu!, '', isDefault(resolved.mfu), mfuRange);
   }
 
   // 3. Power, energy, PUE.
-  const energyGiven = num(point, 'energyKWh') !== undefined || given.energyKWh !== undefined;
-  const wattsGiven = given.watts !== undefined || num(point, 'watts') !== undefined || acc.tdpW === null;
+  const energyGiven = resolved.energyKWh !== null;
+  // Watts are an input unless the core derived them from the TDP and a power fraction.
+  const wattsGiven = resolved.powerFraction === null;
   if (energyGiven) {
-    // The stated energy (before overheads), as estimateRun lists it.
-    add('energyKWh', Number(num(point, 'energyKWh')?.value ?? point.energyKWh), 'kWh', false);
+    // The stated energy (before overheads).
+    add('energyKWh', resolved.energyKWh!.value, 'kWh', false);
   } else {
     if (wattsGiven) add('watts', point.watts, 'W', false);
-    else add('powerFraction', point.watts / acc.tdpW!, '', num(point, 'powerFraction')?.source === constantSource(constantRow('power.fractionOfTdp')), powerFractionRange);
-    const hostDefault = num(point, 'hostOverhead')?.source === constantSource(constantRow('power.hostOverhead'));
-    add('hostOverhead', point.hostOverhead, '', isDefault('hostOverhead', point.hostOverhead) && hostDefault, hostOverheadRange);
-    const region = spec.region !== undefined ? getRegion(spec.region) : undefined;
-    const pueKey = (region?.provider && providerPueKey(region.provider)) || 'pue.industry-average';
-    const pueDefault = num(point, 'pue')?.source === constantSource(constantRow(pueKey)) && point.pue === constant(pueKey);
-    add('pue', point.pue, '', isDefault('pue', point.pue) && pueDefault, () => pueRange(region?.provider));
+    else add('powerFraction', resolved.powerFraction!.value, '', isDefault(resolved.powerFraction), powerFractionRange);
+    add('hostOverhead', point.hostOverhead, '', isDefault(resolved.hostOverhead), hostOverheadRange);
+    const provider = resolved.regionInput ? resolved.region?.provider : undefined;
+    add('pue', point.pue, '', isDefault(resolved.pue), () => pueRange(provider));
   }
 
   // 4. Grid, price, overheads.
-  const gridDefault = !given.gridGCO2ePerKWh && !fromPreset('gridGCO2ePerKWh', point.gridGCO2ePerKWh);
-  add('gridGCO2ePerKWh', point.gridGCO2ePerKWh, 'gCO2e/kWh', gridDefault, () => gridRange(point.region?.id ?? 'world'));
+  add('gridGCO2ePerKWh', point.gridGCO2ePerKWh, 'gCO2e/kWh', isDefault(resolved.gridGCO2ePerKWh), () => gridRange(point.region?.id ?? 'world'));
   const priced = point.costUsd !== null || given.usdPerHour !== undefined;
-  if (priced) add('usdPerHour', point.usdPerHour!, 'USD/h', isDefault('usdPerHour', point.usdPerHour), () => priceRange(acc.id, spec.pricing));
+  if (priced) add('usdPerHour', point.usdPerHour!, 'USD/h', isDefault(resolved.usdPerHour), () => priceRange(acc.id, spec.pricing));
   add('restartOverhead', spec.restartOverhead === undefined ? 0 : distributionQuantile(given.restartOverhead!, 0.5), 'fraction of run', false);
   add('sweepOverhead', spec.sweepOverhead === undefined ? 0 : distributionQuantile(given.sweepOverhead!, 0.5), 'fraction of run', false);
   for (const a of assumptions) checkDistribution(a.name, a.distribution, INPUT_BOUNDS[a.name]);

@@ -88,6 +88,8 @@ export function specFromValues(v: Record<string, string>): EstimateSpec {
 }
 
 export interface CostView {
+  /** The spec estimated (the form's fields and any extension). */
+  spec: EstimateSpec;
   estimate: Estimate;
   outputs: Record<string, string>;
 }
@@ -154,7 +156,7 @@ export function costView(v: Record<string, string>, extend?: (spec: EstimateSpec
     grid: `${sig(e.gridGCO2ePerKWh, 3)} gCO2e/kWh`,
     region: gridLabel(e),
   };
-  return { estimate, outputs };
+  return { spec, estimate, outputs };
 }
 
 /** Assumption rows as shown in the table and exported. */

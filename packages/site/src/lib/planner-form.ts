@@ -2,7 +2,9 @@
  * The cost page's planning fields (the CLI's --deadline, --budget, provider
  * price, --precision fp8, --restarts, --embodied, --water, MoE active
  * parameters, --pp and --recompute) → additions to the estimateRun spec, and
- * the planning outputs from core's planForDeadline / planForBudget.
+ * the planning outputs from core's planning module: planForDeadline (the CLI's
+ * --deadline rule, on the page's spec) and planForBudget (what a budget buys at
+ * the estimate's model size).
  */
 import {
   formatCO2eKg,
@@ -54,12 +56,12 @@ export function applyPlanner(spec: EstimateSpec, v: Record<string, string>): voi
   if (pp !== undefined || recompute !== undefined) spec.memory = { ...spec.memory, ...(pp !== undefined ? { pipelineParallel: pp } : {}), ...(recompute ? { recompute } : {}) };
 }
 
-/** Planning outputs: accelerators for the deadline, what the budget buys, embodied carbon and water. */
-export function plannerOutputs(e: Estimate, v: Record<string, string>): Record<string, string> {
+/** Planning outputs for the page's `spec` and its estimate `e`: accelerators for the deadline, what the budget buys, embodied carbon and water. */
+export function plannerOutputs(spec: EstimateSpec, e: Estimate, v: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = { deadlinePlan: '—', budgetPlan: '—', embodied: '—', water: '—' };
   if (!blank(v.deadlineDays)) {
     const days = numberField('deadlineDays', v.deadlineDays, { positive: true, max: 3650 });
-    const p = planForDeadline(e, days * 24);
+    const p = planForDeadline(spec, days * 24);
     out.deadlinePlan = `${p.accelerators.toLocaleString('en-US')} × ${e.accelerator.name} finish in ${formatDuration(p.wallClockHours)}`;
   }
   if (!blank(v.budgetUsd)) {
