@@ -69,6 +69,14 @@ const ENTRY_POINTS = [
   'monteCarlo',
   'distributionQuantile',
   'validateLaw',
+  'listAccelerators',
+  'listPublishedRuns',
+  'gridIntensity',
+  'describeDistribution',
+  'lognormalDistribution',
+  'sig',
+  'embodiedCo2eKg',
+  'waterLitres',
 ];
 
 const docs = exportedDocs(entry);

@@ -11,7 +11,19 @@ const SI = [
   { p: 1e3, s: 'k' },
 ];
 
-/** Rounds to `digits` significant figures without trailing zeros. */
+/**
+ * Rounds to `digits` significant figures and prints without trailing zeros, the way
+ * figures on the site and in the CLI are shown.
+ *
+ * @param x - the number
+ * @param digits - significant figures (default 3)
+ * @returns the text
+ * @example
+ * ```ts
+ * import { sig } from '@scaling-lab/core';
+ * sig(3.14159); // → '3.14'
+ * ```
+ */
 export function sig(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return '—';
   if (x === 0) return '0';
