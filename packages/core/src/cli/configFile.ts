@@ -4,6 +4,7 @@
  */
 import { InputError } from '../errors.js';
 import { architectureFromHfConfig, type ConfigArchitecture } from '../estimate/architecture/hfConfig.js';
+import { inFile } from './flags.js';
 import { readJsonFile } from './readFile.js';
 
 export function readConfigArchitecture(path: string, flag = '--config'): ConfigArchitecture {
@@ -11,10 +12,10 @@ export function readConfigArchitecture(path: string, flag = '--config'): ConfigA
   try {
     return architectureFromHfConfig(json);
   } catch (err) {
-    // The reader names the key as `config.<key>`: keep the key, name the flag the user typed.
+    // The reader names the key as `config.<key>`: named as the user sees it, `--config file: key`.
     if (err instanceof InputError) {
       const key = err.field.replace(/^config\.?/, '');
-      throw new InputError(flag, `${key ? `${key} ` : ''}${err.problem}`, err.fix);
+      throw key ? inFile(err, flag, path, () => key) : err.withField(flag);
     }
     throw err;
   }

@@ -17,7 +17,9 @@ import { estimatePlanned, type PlannedEstimate } from '../estimate/plan.js';
 import type { Precision, PriceRow } from '../data/types.js';
 import { formatBytes, formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
 import { action, parseNumber, printJson } from './util.js';
-import { withFlag } from './flags.js';
+import { inFile, withFlag } from './flags.js';
+import { addArchitectureOptions, applyArchitectureFlags, ARCHITECTURE_FLAGS, architectureFlagValues } from './architectureFlags.js';
+import { getPublishedRun } from '../data/publishedRuns.js';
 import { runRangeEstimate, wantsRanges, withRangeOptions } from './ranges.js';
 import { oneLineErrors } from './oneLineErrors.js';
 import { readConfigArchitecture } from './configFile.js';
@@ -123,6 +125,9 @@ export function memoryFromOptions(o: EstimateCliOptions): MemorySpec | undefined
   return Object.keys(m).length ? m : undefined;
 }
 
+/** The preset architecture's fields each architecture flag replaced ("layers 32 → 40"), per spec built by specFromOptions. */
+const architectureReplaced = new WeakMap<EstimateSpec, string[]>();
+
 /** Builds the EstimateSpec from raw options (without --deadline/--budget, which the action handles). */
 export function specFromOptions(o: EstimateCliOptions): EstimateSpec {
   const n = (flag: string, raw: string | undefined) => numberOption(flag, raw);
@@ -162,39 +167,31 @@ export function specFromOptions(o: EstimateCliOptions): EstimateSpec {
     spec.household = o.household;
   }
   if (o.water !== undefined) spec.water = o.water === true ? true : n('--water', o.water as string);
-  if (o.config !== undefined) {
-    // A Hugging Face config, with any architecture flag given overriding its value.
-    const base = readConfigArchitecture(o.config).architecture;
-    const ffnType = o.ffnType;
-    if (ffnType !== undefined && ffnType !== 'gelu' && ffnType !== 'swiglu' && ffnType !== 'geglu') throw new InputError('--ffn-type', `unknown "${ffnType}"`, 'use gelu, swiglu or geglu');
-    const over: Partial<Architecture> = {
-      layers: n('--layers', o.layers), dModel: n('--d-model', o.dModel), heads: n('--heads', o.heads), vocab: n('--vocab', o.vocab),
-      kvHeads: n('--kv-heads', o.kvHeads), headDim: n('--head-dim', o.headDim), ffnDim: n('--ffn', o.ffn), ffnType: ffnType as Architecture['ffnType'],
-      context: n('--context', o.context), tiedEmbeddings: o.tied, experts: n('--experts', o.experts), activeExperts: n('--active-experts', o.activeExperts),
-    };
-    const arch: Architecture = { ...base };
-    for (const [k, v] of Object.entries(over)) if (v !== undefined) (arch as unknown as Record<string, unknown>)[k] = v;
-    spec.architecture = arch;
-  } else if (o.layers !== undefined || o.dModel !== undefined) {
-    const need = (flag: string, raw: string | undefined) => {
-      const v = n(flag, raw);
-      if (v === undefined) throw new InputError(flag, 'is needed with --layers/--d-model', `give ${flag}`);
-      return v;
-    };
-    const ffnType = o.ffnType ?? 'gelu';
-    if (ffnType !== 'gelu' && ffnType !== 'swiglu' && ffnType !== 'geglu') throw new InputError('--ffn-type', `unknown "${ffnType}"`, 'use gelu, swiglu or geglu');
-    const arch: Architecture = {
-      layers: need('--layers', o.layers), dModel: need('--d-model', o.dModel), heads: need('--heads', o.heads), vocab: need('--vocab', o.vocab),
-      kvHeads: n('--kv-heads', o.kvHeads), headDim: n('--head-dim', o.headDim), ffnDim: n('--ffn', o.ffn), ffnType,
-      context: n('--context', o.context), tiedEmbeddings: o.tied, experts: n('--experts', o.experts), activeExperts: n('--active-experts', o.activeExperts),
-    };
-    spec.architecture = arch;
+  const archValues = architectureFlagValues(o as unknown as Record<string, unknown>);
+  // The base the architecture flags override: a Hugging Face config, else a preset's architecture.
+  const base = o.config !== undefined ? readConfigArchitecture(o.config).architecture : archValues.size && o.preset !== undefined ? getPublishedRun(o.preset).architecture?.value : undefined;
+  if (base) {
+    if (archValues.size || o.config !== undefined) {
+      const { architecture, replaced } = applyArchitectureFlags(base, archValues);
+      spec.architecture = architecture as Architecture;
+      if (o.config === undefined) architectureReplaced.set(spec, replaced);
+    }
+  } else if (archValues.size) {
+    // Architecture flags without a base must give the whole shape; otherwise name the first one missing.
+    if (!archValues.has('layers') && !archValues.has('dModel')) {
+      const stray = ARCHITECTURE_FLAGS.find((f) => archValues.has(f.field))!.flag;
+      throw new InputError(stray, `is an architecture flag and needs --layers and --d-model${o.preset !== undefined ? ` (preset "${o.preset}" states no architecture to override)` : ''}`, 'give the whole architecture with --layers, --d-model, --heads and --vocab, or --config, or a --preset with an architecture');
+    }
+    for (const flag of ['--layers', '--d-model', '--heads', '--vocab']) {
+      if (!archValues.has(ARCHITECTURE_FLAGS.find((f) => f.flag === flag)!.field)) throw new InputError(flag, 'is needed with --layers/--d-model', `give ${flag}`);
+    }
+    // Fields in the order the library's Architecture lists them (the JSON of the estimate shows it).
+    const order = ['layers', 'dModel', 'heads', 'vocab', 'kvHeads', 'headDim', 'ffnDim', 'ffnType', 'context', 'tiedEmbeddings', 'experts', 'activeExperts'];
+    const values = new Map([...archValues].sort(([a], [b]) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99)));
+    const arch = applyArchitectureFlags(undefined, values).architecture as Architecture;
+    spec.architecture = { ...arch, ffnType: arch.ffnType ?? 'gelu' };
   } else if (o.detailed) {
     throw new InputError('--detailed', 'needs an architecture', 'give --config, or --layers, --d-model, --heads, --vocab and --context');
-  } else {
-    // Architecture flags without --layers/--d-model would be silently ignored: name the first one.
-    const stray = (['heads', 'kvHeads', 'headDim', 'ffn', 'ffnType', 'vocab', 'context', 'tied', 'experts', 'activeExperts'] as const).find((k) => o[k] !== undefined);
-    if (stray) throw new InputError(`--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, 'is an architecture flag and needs --layers and --d-model', 'give the whole architecture with --layers, --d-model, --heads and --vocab (or --config), or drop it');
   }
   if (o.detailed) spec.flopsMethod = 'detailed';
   // A bare --recompute (or --recompute full) is full recomputation, for FLOPs and memory alike.
@@ -215,6 +212,13 @@ export function runEstimateOptions(o: EstimateCliOptions): CliEstimate {
     const deadlineHours = numberOption('--deadline', o.deadline);
     const budgetUsd = numberOption('--budget', o.budget);
     const e: CliEstimate = estimatePlanned(spec, { deadlineHours, budgetUsd });
+    const archReplaced = architectureReplaced.get(spec);
+    if (archReplaced?.length && e.preset) {
+      // Say which of the preset architecture's fields the flags replaced, not just "architecture".
+      e.preset.replaced = e.preset.replaced.map((r) => (r === 'architecture (given)' ? `architecture (given: ${archReplaced.join(', ')})` : r));
+      const a = e.assumptions.find((x) => x.name === 'presetReplaced');
+      if (a) a.value = e.preset.replaced.join(', ');
+    }
     if (o.config !== undefined) {
       const notes = readConfigArchitecture(o.config).notes;
       e.assumptions.push(assumption('config', o.config, '', `Hugging Face config read by architectureFromHfConfig${notes.length ? `; ${notes.join('; ')}` : ''}`));
@@ -223,8 +227,29 @@ export function runEstimateOptions(o: EstimateCliOptions): CliEstimate {
     if (unique !== undefined) e.repeatedData = repeatedDataFor(e.tokens, unique);
     return e;
   } catch (err) {
-    throw withFlag(err);
+    throw estimateError(o)(err);
   }
+}
+
+/**
+ * Names an estimate's InputError as the user sees it: a value read from the --config file by its key
+ * (`--config config.json: num_key_value_heads`), unless a flag overrode it; otherwise by its flag.
+ */
+export function estimateError(o: EstimateCliOptions): (err: unknown) => unknown {
+  return (err) => {
+    if (o.config !== undefined && err instanceof InputError && !err.field.startsWith('--')) {
+      let given: Map<string, unknown> = new Map();
+      try {
+        given = architectureFlagValues(o as unknown as Record<string, unknown>);
+      } catch {
+        /* a bad flag was reported before the estimate ran */
+      }
+      const field = err.field === 'architecture.mla' ? 'mla' : err.field;
+      const sources = readConfigArchitecture(o.config).sources;
+      if (!given.has(field) && Object.hasOwn(sources, field)) return inFile(err, '--config', o.config, () => sources[field]);
+    }
+    return withFlag(err);
+  };
 }
 
 /** The JSON printed by --json: the whole estimate (flops, acceleratorHours, wallClockHours, costUsd, energyKWh, co2eKg, assumptions, …). */
@@ -293,7 +318,7 @@ export function formatMemory(m: NonNullable<Estimate['memory']>): string[] {
 }
 
 export function registerEstimate(program: Command): void {
-  oneLineErrors(withRangeOptions(program.command('estimate'))) // ranges: --uncertain, --samples, --seed (src/cli/ranges.ts)
+  const cmd = oneLineErrors(withRangeOptions(program.command('estimate'))) // ranges: --uncertain, --samples, --seed (src/cli/ranges.ts)
     .description('estimate FLOPs, time, cost, energy and CO2e of a training run')
     .option('--preset <id>', 'start from a published run (see `scaling-lab presets`)')
     .option('--config <config.json>', 'architecture from a Hugging Face config.json (MoE, MLA, sliding windows, …); architecture flags override it')
@@ -301,19 +326,9 @@ export function registerEstimate(program: Command): void {
     .option('--active-params <n>', 'parameters active per token (mixture of experts)')
     .option('--tokens <n>', 'training tokens, e.g. 1.4T')
     .option('--unique-tokens <n>', 'unique tokens in the training set: report epochs and the effective data of repeated tokens (Muennighoff et al. 2023)')
-    .option('--flops <n>', 'training FLOPs (instead of --params and --tokens)')
-    .option('--layers <n>', 'architecture: layers (with --d-model, --heads, --vocab)')
-    .option('--d-model <n>', 'architecture: width')
-    .option('--heads <n>', 'architecture: attention heads')
-    .option('--kv-heads <n>', 'architecture: key/value heads (grouped-query attention)')
-    .option('--head-dim <n>', 'architecture: width per head (default d-model / heads)')
-    .option('--ffn <n>', 'architecture: feed-forward width (default 4 × d-model)')
-    .option('--ffn-type <type>', 'architecture: gelu, swiglu or geglu')
-    .option('--vocab <n>', 'architecture: vocabulary size')
-    .option('--context <n>', 'architecture: context length')
-    .option('--tied', 'architecture: input and output embeddings tied')
-    .option('--experts <n>', 'architecture: routed experts per layer (MoE)')
-    .option('--active-experts <n>', 'architecture: experts active per token')
+    .option('--flops <n>', 'training FLOPs (instead of --params and --tokens)');
+  // Architecture flags: one table (cli/architectureFlags.ts).
+  addArchitectureOptions(cmd)
     .option('--detailed', 'count FLOPs layer by layer (needs an architecture) instead of 6ND')
     .option('--recompute [kind]', 'activation recomputation: full (bare flag; also in --detailed FLOPs), selective or none')
     .option('--hardware <id>', `accelerator id (see \`scaling-lab hardware\`; default ${DEFAULT_ACCELERATOR})`)
@@ -355,10 +370,15 @@ Examples:
   scaling-lab estimate --hours 1720320 --hardware nvidia-a100-sxm4-80gb --watts 400 --pue 1.1 --grid 385
   scaling-lab estimate --flops 1e24 --deadline 720 --region us-east-1 --json
   scaling-lab estimate --preset llama-2-70b --count 2048 --zero 1 --tp 8 --recompute selective
-  scaling-lab estimate --config config.json --tokens 15T --detailed --context 8192`)
+  scaling-lab estimate --config config.json --tokens 15T --detailed --context 8192
+  scaling-lab estimate --preset llama-2-7b --kv-heads 8 --tokens 1T
+  scaling-lab estimate --preset deepseek-v3 --mtp 0 --dense-layers 5
+  scaling-lab estimate --layers 61 --d-model 7168 --heads 128 --vocab 129280 --ffn 18432 --ffn-type swiglu --experts 256 --active-experts 8 --shared-experts 1 --expert-ffn 2048 --dense-layers 3 --kv-lora-rank 512 --q-lora-rank 1536 --qk-nope-dim 128 --qk-rope-dim 64 --v-head-dim 128 --mtp 1 --tokens 14.8T
+  scaling-lab estimate --layers 32 --d-model 4096 --heads 32 --kv-heads 8 --ffn 14336 --ffn-type swiglu --vocab 32000 --context 8192 --sliding-window 4096 --tokens 8T --detailed
+  scaling-lab estimate --layers 24 --d-model 2048 --heads 16 --vocab 151936 --ffn 11008 --ffn-type swiglu --qkv-bias --norm rmsnorm --moe-every 2 --experts 8 --active-experts 2 --tokens 2T`)
     .action(
       action((opts: EstimateCliOptions) => {
-        if (wantsRanges(opts)) return runRangeEstimate(opts, specFromOptions, withFlag);
+        if (wantsRanges(opts)) return runRangeEstimate(opts, specFromOptions, estimateError(opts));
         const e = runEstimateOptions(opts);
         if (opts.json) printJson(estimateJson(e));
         else process.stdout.write(`${formatEstimate(e)}\n`);

@@ -20,6 +20,11 @@ import { readTextFile } from './readFile.js';
 import { paramsFromArchitecture } from '../estimate/params.js';
 import { combineRuns, LOG_FORMATS, parseLog, type LogFormat, type ParseLogOptions } from '../fit/readers/parseLog.js';
 import { numberArg } from './util.js';
+import { aggregateForFit, MAX_FIT_POINTS, pointColumns } from '../fit/aggregate.js';
+import { detectLogFormat } from '../fit/readers/parseLog.js';
+import { looksLikeJsonl } from '../fit/readers/table.js';
+import { looksLikeTrainerState } from '../fit/readers/trainerState.js';
+import { peekFile, streamScalingCsv } from './streamCsv.js';
 
 export interface LogCliOptions {
   params?: 'nonEmbedding' | 'total';
@@ -30,6 +35,10 @@ export interface LogCliOptions {
   lossCol?: string;
   paramsFromConfig?: string;
   tokensPerStep?: number;
+  /** `--bin <decades>`: average points in cells of this width in log N × log D (fit/aggregate.ts). */
+  bin?: number;
+  /** Output is JSON: no progress bar. */
+  json?: boolean;
 }
 
 /** N from a Hugging Face config.json: non-embedding (default) or total, as `--params` says. */
@@ -101,7 +110,17 @@ export function readLogInput(file: string, opts: LogCliOptions): ParsedInput {
   } catch {
     /* not there: readTextFile names it below */
   }
-  if (isDir) return readFolder(file, opts, base);
+  if (isDir) return reduced(readFolder(file, opts, base), opts, file);
+  // A plain CSV of runs (the big-input case) is streamed line by line; other formats are read whole.
+  const head = peekFile(file);
+  const plainCsv = head !== '' && (opts.format === undefined || opts.format === 'auto' || opts.format === 'runs') && !looksLikeJsonl(head) && !looksLikeTrainerState(head) && !scalingLabJsonKind(head) &&
+    !base.paramsCol && !base.tokensCol && !base.flopsCol && !base.lossCol && base.params === undefined && detectLogFormat(head.slice(0, Math.max(head.lastIndexOf('\n'), 1))) === 'runs';
+  if (plainCsv) {
+    const reader = streamScalingCsv(file, { source: file, flag: 'file', progress: !opts.json });
+    if (reader.rows === 0) return reader.finish(); // its message: no data rows under a header
+    const agg = aggregateForFit(reader.columns(), { binDecades: opts.bin, source: file });
+    return { points: agg.points, rows: reader.rows, skipped: agg.notes.map((reason) => ({ row: 0, reason })), columns: reader.columnNames() };
+  }
   const text = readTextFile(file, 'file', 'give a CSV, a sweep results .jsonl, a trainer_state.json, a folder of runs, or "chinchilla"');
   // A fit wants one row per run (its final loss); 1.7M rows of a 50 MB log took 300 s and 1 GB unread.
   // Past MAX_FIT_ROWS the input is refused with the way out, before any parsing.
@@ -112,7 +131,14 @@ export function readLogInput(file: string, opts: LogCliOptions): ParsedInput {
   }
   const kind = scalingLabJsonKind(text);
   if (kind) throw new InputError('file', `"${file}" is ${kind}, not training runs`, 'give the runs themselves: a CSV, a sweep results .jsonl, a trainer_state.json or a folder of runs');
-  return parseLog(text, { ...base, source: file });
+  return reduced(parseLog(text, { ...base, source: file }), opts, file);
+}
+
+/** Past MAX_FIT_POINTS (or with --bin), the points reduced as fit/aggregate.ts says; unchanged otherwise. */
+function reduced(parsed: ParsedInput, opts: LogCliOptions, source: string): ParsedInput {
+  if (parsed.points.length <= MAX_FIT_POINTS && opts.bin === undefined) return parsed;
+  const agg = aggregateForFit(pointColumns(parsed.points), { binDecades: opts.bin, source });
+  return { ...parsed, curves: undefined, points: agg.points, skipped: [...parsed.skipped, ...agg.notes.map((reason) => ({ row: 0, reason }))] };
 }
 
 /** Adds the log-reading flags to `fit`. */
@@ -124,5 +150,6 @@ export function addLogOptions(cmd: Command): Command {
     .option('--flops-col <name[:unit]>', 'column holding the training FLOP C (D = C / 6N)')
     .option('--loss-col <name>', 'column holding the final (evaluation) loss')
     .option('--params-from-config <config.json>', 'count N from a Hugging Face config.json (non-embedding unless --params total)')
+    .option('--bin <decades>', `average the points in cells of this width in log10 N and log10 D before fitting (e.g. 0.05); inputs of more than ${MAX_FIT_POINTS.toLocaleString('en-US')} distinct (N, D) points need it or aggregating per run`, numberArg('bin', { positive: true, max: 1 }))
     .option('--tokens-per-step <n>', 'tokens per optimizer step (batch × sequence length) for logs that record only the step', numberArg('tokens-per-step', { positive: true }));
 }

@@ -5,6 +5,7 @@
  * error text: an InputError carries `field`, `problem` and `fix` as data.
  */
 import { InputError } from '../errors.js';
+import { ARCHITECTURE_FLAGS } from './architectureFlags.js';
 
 /** Library field → CLI flag. Several fields may share a flag (grid / gridGCO2ePerKWh). */
 export const FLAG_FOR_FIELD: Readonly<Record<string, string>> = {
@@ -23,11 +24,9 @@ export const FLAG_FOR_FIELD: Readonly<Record<string, string>> = {
   samples: '--samples', seed: '--seed', level: '--level',
   holdOut: '--holdout', doublings: '--doublings', dropHighestLoss: '--drop-highest-loss', fromFlops: '--compute',
   minRunsPerProfile: '--approach', groupWidthDecades: '--approach', workers: '--workers', maxHours: '--max-hours',
-  // Architecture fields only a Hugging Face config sets.
-  architecture: '--config', mla: '--config', 'mla.kvLoraRank': '--config', 'mla.qLoraRank': '--config', 'mla.qkNopeHeadDim': '--config',
-  'mla.qkRopeHeadDim': '--config', 'mla.vHeadDim': '--config', sharedExperts: '--config', expertFfnDim: '--config', sharedExpertFfnDim: '--config',
-  denseLayers: '--config', moeEvery: '--config', layerTypes: '--config', mtpModules: '--config', slidingWindow: '--config',
-  slidingWindowPattern: '--config', attentionTypes: '--config', norm: '--config', normsPerLayer: '--config', tokenTypes: '--config',
+  architecture: '--config', mla: '--kv-lora-rank', pooler: '--config',
+  // Every architecture flag's field (cli/architectureFlags.ts is the table of them).
+  ...Object.fromEntries(ARCHITECTURE_FLAGS.map((f) => [f.field, f.flag])),
 };
 
 /** The flag for a library field; throws for a field no flag sets (a programming error, not bad input). */
@@ -57,3 +56,24 @@ export const COMMAND_FLAGS: Readonly<Record<string, Readonly<Record<string, stri
   project: { flops: '--budget-flops', samples: '--bootstrap' },
   main: { flops: '--target' },
 };
+
+/**
+ * An InputError about a field inside a file the user named with `flag` (a fit JSON given to `--law`, a
+ * config given to `--config`), named as the user sees it: the flag, the file and the field's JSON path,
+ * e.g. `--law fit.json: law.alpha`. `path` turns the library field into that JSON path when they differ
+ * (a law read from the file's top level is validated as `law` but sits at the root). Anything else is
+ * returned unchanged, so an error that already names a flag keeps it.
+ */
+export function inFile(err: unknown, flag: string, file: string, path: (field: string) => string = (f) => f): unknown {
+  if (!(err instanceof InputError) || err.field.startsWith('--')) return err;
+  return err.withField(`${flag} ${file}: ${path(err.field)}`);
+}
+
+/** Runs `read` (validation of a file's contents) and names its InputErrors with `inFile`. */
+export function readingFile<T>(flag: string, file: string, read: () => T, path?: (field: string) => string): T {
+  try {
+    return read();
+  } catch (err) {
+    throw inFile(err, flag, file, path);
+  }
+}

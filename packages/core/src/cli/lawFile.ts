@@ -37,3 +37,6 @@ export function refuseUnidentified(arg: string, json: Record<string, unknown>): 
     throw new InputError('--law', `"${arg}" holds a fit that is not identified, so nothing is projected from it (${String(id.summary ?? '').replace(/^this fit is not identified: /, '')})`, 'refit with runs at 3 or more model sizes and budgets whose loss falls with size and data');
   }
 }
+
+/** JSON path of a field of a law written at the file's top level (validated as `law`, but there is no `law` key). */
+export const atRoot = (field: string): string => (field === 'law' ? '(top level)' : field.replace(/^law\./, ''));

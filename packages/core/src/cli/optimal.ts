@@ -9,7 +9,7 @@
  * D_opt = k·C^b: it answers --compute with N_opt and D_opt (no loss).
  */
 import type { Command } from 'commander';
-import { InputError } from '../errors.js';
+import { InputError, requireNumber } from '../errors.js';
 import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops, formatUsd, sig } from '../format.js';
 import { estimateAllocation, optimalFor } from '../laws/costForLoss.js';
 import { frontierExponents, lossAt, marginalLossPerDoubling, wrongSizePenalty } from '../laws/decisions.js';
@@ -17,7 +17,8 @@ import { getPublishedLaw } from '../laws/published.js';
 import type { Law } from '../laws/types.js';
 import { validateLaw } from '../laws/validate.js';
 import { action, numberArg, printJson } from './util.js';
-import { isLawFile, readLawJson, refuseUnidentified } from './lawFile.js';
+import { atRoot, isLawFile, readLawJson, refuseUnidentified } from './lawFile.js';
+import { readingFile } from './flags.js';
 import { oneLineErrors } from './oneLineErrors.js';
 import { kaplanAllocationLines, runDataConstrained, runInferenceAware } from './optimalBeyond.js';
 
@@ -33,13 +34,21 @@ export function loadLawArg(arg: string): LoadedLawArg {
   }
   const json = readLawJson(arg);
   refuseUnidentified(arg, json);
-  if (json.law) return { kind: 'law', law: validateLaw(json.law, 'law'), label: arg };
-  const fr = json.frontier as { params?: { coefficient?: number; exponent?: number }; tokens?: { coefficient?: number; exponent?: number } } | undefined;
-  const ok = (x?: { coefficient?: number; exponent?: number }) => !!x && Number.isFinite(x.coefficient) && (x.coefficient as number) > 0 && Number.isFinite(x.exponent);
-  if (fr && ok(fr.params) && ok(fr.tokens)) {
-    return { kind: 'frontier', label: arg, params: fr.params as { coefficient: number; exponent: number }, tokens: fr.tokens as { coefficient: number; exponent: number } };
+  if (json.law) return { kind: 'law', law: readingFile('--law', arg, () => validateLaw(json.law, 'law')), label: arg };
+  if (json.frontier !== undefined) {
+    // Each field checked by its JSON path, so a bad one is named (not "holds neither law nor frontier").
+    const frontier = readingFile('--law', arg, () => {
+      const fr = json.frontier as Record<string, Record<string, unknown> | undefined>;
+      const power = (key: 'params' | 'tokens') => {
+        const x = fr?.[key];
+        if (typeof x !== 'object' || x === null) throw new InputError(`frontier.${key}`, `is ${JSON.stringify(x)}`, 'give { "coefficient": k, "exponent": a } as `scaling-lab fit --approach 2 --out` writes');
+        return { coefficient: requireNumber(`frontier.${key}.coefficient`, x.coefficient, { exclusiveMin: 0 }), exponent: requireNumber(`frontier.${key}.exponent`, x.exponent) };
+      };
+      return { params: power('params'), tokens: power('tokens') };
+    });
+    return { kind: 'frontier', label: arg, ...frontier };
   }
-  if ('form' in json) return { kind: 'law', law: validateLaw(json, 'law'), label: arg };
+  if ('form' in json) return { kind: 'law', law: readingFile('--law', arg, () => validateLaw(json, 'law'), atRoot), label: arg };
   throw new InputError('--law', `"${arg}" holds neither "law" nor "frontier"`, 'give a fit JSON written by `scaling-lab fit --out`');
 }
 

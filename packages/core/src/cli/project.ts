@@ -18,9 +18,9 @@ import { InputError } from '../errors.js';
 import { bootstrapChinchilla } from '../fit/bootstrap.js';
 import { fitChinchilla } from '../fit/fitChinchilla.js';
 import { readFitInput } from './fit.js';
-import { isLawFile, readLawJson, refuseUnidentified } from './lawFile.js';
+import { atRoot, isLawFile, readLawJson, refuseUnidentified } from './lawFile.js';
 import { getPublishedLaw } from '../laws/published.js';
-import type { Law } from '../laws/types.js';
+import type { ChinchillaLaw, Law } from '../laws/types.js';
 import { validateLaw } from '../laws/validate.js';
 import { INPUT_BOUNDS } from '../estimate/bounds.js';
 import { type Distribution, describeDistribution } from '../uncertainty/distribution.js';
@@ -28,7 +28,7 @@ import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../uncertainty/monteCarlo.js';
 import { PROJECTION_OUTPUTS, type LawColumns, type LawParams, type ProjectionResult, lawSampleRows, projectUncertain } from '../uncertainty/projection.js';
 import { RANGE_SYNTAX_HELP, distributionArg, tornadoLines, uncertainTable } from './ranges.js';
 import { action, numberArg, printJson } from './util.js';
-import { flagFor } from './flags.js';
+import { flagFor, readingFile } from './flags.js';
 
 export interface LoadedLaw {
   law: Law;
@@ -48,15 +48,32 @@ export function extractLawSamples(json: unknown): LawParams[] | undefined {
   const boot = j?.bootstrap ?? j?.bootstrapSamples;
   // Columns, as the fitting module's bootstrapChinchilla returns them: { params: { E: [...], A: [...], … } }.
   const cols = (boot as { params?: unknown })?.params;
-  if (cols && typeof cols === 'object' && Array.isArray((cols as { E?: unknown }).E)) return lawSampleRows(cols as LawColumns);
-  const rows = Array.isArray(boot) ? boot : Array.isArray((boot as Record<string, unknown>)?.samples) ? (boot as { samples: unknown[] }).samples : Array.isArray((boot as Record<string, unknown>)?.laws) ? (boot as { laws: unknown[] }).laws : undefined;
+  const key = j?.bootstrap !== undefined ? 'bootstrap' : 'bootstrapSamples';
+  if (cols && typeof cols === 'object' && Array.isArray((cols as { E?: unknown }).E)) {
+    const rows = lawSampleRows(cols as LawColumns);
+    // Checked here, by the file's JSON path (the projection would name them lawSamples[i]).
+    rows.forEach((r, i) => {
+      try {
+        validateLaw({ form: 'chinchilla', ...r } as ChinchillaLaw, 'row');
+      } catch (err) {
+        throw err instanceof InputError ? err.withField(`${key}.params.${err.field.replace(/^row\.?/, '') || 'E'}[${i}]`) : err;
+      }
+    });
+    return rows;
+  }
+  const b = boot as Record<string, unknown>;
+  const [path, rows] = Array.isArray(boot) ? [key, boot] : Array.isArray(b?.samples) ? [`${key}.samples`, b.samples as unknown[]] : Array.isArray(b?.laws) ? [`${key}.laws`, b.laws as unknown[]] : [key, undefined];
   if (!rows) return undefined;
   return rows.map((r, i) => {
     if (typeof r !== 'object' || r === null) {
-      throw new InputError(`bootstrap[${i}]`, `is ${JSON.stringify(r)}, not a parameter set`, 'give {E, A, B, alpha, beta} per bootstrap sample, as `scaling-lab fit --bootstrap --out` writes');
+      throw new InputError(`${path}[${i}]`, `is ${JSON.stringify(r)}, not a parameter set`, 'give {E, A, B, alpha, beta} per bootstrap sample, as `scaling-lab fit --bootstrap --out` writes');
     }
-    const o = ((r as { law?: unknown }).law ?? r) as Record<string, unknown>;
-    return { E: o.E as number, A: o.A as number, B: o.B as number, alpha: o.alpha as number, beta: o.beta as number };
+    const inner = (r as { law?: unknown }).law;
+    const o = (inner ?? r) as Record<string, unknown>;
+    const row = { E: o.E as number, A: o.A as number, B: o.B as number, alpha: o.alpha as number, beta: o.beta as number };
+    // The projection's own check (validateLaw per row), named by where the row sits in the file.
+    validateLaw({ form: 'chinchilla', ...row } as ChinchillaLaw, `${path}[${i}]${inner !== undefined ? '.law' : ''}`);
+    return row;
   });
 }
 
@@ -89,9 +106,8 @@ export function loadLaw(arg: string, opts: { bootstrap?: number; seed?: number }
   }
   const json = readLawJson(arg);
   refuseUnidentified(arg, json);
-  const lawJson = json.law ?? json;
-  const law = validateLaw(lawJson, 'law');
-  const samples = extractLawSamples(json);
+  const law = json.law !== undefined ? readingFile('--law', arg, () => validateLaw(json.law, 'law')) : readingFile('--law', arg, () => validateLaw(json, 'law'), atRoot);
+  const samples = readingFile('--law', arg, () => extractLawSamples(json));
   return { law, label: arg, samples: samples?.length ? samples : undefined };
 }
 

@@ -124,6 +124,13 @@ export interface ParamBreakdown {
    * parameters": DeepSeek-V2 21B, V2-Lite 2.4B, V3 37B (see architectures.test.ts).
    */
   activated: number;
+  /**
+   * `activated` plus what the multi-token-prediction modules compute per training token (their
+   * projection, transformer block with its active experts, and norms; embedding and head are shared):
+   * the N of a training run's 6·N·D. Equals `activated` without MTP. DeepSeek-V3: 36.63B + 0.69B =
+   * 37.31B against the report's "37B activated" (§4.2, two significant figures; see architectures.test.ts).
+   */
+  activatedInTraining: number;
   /** Matmul parameters used per token over all layers (attention + active MLP + router): the 2·N of the forward pass. */
   activeMatmul: number;
   /** activeMatmul ÷ layers (the mean layer). */
@@ -269,6 +276,7 @@ export function paramsFromArchitecture(arch: Architecture): ParamBreakdown {
     nonEmbedding: total - embedding, activeNonEmbedding: active - embedding,
     // The output head (vocab × d, shared with the input table when tied) is computed; the lookups are not.
     activated: active - embedding + a.vocab * d,
+    activatedInTraining: active - embedding + a.vocab * d + a.mtpModules * (mtpBlock + mtpLayer.active),
     activeMatmul, activeMatmulPerLayer: activeMatmul / a.layers,
     mtp: a.mtpModules * (mtpBlock + mtpLayer.total),
     mtpActiveMatmul: a.mtpModules * (2 * d * d + attn + mtpLayer.active),

@@ -156,8 +156,9 @@ export function resolveEstimate(given: EstimateSpec): ResolvedEstimate {
     const p = paramsFromArchitecture(spec.architecture);
     architecture = stated('architecture', spec.architecture, '');
     params = input(p.total, 'derived', 'parameters', 'computed from the architecture (paramsFromArchitecture)');
-    activeParams = p.active !== p.total
-      ? input(p.activated, 'derived', 'parameters', 'computed from the architecture: routed-active and shared experts, attention and output head; the input embedding is a lookup and not counted (the DeepSeek reports\' "activated parameters")')
+    // With MTP modules, every training token also passes through them (DeepSeek-V3 §2.2): activatedInTraining.
+    activeParams = p.active !== p.total || p.mtp > 0
+      ? input(p.activatedInTraining, 'derived', 'parameters', `computed from the architecture: routed-active and shared experts, attention and output head; the input embedding is a lookup and not counted (the DeepSeek reports' "activated parameters")${p.mtp > 0 ? `; includes the ${p.activatedInTraining - p.activated} parameters the multi-token-prediction modules compute per training token (DeepSeek-V3 §2.2)` : ''}`)
       : null;
   }
   const tokens = spec.tokens !== undefined ? stated('tokens', spec.tokens, 'tokens') : null;

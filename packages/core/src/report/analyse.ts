@@ -19,6 +19,8 @@ import { fitIsoflop } from '../fit/isoflop.js';
 import { fitLogLinear } from '../fit/powerLaw.js';
 import { getPublishedLaw } from '../laws/published.js';
 import { logRmse } from '../fit/diagnostics.js';
+import type { Identification } from '../fit/identification.js';
+import { notIdentifiedMark } from './identified.js';
 import type { ChinchillaLaw } from '../laws/types.js';
 import type { SweepRecord } from '../sweep/types.js';
 import { recordPoint, type ParamsKind } from '../sweep/results.js';
@@ -76,6 +78,8 @@ export interface Projection extends Allocation {
     assumptions: { name: string; value: unknown; unit?: string; source: string }[];
   };
   estimateUnavailable?: string;
+  /** Set when the fit behind N, D or the loss is not identified by its data (report/identified.ts): "Approach 2: this fit is not identified: …". */
+  notIdentified?: string;
 }
 
 export interface Analysis {
@@ -95,6 +99,8 @@ export interface Analysis {
     paramsLaw?: PowerLawFit;
     tokensLaw?: PowerLawFit;
     raw?: unknown;
+    /** fitIsoflop's identification (fit/identification.ts); absent on the lowest-loss fallback. */
+    identification?: Identification;
   };
   parametric?: {
     method: string;
@@ -108,6 +114,8 @@ export interface Analysis {
      * Hoffmann et al. 2022: 0.34, 0.28); 2 is the top of Hoffmann et al.'s start grid. Our judgement, not a standard.
      */
     usable: boolean;
+    /** fitChinchilla's identification (fit/identification.ts): "this fit is not identified: …" in words. */
+    identification?: Identification;
   };
   parametricUnavailable?: string;
   /** Fallback when no parametric fit is available: L_min = k·C^b over the budgets' optima. */
@@ -226,6 +234,7 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
     isoflop.skipped = fit.skipped;
     for (const sk of fit.skipped) notes.push(`isoFLOP budget ${sk.flops.toExponential(1)} FLOPs left out of Approach 2: ${sk.reason}`);
     isoflop.raw = { a: fit.a, b: fit.b, params: fit.params, tokens: fit.tokens };
+    isoflop.identification = fit.identification;
   } catch (err) {
     notes.push(`isoFLOP parabolas not usable (${(err as Error).message}); each budget's optimum is its lowest-loss run instead`);
     isoflop.method = "lowest-loss run of each budget (fallback: fitIsoflop's parabolas were not usable)";
@@ -259,6 +268,7 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
       starts: f.starts,
       logRmse: logRmse(f.law, sp),
       usable,
+      identification: f.identification,
     };
     if (!usable) {
       notes.push(
@@ -301,6 +311,15 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
         projections.approach2.lossNote = "power law L = k·C^b through the isoFLOP optima, no irreducible term: optimistic";
       }
     }
+  }
+  const a3 = { label: 'Approach 3', identification: parametric?.identification };
+  if (projections.approach2) {
+    const mark = notIdentifiedMark([{ label: 'Approach 2', identification: isoflop.identification }, ...(projections.approach2.lossNote?.startsWith('Approach 3') ? [{ ...a3, label: 'its loss from Approach 3' }] : [])]);
+    if (mark) projections.approach2.notIdentified = mark;
+  }
+  if (projections.approach3) {
+    const mark = notIdentifiedMark([a3]);
+    if (mark) projections.approach3.notIdentified = mark;
   }
   const projection = projections.approach2 ?? projections.approach3;
   if (!projection) throw new InputError('results', 'need at least two isoFLOP budgets with two or more runs each to fit a frontier', 'add budgets to the sweep spec');

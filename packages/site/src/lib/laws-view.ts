@@ -26,6 +26,16 @@ export interface LawOption {
   name: string;
   law: Law;
   citation: string;
+  /** A fit's "this fit is not identified: …" (core's fit/identification.ts); absent for published laws and identified fits. */
+  notIdentified?: string;
+  /** Whether core checked identification (fits: yes; published laws: their paper's word). */
+  checked?: boolean;
+}
+
+/** The law the reader loaded from a file: its custom-field text and the fit's identification verdict. */
+export interface UploadedFit {
+  text: string;
+  notIdentified?: string;
 }
 
 export const PUBLISHED_OPTIONS: LawOption[] = PUBLISHED_LAWS.map((l) => ({ id: l.id, name: l.name, law: l.law, citation: l.citation }));
@@ -54,11 +64,22 @@ export function customLawText(law: Law): string {
     : `${[law.E, law.A, law.B, law.alpha, law.beta].map(f).join(', ')}`;
 }
 
-export function resolveLaw(v: Record<string, string>, options: LawOption[]): { law: Law; name: string; citation: string } {
-  if (v.law === 'custom') return { law: parseCustomLaw(v.custom), name: 'your law', citation: 'typed or loaded from your file' };
+export function resolveLaw(v: Record<string, string>, options: LawOption[], uploaded?: UploadedFit): { law: Law; name: string; citation: string; identification: string } {
+  if (v.law === 'custom') {
+    const law = parseCustomLaw(v.custom);
+    // The verdict belongs to the loaded fit only while the field still holds that fit's law.
+    const fromFile = uploaded && (v.custom ?? '').trim() === uploaded.text;
+    return { law, name: 'your law', citation: 'typed or loaded from your file', identification: identificationText(fromFile ? { checked: true, notIdentified: uploaded.notIdentified } : {}) };
+  }
   const o = options.find((x) => x.id === v.law);
   if (!o) throw new InputError('law', `unknown law "${v.law}"`, 'choose one from the list');
-  return { law: o.law, name: o.name, citation: o.citation };
+  return { law: o.law, name: o.name, citation: o.citation, identification: identificationText(o) };
+}
+
+/** The "Identified by its data?" output: a fit that is not identified says so in core's words. */
+function identificationText(o: { checked?: boolean; notIdentified?: string }): string {
+  if (o.notIdentified) return `No — ${o.notIdentified}. The figures above come from it: do not rely on them.`;
+  return o.checked ? 'Yes: exponents positive and plausible, E inside its bounds, the fit\'s starts agree' : 'Not checked here (a published or typed law)';
 }
 
 export interface LawsView {
@@ -74,8 +95,8 @@ export interface LawsView {
   outputs: Record<string, string>;
 }
 
-export function lawsView(v: Record<string, string>, options: LawOption[]): LawsView {
-  const { law, name, citation } = resolveLaw(v, options);
+export function lawsView(v: Record<string, string>, options: LawOption[], uploaded?: UploadedFit): LawsView {
+  const { law, name, citation, identification } = resolveLaw(v, options, uploaded);
   const flops = numberField('flops', v.flops, { positive: true });
   const minFlops = numberField('minFlops', v.minFlops, { positive: true });
   const maxFlops = numberField('maxFlops', v.maxFlops, { positive: true });
@@ -95,6 +116,7 @@ export function lawsView(v: Record<string, string>, options: LawOption[]): LawsV
     exponents: `N ∝ C^${sig(ex.a, 3)}, D ∝ C^${sig(ex.b, 3)}`,
     targetFlops: target ? formatFlops(target.flops) : '—',
     targetModel: target ? `${formatCount(target.params)} parameters, ${formatCount(target.tokens)} tokens` : '—',
+    identification,
   };
   return { law, name, citation, flops, minFlops, maxFlops, optimal, nextDoublingGain, target, outputs };
 }

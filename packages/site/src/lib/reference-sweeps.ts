@@ -15,6 +15,7 @@ import {
   parseResults,
   parseSweepResults,
   type ChinchillaLaw,
+  type Identification,
   type IsoflopFit,
   type ScalingPoint,
 } from '@scaling-lab/core';
@@ -47,8 +48,9 @@ export interface ReferenceSweep {
   runs: SweepRun[];
   points: ScalingPoint[];
   skipped: { row: number; reason: string }[];
-  chinchilla: { law: ChinchillaLaw; logRmse: number; residuals: number[] } | { error: string };
-  isoflop: Pick<IsoflopFit, 'profiles' | 'skipped' | 'a' | 'b'> | { error: string };
+  /** `identification` is core's fit/identification.ts verdict: the page says "this fit is not identified: …" beside the numbers. */
+  chinchilla: { law: ChinchillaLaw; logRmse: number; residuals: number[]; identification: Identification } | { error: string };
+  isoflop: Pick<IsoflopFit, 'profiles' | 'skipped' | 'a' | 'b' | 'identification'> | { error: string };
 }
 
 function repoRoot(): string {
@@ -95,14 +97,14 @@ export function referenceSweeps(): ReferenceSweep[] {
     let chinchilla: ReferenceSweep['chinchilla'];
     try {
       const fit = fitChinchilla(points);
-      chinchilla = { law: fit.law, logRmse: logRmse(fit.law, points), residuals: Array.from(logResiduals(fit.law, points)) };
+      chinchilla = { law: fit.law, logRmse: logRmse(fit.law, points), residuals: Array.from(logResiduals(fit.law, points)), identification: fit.identification! };
     } catch (e) {
       chinchilla = { error: message(e) };
     }
     let isoflop: ReferenceSweep['isoflop'];
     try {
       const f = fitIsoflop(points);
-      isoflop = { profiles: f.profiles, skipped: f.skipped, a: f.a, b: f.b };
+      isoflop = { profiles: f.profiles, skipped: f.skipped, a: f.a, b: f.b, identification: f.identification };
     } catch (e) {
       isoflop = { error: message(e) };
     }

@@ -12,7 +12,8 @@ import { combineRuns, fitChinchilla, flopsOf, parseLog, validateLaw, type Law } 
 export type FitFile = { name: string; text: string };
 export type FitRequest = { files: FitFile[] };
 export type FitReply =
-  | { ok: true; law: Law; how: string; points: { flops: number; loss: number }[] }
+  /** notIdentified: core's "this fit is not identified: …" (fit/identification.ts), or the fit file's own verdict. */
+  | { ok: true; law: Law; how: string; points: { flops: number; loss: number }[]; notIdentified?: string }
   | { ok: false; message: string; field?: string };
 
 const isLawJson = (text: string) => {
@@ -26,9 +27,12 @@ self.onmessage = (e: MessageEvent<FitRequest>) => {
   const names = files.length === 1 ? files[0].name : `${files.length} files (${files[0].name}, …)`;
   try {
     if (files.length === 1 && isLawJson(files[0].text)) {
-      const json = JSON.parse(files[0].text) as { law?: unknown };
+      const json = JSON.parse(files[0].text) as { law?: unknown; identification?: { identified?: unknown; summary?: unknown } };
       const law = validateLaw(json.law ?? json, files[0].name);
-      reply({ ok: true, law, how: `law read from ${names}`, points: [] });
+      // `scaling-lab fit --json` writes its verdict beside the law; keep it with the law.
+      const verdict = json.identification;
+      const notIdentified = verdict?.identified === false && typeof verdict.summary === 'string' ? verdict.summary : undefined;
+      reply({ ok: true, law, how: `law read from ${names}`, points: [], ...(notIdentified ? { notIdentified } : {}) });
       return;
     }
     const parts = files.map((f) => parseLog(f.text, { source: f.name }));
@@ -39,6 +43,7 @@ self.onmessage = (e: MessageEvent<FitRequest>) => {
       law: fit.law,
       how: `fitted (Approach 3, ${fit.points} runs${parsed.skipped.length ? `, ${parsed.skipped.length} skipped` : ''}) from ${names}`,
       points: parsed.points.map((p) => ({ flops: flopsOf(p), loss: p.loss })),
+      ...(fit.identification && !fit.identification.identified && fit.identification.summary ? { notIdentified: fit.identification.summary } : {}),
     });
   } catch (err) {
     reply({ ok: false, message: err instanceof Error ? err.message : String(err), field: (err as { field?: string }).field });

@@ -22,6 +22,24 @@ describe('architectures people train today', () => {
     expect((p.total + p.mtp + p.embedding) / 1e9).toBeCloseTo(684.5, 0);
   });
 
+  it('DeepSeek-V3 activated per training token: 37B within 1 % once the MTP module is counted (arXiv:2412.19437 §2.2, §4.2)', () => {
+    // §4.2 configures the model with MTP depth D = 1 and states "671B total parameters, of which 37B are
+    // activated for each token". 671B is the main model (the released checkpoint's 685B adds the 14B MTP
+    // weights, README_WEIGHTS.md). Activated: the input embedding is a lookup, not computed (the V2/V2-Lite
+    // counts above follow the same rule); the output head is computed; and in training every token also
+    // passes through the MTP module (§2.2: a d × 2d projection of two RMS-normed inputs, one transformer
+    // block with its 8 routed + 1 shared active experts; embedding and head shared with the main model).
+    const p = paramsFromArchitecture(DEEPSEEK_V3);
+    expect(p.activated / 1e9).toBeCloseTo(36.63, 2); // main model alone: −1.01 %
+    const mtpPerToken = p.activatedInTraining - p.activated;
+    expect(mtpPerToken / 1e9).toBeCloseTo(0.69, 2);
+    expect(Math.abs(p.activatedInTraining / 37e9 - 1)).toBeLessThan(0.01); // 37.31B: +0.85 %
+    expect(Math.abs(p.total / 671e9 - 1)).toBeLessThan(0.01);
+    // Without MTP the two counts agree (DeepSeek-V2 has no MTP module).
+    const noMtp = paramsFromArchitecture({ ...DEEPSEEK_V3, mtpModules: 0 });
+    expect(noMtp.activatedInTraining).toBe(noMtp.activated);
+  });
+
   it('the same counting gives DeepSeek-V2 236B / 21B and V2-Lite 15.7B / 2.4B (arXiv:2405.04434, §1 and App. B)', () => {
     const v2 = paramsFromArchitecture({ layers: 60, dModel: 5120, heads: 128, ffnDim: 12288, ffnType: 'swiglu', vocab: 102400, experts: 160, activeExperts: 6, sharedExperts: 2, expertFfnDim: 1536, denseLayers: 1, mla: { qLoraRank: 1536, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 } });
     expect(Math.round(v2.total / 1e9)).toBe(236);

@@ -24,6 +24,8 @@ export interface ConfigArchitecture {
   modelType: string | null;
   /** What was inferred and from which key; shown beside the estimate. */
   notes: string[];
+  /** Architecture field → the config key its value was read from (`layers` → `num_hidden_layers`), so an error names the key. */
+  sources: Record<string, string>;
 }
 
 const GATED = ['llama', 'mistral', 'mixtral', 'qwen2', 'qwen2_moe', 'qwen3', 'qwen3_moe', 'gemma', 'gemma2', 'gemma3_text', 'olmo', 'olmo2', 'olmoe', 'deepseek_v2', 'deepseek_v3', 'phi3', 'cohere', 'granite', 'llama4_text'];
@@ -57,21 +59,30 @@ export function architectureFromHfConfig(json: unknown): ConfigArchitecture {
     if (required) throw new InputError(`config.${keys[0]}`, 'is missing', `the config needs one of ${keys.join(', ')}`);
     return undefined;
   };
+  const sources: Record<string, string> = {};
+  const prefix = c === json ? '' : 'text_config.';
+  /** num(), remembering which key fed `field`. */
+  const read = (field: string, keys: string[], required: boolean): number | undefined => {
+    const v = num(keys, required);
+    const key = keys.find((k) => own(c, k) !== undefined && own(c, k) !== null);
+    if (v !== undefined && key) sources[field] = `${prefix}${key}`;
+    return v;
+  };
   const bool = (k: string): boolean | undefined => (typeof own(c, k) === 'boolean' ? (own(c, k) as boolean) : undefined);
   const type = modelType ?? '';
 
   const a: Architecture = {
-    layers: num(['num_hidden_layers', 'n_layer', 'num_layers'], true)!,
-    dModel: num(['hidden_size', 'n_embd', 'd_model'], true)!,
-    heads: num(['num_attention_heads', 'n_head'], true)!,
-    vocab: num(['vocab_size'], true)!,
+    layers: read('layers', ['num_hidden_layers', 'n_layer', 'num_layers'], true)!,
+    dModel: read('dModel', ['hidden_size', 'n_embd', 'd_model'], true)!,
+    heads: read('heads', ['num_attention_heads', 'n_head'], true)!,
+    vocab: read('vocab', ['vocab_size'], true)!,
   };
-  let kv = num(['num_key_value_heads', 'num_kv_heads'], false);
+  let kv = read('kvHeads', ['num_key_value_heads', 'num_kv_heads'], false);
   if (kv === undefined && bool('multi_query') === true) kv = 1;
   if (kv !== undefined) a.kvHeads = kv;
-  const headDim = num(['head_dim'], false);
+  const headDim = read('headDim', ['head_dim'], false);
   if (headDim !== undefined) a.headDim = headDim;
-  const ffn = num(['intermediate_size', 'n_inner', 'ffn_dim', 'd_ff'], false);
+  const ffn = read('ffnDim', ['intermediate_size', 'n_inner', 'ffn_dim', 'd_ff'], false);
   if (ffn !== undefined) a.ffnDim = ffn;
   else notes.push('no intermediate_size: feed-forward width 4 × hidden_size');
 
@@ -83,7 +94,7 @@ export function architectureFromHfConfig(json: unknown): ConfigArchitecture {
   const tied = bool('tie_word_embeddings');
   a.tiedEmbeddings = tied ?? true;
   if (tied === undefined) notes.push('tie_word_embeddings absent: tied, the Transformers default');
-  const context = num(['max_position_embeddings', 'n_positions', 'n_ctx', 'seq_length'], false);
+  const context = read('context', ['max_position_embeddings', 'n_positions', 'n_ctx', 'seq_length'], false);
   if (context !== undefined) {
     a.context = context;
     if (!LEARNED_POSITIONS.includes(type)) notes.push(`context ${context} from max_position_embeddings (the longest supported; give --context for the training sequence length)`);
@@ -97,45 +108,45 @@ export function architectureFromHfConfig(json: unknown): ConfigArchitecture {
   if (QKV_BIAS.includes(type)) a.qkvBias = true;
   if (type === 'olmo') a.norm = 'nonparametric';
   if (FOUR_NORMS.includes(type)) a.normsPerLayer = 4;
-  const typeVocab = num(['type_vocab_size'], false);
+  const typeVocab = read('tokenTypes', ['type_vocab_size'], false);
   if (typeVocab) a.tokenTypes = typeVocab;
   if (type === 'bert' || type === 'roberta' || type === 'xlm-roberta') a.pooler = true;
 
   // Mixture of experts.
-  const experts = num(['n_routed_experts', 'num_local_experts', 'num_experts'], false);
+  const experts = read('experts', ['n_routed_experts', 'num_local_experts', 'num_experts'], false);
   if (experts !== undefined && experts > 1) {
     a.experts = experts;
-    const k = num(['num_experts_per_tok', 'moe_top_k', 'num_selected_experts'], false);
+    const k = read('activeExperts', ['num_experts_per_tok', 'moe_top_k', 'num_selected_experts'], false);
     if (k !== undefined) a.activeExperts = k;
     else notes.push('no num_experts_per_tok: every expert counted as active');
-    const expertFfn = num(['moe_intermediate_size'], false);
+    const expertFfn = read('expertFfnDim', ['moe_intermediate_size'], false);
     if (expertFfn !== undefined) a.expertFfnDim = expertFfn;
-    const shared = num(['n_shared_experts'], false);
-    const sharedFfn = num(['shared_expert_intermediate_size'], false);
+    const shared = read('sharedExperts', ['n_shared_experts'], false);
+    const sharedFfn = read('sharedExpertFfnDim', ['shared_expert_intermediate_size'], false);
     if (shared) a.sharedExperts = shared;
     else if (sharedFfn) { a.sharedExperts = 1; a.sharedExpertFfnDim = sharedFfn; }
-    const firstDense = num(['first_k_dense_replace'], false);
+    const firstDense = read('denseLayers', ['first_k_dense_replace'], false);
     if (firstDense) a.denseLayers = firstDense;
-    const every = num(['moe_layer_freq', 'decoder_sparse_step', 'interleave_moe_layer_step'], false);
+    const every = read('moeEvery', ['moe_layer_freq', 'decoder_sparse_step', 'interleave_moe_layer_step'], false);
     if (every && every > 1) a.moeEvery = every;
   }
   // Multi-head latent attention.
-  const kvRank = num(['kv_lora_rank'], false);
+  const kvRank = read('mla.kvLoraRank', ['kv_lora_rank'], false);
   if (kvRank !== undefined) {
     a.mla = {
       kvLoraRank: kvRank,
-      qkNopeHeadDim: num(['qk_nope_head_dim'], true)!,
-      qkRopeHeadDim: num(['qk_rope_head_dim'], true)!,
-      vHeadDim: num(['v_head_dim'], true)!,
+      qkNopeHeadDim: read('mla.qkNopeHeadDim', ['qk_nope_head_dim'], true)!,
+      qkRopeHeadDim: read('mla.qkRopeHeadDim', ['qk_rope_head_dim'], true)!,
+      vHeadDim: read('mla.vHeadDim', ['v_head_dim'], true)!,
     };
-    const qRank = num(['q_lora_rank'], false);
+    const qRank = read('mla.qLoraRank', ['q_lora_rank'], false);
     if (qRank) a.mla.qLoraRank = qRank;
   }
-  const mtp = num(['num_nextn_predict_layers'], false);
+  const mtp = read('mtpModules', ['num_nextn_predict_layers'], false);
   if (mtp) a.mtpModules = mtp;
 
   // Sliding windows.
-  const window = num(['sliding_window'], false);
+  const window = read('slidingWindow', ['sliding_window'], false);
   const useWindow = bool('use_sliding_window');
   const layerTypes = own(c, 'layer_types');
   if (window !== undefined && useWindow !== false) {
@@ -150,5 +161,6 @@ export function architectureFromHfConfig(json: unknown): ConfigArchitecture {
       a.slidingWindowPattern = 'all';
     }
   }
-  return { architecture: a, modelType, notes };
+  if (Array.isArray(layerTypes) && a.attentionTypes) sources.attentionTypes = `${prefix}layer_types`;
+  return { architecture: a, modelType, notes, sources };
 }

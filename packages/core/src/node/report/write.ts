@@ -9,8 +9,9 @@ import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops
 import type { Analysis, Projection } from '../../report/analyse.js';
 import { frontierChart, isoflopChart, lossComputeChart } from '../../report/charts.js';
 import type { Trust } from '../../verify/trust.js';
-import { exponentLines, projectionIntervalLines, verificationLines, warningLines } from '../../report/trustText.js';
+import { budgetOptimaLines, exponentLines, projectionIntervalLines, verificationLines, warningLines } from '../../report/trustText.js';
 import { verificationChart } from '../../report/verificationChart.js';
+import { identificationLine } from '../../report/identified.js';
 
 export interface ReportMeta {
   specPath: string;
@@ -27,6 +28,7 @@ const sci = (x: number, d = 2) => x.toExponential(d).replace('e+', 'e');
 
 function projectionLines(p: Projection): string[] {
   const lines = [
+    ...(p.notIdentified ? [`NOT IDENTIFIED    from a fit its data do not identify (${p.notIdentified}): do not rely on these figures`] : []),
     `model size N      ${formatCount(p.params)} parameters`,
     `training tokens D ${formatCount(p.tokens)} (${p.tokensPerParam.toFixed(1)} tokens per parameter)`,
   ];
@@ -69,10 +71,14 @@ export function summaryText(a: Analysis, meta: ReportMeta, trust?: Trust): strin
     out.push(
       `    (${a.parametric.method}; log-RMSE ${a.parametric.logRmse?.toFixed(4) ?? '?'}${a.parametric.converged === false ? '; optimiser did NOT report convergence' : ''}${a.parametric.usable ? '' : '; exponents outside [0.05, 2]: not extrapolated'})`,
     );
+    const mark = identificationLine(a.parametric.identification);
+    if (mark) out.push(`    ${mark}`);
   } else out.push(`  Approach 3: not fitted (${a.parametricUnavailable})`);
   if (a.isoflop.paramsLaw && a.isoflop.tokensLaw) {
     out.push(`  Approach 2: N_opt = ${sci(a.isoflop.paramsLaw.coefficient)} · C^${a.isoflop.paramsLaw.exponent.toFixed(3)},  D_opt = ${sci(a.isoflop.tokensLaw.coefficient)} · C^${a.isoflop.tokensLaw.exponent.toFixed(3)}`);
     out.push(`    (${a.isoflop.method}; ${a.isoflop.budgets.length} budgets)`);
+    const mark = identificationLine(a.isoflop.identification);
+    if (mark) out.push(`    ${mark}`);
   }
   if (trust) out.push('', ...exponentLines(trust));
   if (a.lossVsCompute) out.push(`  Loss frontier: L_min = ${a.lossVsCompute.coefficient.toFixed(3)} · C^${a.lossVsCompute.exponent.toFixed(4)} (log-log power law over the budgets' optima)`);
@@ -83,6 +89,7 @@ export function summaryText(a: Analysis, meta: ReportMeta, trust?: Trust): strin
     const o = b.optimum;
     out.push(`  ${sci(o.flops).padEnd(10)}  ${formatCount(o.params).padEnd(9)}  ${formatCount(o.tokens).padEnd(9)}  ${o.tokensPerParam.toFixed(1).padStart(6)}  ${o.loss?.toFixed(3) ?? ''}`);
   }
+  if (trust?.budgetOptima.length) out.push(...budgetOptimaLines(trust));
   const useA3 = !a.projections.approach2;
   const f = a.frontier.filter((p) => p.source === (useA3 ? 'approach3' : 'approach2'));
   const decades = f.filter((_p, i) => i % 5 === 0 || i === f.length - 1);
@@ -95,7 +102,12 @@ export function summaryText(a: Analysis, meta: ReportMeta, trust?: Trust): strin
   }
   out.push('');
   out.push(`Projection: the compute-optimal model for ${formatFlops(meta.targetFlops)} (${a.projection.source})`);
-  if (trust) for (const l of projectionIntervalLines(trust, formatFlops(meta.targetFlops)).slice(1)) out.push(l);
+  if (trust) {
+    for (const p of [a.projections.approach2, a.projections.approach3]) {
+      if (p?.notIdentified) out.push(`  NOT IDENTIFIED: ${p.notIdentified} — do not rely on the figures from it below`);
+    }
+    for (const l of projectionIntervalLines(trust, formatFlops(meta.targetFlops)).slice(1)) out.push(l);
+  }
   else for (const l of projectionLines(a.projection)) out.push(`  ${l}`);
   const other = a.projection === a.projections.approach2 ? a.projections.approach3 : undefined;
   if (other && !trust) {
@@ -134,6 +146,16 @@ function markdown(a: Analysis, meta: ReportMeta, trust?: Trust): string {
     md.push(`| loss at ${sci(v.budgetFlops, 0)} FLOPs | ${v.predictedLoss.toFixed(4)} [${v.predictedLossInterval.map((x) => x.toFixed(4)).join(', ')}] | ${v.measuredLoss.toFixed(4)} | ${v.lossErrorPercent.toFixed(2)} %, ${v.inside ? 'inside' : 'outside'} |`);
     md.push(`| N_opt | ${formatCount(v.predictedParams)} [${v.predictedParamsInterval.map((x) => formatCount(x)).join(', ')}] | ${formatCount(v.measuredBestParams)} (${v.measuredBestParamsFrom}) | ×${v.paramsRatio.toFixed(2)}, ${v.paramsInside ? 'inside' : 'outside'} |`);
     md.push('', '![predict, then verify](verification.svg)', '');
+  }
+  if (trust?.budgetOptima.length) {
+    const pc = `${Math.round(trust.level * 100)} %`;
+    md.push('## Measured optimum per budget', '', `Parabola vertex of each isoFLOP budget with its ${pc} interval (parametric bootstrap over run scatter; "inside": share of replicates whose vertex stays within the sampled sizes).`, '');
+    md.push('| C (FLOPs) | runs | N_opt | D_opt | loss | inside |', '|---|---|---|---|---|---|');
+    const cell = (e: { estimate: number; interval: [number, number] }, f: (x: number) => string) => `${f(e.estimate)} [${f(e.interval[0])}, ${f(e.interval[1])}]`;
+    for (const b of trust.budgetOptima) {
+      md.push(`| ${sci(b.flops, 0)} | ${b.runs} | ${cell(b.params, formatCount)} | ${cell(b.tokens, formatCount)} | ${cell(b.loss, (x) => x.toFixed(4))} | ${Math.round(b.insideShare * 100)} %${b.vertexInside ? '' : ' (vertex outside the sampled sizes)'} |`);
+    }
+    md.push('');
   }
   md.push('## Charts', '', '![isoFLOP profiles](isoflop.svg)', '', '![compute-optimal frontier](frontier.svg)', '', '![loss vs compute](loss-compute.svg)', '');
   md.push('## Runs', '', '| run | budget C | N | D | 6ND | val loss |', '|---|---|---|---|---|---|');
