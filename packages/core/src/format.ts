@@ -11,7 +11,19 @@ const SI = [
   { p: 1e3, s: 'k' },
 ];
 
-/** Rounds to `digits` significant figures without trailing zeros. */
+/**
+ * Rounds to `digits` significant figures and prints without trailing zeros, the way
+ * figures on the site and in the CLI are shown.
+ *
+ * @param x - the number
+ * @param digits - significant figures (default 3)
+ * @returns the text
+ * @example
+ * ```ts
+ * import { sig } from '@scaling-lab/core';
+ * sig(3.14159); // → '3.14'
+ * ```
+ */
 export function sig(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return '—';
   if (x === 0) return '0';
@@ -128,7 +140,20 @@ export function formatDuration(hours: number, digits = 3): string {
   return `${sig(days / 365.25, digits)} years`;
 }
 
-/** Parameter or token counts → "70B", "1.4T", "350M". */
+/**
+ * Parameter or token counts for reading, with decimal suffixes as papers quote them:
+ * `70B`, `1.4T`, `350M` (the inverse of {@link parseQuantity}).
+ *
+ * @param n - the count
+ * @param digits - significant digits (default 3)
+ * @returns the text
+ * @example
+ * ```ts
+ * import { formatCount } from '@scaling-lab/core';
+ * formatCount(70e9); // → '70B'
+ * formatCount(1.4e12); // → '1.4T'
+ * ```
+ */
 export function formatCount(n: number, digits = 3): string {
   if (!Number.isFinite(n)) return '—';
   const a = Math.abs(n);
@@ -139,7 +164,18 @@ export function formatCount(n: number, digits = 3): string {
   return sig(n, digits);
 }
 
-/** Bytes → "80 GB" (decimal, as accelerator datasheets quote memory). */
+/**
+ * Bytes for reading, in decimal units as accelerator datasheets quote memory (`80 GB`).
+ *
+ * @param bytes - the size
+ * @param digits - significant digits (default 3)
+ * @returns the text
+ * @example
+ * ```ts
+ * import { formatBytes } from '@scaling-lab/core';
+ * formatBytes(80e9); // → '80 GB'
+ * ```
+ */
 export function formatBytes(bytes: number, digits = 3): string {
   return formatSI(bytes, 'B', digits);
 }

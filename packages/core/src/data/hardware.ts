@@ -11,7 +11,19 @@ import { InputError } from '../errors.js';
 
 const CANDIDATES: Candidate<AcceleratorRow>[] = ACCELERATORS.map((a) => ({ id: a.id, keys: [a.id, a.name], value: a }));
 
-/** Every accelerator in the table, in table order. */
+/**
+ * Every accelerator in the reference table (data/hardware/accelerators.csv: dense peak
+ * rates, memory, bandwidth and TDP from vendor datasheets, each row with its source), in
+ * table order.
+ *
+ * @returns the rows
+ * @example
+ * ```ts
+ * import { listAccelerators } from '@scaling-lab/core';
+ * listAccelerators().length; // → 27
+ * listAccelerators()[0].id; // → 'nvidia-v100-sxm2-32gb'
+ * ```
+ */
 export function listAccelerators(): readonly AcceleratorRow[] {
   return ACCELERATORS;
 }

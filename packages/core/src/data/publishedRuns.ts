@@ -309,7 +309,18 @@ export const PUBLISHED_RUNS: readonly PublishedRun[] = [
 
 const CANDIDATES: Candidate<PublishedRun>[] = PUBLISHED_RUNS.map((r) => ({ id: r.id, keys: [r.id, r.name], value: r }));
 
-/** Every published run, in the order above. */
+/**
+ * Every published training run the estimates can start from (a preset), each with the
+ * figures its paper reports and where (GPT-3, Gopher, PaLM, OPT, BLOOM, Llama 1–3.2,
+ * DeepSeek-V3).
+ *
+ * @returns the runs, oldest first
+ * @example
+ * ```ts
+ * import { listPublishedRuns } from '@scaling-lab/core';
+ * listPublishedRuns()[0].id; // → 'gpt-3'
+ * ```
+ */
 export function listPublishedRuns(): readonly PublishedRun[] {
   return PUBLISHED_RUNS;
 }

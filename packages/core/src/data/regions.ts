@@ -85,7 +85,18 @@ export function getRegion(query: string): GridRegion {
   return fuzzyGet('region', 'region', alias ?? query, CANDIDATES, 'list them with `scaling-lab regions [search]`').value;
 }
 
-/** Grid intensity in gCO2e/kWh for `query` (see getRegion). */
+/**
+ * The grid carbon intensity of a region in gCO2e/kWh ({@link getRegion}'s `gCO2ePerKWh`).
+ *
+ * @param query - a country code or name, or `provider:region`
+ * @returns gCO2e/kWh
+ * @throws InputError for field `region` with suggestions when nothing matches
+ * @example
+ * ```ts
+ * import { gridIntensity } from '@scaling-lab/core';
+ * gridIntensity('FRA'); // → 56.039
+ * ```
+ */
 export function gridIntensity(query: string): number {
   return getRegion(query).gCO2ePerKWh;
 }

@@ -25,7 +25,19 @@ export function costUsd(acceleratorHours: number, usdPerHour: number, overheadFr
   return acceleratorHours * usdPerHour * (1 + overheadFraction);
 }
 
-/** Total overhead fraction from its parts. */
+/**
+ * The total overhead on a run's hours from its parts: restarts and failed runs plus the
+ * sweep before the run, each a fraction of the main run's accelerator-hours.
+ *
+ * @param restartFraction - hours lost to restarts and failures (default 0)
+ * @param sweepFraction - hours spent on the sweep and ablations (default 0)
+ * @returns the sum, for {@link costUsd}
+ * @example
+ * ```ts
+ * import { overheadFraction } from '@scaling-lab/core';
+ * overheadFraction(0.1, 0.05); // → 0.15
+ * ```
+ */
 export function overheadFraction(restartFraction = 0, sweepFraction = 0): number {
   return restartFraction + sweepFraction;
 }

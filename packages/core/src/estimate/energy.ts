@@ -40,12 +40,36 @@ export function energyKWh({ acceleratorHours, watts, hostOverhead = 1, pue = 1 }
   return (acceleratorHours * watts * hostOverhead * pue) / 1000;
 }
 
-/** Average accelerator power from TDP and the fraction of TDP drawn. */
+/**
+ * Average accelerator power = TDP × the fraction of TDP drawn (0.70 by default in
+ * estimates: StarCoder assumed 280 W on a 400 W A100, Li et al. 2023, §5.7).
+ *
+ * @param tdpW - thermal design power, W
+ * @param powerFraction - the fraction of TDP drawn on average (0–1)
+ * @returns W
+ * @example
+ * ```ts
+ * import { averageWatts } from '@scaling-lab/core';
+ * averageWatts(400, 0.7); // → 280
+ * ```
+ */
 export function averageWatts(tdpW: number, powerFraction: number): number {
   return tdpW * powerFraction;
 }
 
-/** How many household-years of electricity `kWh` is. */
+/**
+ * Energy as household-years of electricity: kWh / a household's yearly use (US 10,715
+ * kWh in 2020, EIA; EU 3,600 kWh, Odyssee-Mure; see data/constants).
+ *
+ * @param kWh - the energy
+ * @param householdKWhPerYear - one household's yearly electricity use
+ * @returns household-years
+ * @example
+ * ```ts
+ * import { householdYears } from '@scaling-lab/core';
+ * householdYears(620771, 10715); // → 57.9
+ * ```
+ */
 export function householdYears(kWh: number, householdKWhPerYear: number): number {
   return kWh / householdKWhPerYear;
 }

@@ -156,7 +156,21 @@ function targetShape(arch: ReturnType<typeof normalizeArchitecture>, t: LoraTarg
   }
 }
 
-/** Trainable LoRA parameters: layers × Σ_targets rank·(d_in + d_out) (Hu et al. 2021). Default targets q and v, as in the paper. */
+/**
+ * Trainable LoRA parameters: layers × Σ over the adapted matrices of rank·(d_in + d_out)
+ * (Hu et al. 2021, "LoRA", §4); by default q and v, as in the paper.
+ *
+ * @param arch - the base model's architecture
+ * @param rank - r, the adapters' rank
+ * @param targets - which matrices get adapters: q, k, v, o, gate, up, down
+ * @returns trainable parameters
+ * @throws InputError for an unknown target or a rank below 1
+ * @example
+ * ```ts
+ * import { loraParams } from '@scaling-lab/core';
+ * loraParams({ layers: 32, dModel: 4096, heads: 32, vocab: 32000, ffnDim: 11008, ffnType: 'swiglu' }, 8); // → 4194304
+ * ```
+ */
 export function loraParams(arch: Architecture, rank: number, targets: readonly LoraTarget[] = ['q', 'v']): number {
   requireNumber('lora.rank', rank, { min: 1 });
   const a = normalizeArchitecture(arch);

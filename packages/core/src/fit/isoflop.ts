@@ -68,9 +68,19 @@ export function groupByCompute(points: readonly ScalingPoint[], widthDecades = 0
 }
 
 /**
- * Least-squares parabola y = c0 + c1·u + c2·u² (normal equations on centred u; 3×3 solve).
+ * Least-squares parabola y = c0 + c1·u + c2·u² (normal equations on centred u; 3×3 solve),
+ * the isoFLOP profile of Hoffmann et al. 2022, §3.2, with u = log N.
  * Hand-written: one 3×3 system; simple-statistics has no polynomial regression and mathjs
  * would pull its whole matrix machinery into the browser bundle for it.
+ *
+ * @param us - abscissae (at least three distinct)
+ * @param ys - ordinates, one per abscissa
+ * @returns the coefficients c0, c1, c2
+ * @example
+ * ```ts
+ * import { fitParabola } from '@scaling-lab/core';
+ * fitParabola([-1, 0, 1, 2], [3, 1, 3, 9]).c2; // → 2
+ * ```
  */
 export function fitParabola(us: readonly number[], ys: readonly number[]): { c0: number; c1: number; c2: number } {
   const n = us.length;

@@ -74,6 +74,22 @@ export function splitCsvLine(line: string): string[] {
   return out;
 }
 
+/**
+ * Reads runs for a fit from CSV text: a header naming the params, tokens (or flops) and loss
+ * columns, one run per row; rows that cannot be read are listed in `skipped` with why.
+ *
+ * @param text - the CSV
+ * @param source - what to call it in errors (default `csv`)
+ * @returns the points, the number of rows, the skipped rows and the columns used
+ * @throws InputError naming the column when a required one is missing
+ * @example
+ * ```ts
+ * import { parseScalingCsv } from '@scaling-lab/core';
+ * const parsed = parseScalingCsv('params,tokens,loss\n1e8,2e9,3.1\n3e8,6e9,2.8\n');
+ * parsed.points.length; // → 2
+ * parsed.points[1].loss; // → 2.8
+ * ```
+ */
 export function parseScalingCsv(text: string, source = 'csv'): ParsedInput {
   const reader = new ScalingCsvReader(source);
   text.split(/\r?\n/).forEach((line, i) => reader.line(line, i + 1));

@@ -35,7 +35,21 @@ function checkSeries(xs: ArrayLike<number>, ys: ArrayLike<number>, minPoints: nu
   if (distinctCount(xs) < 2) throw new InputError(xName, 'all values are equal, so no exponent can be identified', 'give points at two or more scales');
 }
 
-/** y = k·x^p by ordinary least squares in log–log space. */
+/**
+ * A power law y = k·x^p by ordinary least squares in log–log space, as Hoffmann et al.
+ * 2022 fit N_opt ∝ C^a across budgets (§3.1–3.2).
+ *
+ * @param xs - positive abscissae at two or more scales
+ * @param ys - positive ordinates, one per x
+ * @param names - the field names errors use for x and y
+ * @returns the exponent p, the coefficient k, R² in log space and the number of points
+ * @throws InputError naming the field when a value is not positive, the lengths differ or all x are equal
+ * @example
+ * ```ts
+ * import { fitLogLinear } from '@scaling-lab/core';
+ * fitLogLinear([1e19, 1e20, 1e21], [1e9, 3.16e9, 1e10]).exponent; // → 0.500
+ * ```
+ */
 export function fitLogLinear(xs: ArrayLike<number>, ys: ArrayLike<number>, names: { x?: string; y?: string } = {}): LogLinearFit {
   checkSeries(xs, ys, 2, names.x ?? 'x', names.y ?? 'y');
   const pairs: [number, number][] = Array.from({ length: xs.length }, (_, i) => [Math.log(xs[i]), Math.log(ys[i])]);

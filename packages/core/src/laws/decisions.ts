@@ -116,7 +116,18 @@ function kaplanOptimalParams(law: KaplanLaw, flops: number): number {
   return ((p * k * flops) / (6 * law.tokensC)) ** (1 / (1 + p));
 }
 
-/** The lowest loss any model can reach (Chinchilla: E; Kaplan form: 0). */
+/**
+ * The lowest loss any model can reach under a law: the irreducible loss E of the
+ * Chinchilla form (Hoffmann et al. 2022, eq. 2), 0 for Kaplan's form.
+ *
+ * @param law - a Chinchilla- or Kaplan-form law
+ * @returns nats per token
+ * @example
+ * ```ts
+ * import { getPublishedLaw, lossFloor } from '@scaling-lab/core';
+ * lossFloor(getPublishedLaw('hoffmann2022').law); // → 1.69
+ * ```
+ */
 export function lossFloor(law: Law): number {
   validateLaw(law);
   return law.form === 'chinchilla' ? law.E : 0;
@@ -164,8 +175,20 @@ export interface DoublingStep {
 }
 
 /**
- * Loss gained by each of `doublings` successive doublings of compute from `fromFlops`,
- * always at the compute-optimal allocation.
+ * Diminishing returns: the loss each of `doublings` successive doublings of compute gains
+ * from `fromFlops`, always at the compute-optimal allocation ({@link computeOptimal}).
+ *
+ * @param law - a Chinchilla- or Kaplan-form law
+ * @param opts - `fromFlops`, the starting budget, and `doublings`, how many
+ * @returns one step per doubling: budgets, loss before and after, and the loss gained
+ * @throws InputError when the budget or the count is not valid
+ * @example
+ * ```ts
+ * import { getPublishedLaw, marginalLossPerDoubling } from '@scaling-lab/core';
+ * const steps = marginalLossPerDoubling(getPublishedLaw('hoffmann2022').law, { fromFlops: 1e21, doublings: 2 });
+ * steps[0].lossGained; // → 0.0645
+ * steps[1].lossGained; // → 0.0580
+ * ```
  */
 export function marginalLossPerDoubling(law: Law, opts: { fromFlops: number; doublings: number }): DoublingStep[] {
   validateLaw(law);
@@ -199,9 +222,20 @@ export interface WrongSizePenalty {
 }
 
 /**
- * The compute a model of `params` parameters needs to reach `targetLoss`, against the
- * compute-optimal model for that loss. Throws InputError when the model is too small to
- * reach the target with any amount of data.
+ * The price of the wrong model size: the compute a model of `params` parameters needs to
+ * reach `targetLoss` (D from the iso-loss curve), against the compute-optimal model for
+ * that loss.
+ *
+ * @param law - a Chinchilla- or Kaplan-form law
+ * @param opts - `params`, the model's size, and `targetLoss`
+ * @returns tokens and FLOPs for that model, the optimal plan, and the extra compute (absolute and as a fraction)
+ * @throws InputError when the model is too small to reach the target with any amount of data
+ * @example
+ * ```ts
+ * import { getPublishedLaw, wrongSizePenalty } from '@scaling-lab/core';
+ * // a 7B model trained to loss 2.0 spends 28 % more compute than the optimal 15B one
+ * wrongSizePenalty(getPublishedLaw('hoffmann2022').law, { params: 7e9, targetLoss: 2.0 }).extraFraction; // → 0.283
+ * ```
  */
 export function wrongSizePenalty(law: Law, opts: { params: number; targetLoss: number }): WrongSizePenalty {
   const optimal = computeForLoss(law, opts.targetLoss);

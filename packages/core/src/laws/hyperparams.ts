@@ -56,7 +56,22 @@ function figure(f: Omit<HyperparamFigure, 'inRange' | 'warning'>, warning: strin
   return warning ? { ...f, inRange: false, warning } : { ...f, inRange: true };
 }
 
-/** DeepSeek LLM §3.1: η_opt and B_opt (tokens) from the compute budget C (FLOPs). */
+/**
+ * DeepSeek LLM's compute-optimal learning rate and batch (Bi et al. 2024, arXiv 2401.02954,
+ * §3.1, eq. 1): η_opt = 0.3118·C^−0.1250 and B_opt = 0.2920·C^0.3271 tokens, fitted on
+ * budgets 1e17–2e19 FLOPs; a warning comes with a budget outside that range.
+ *
+ * @param flops - the training budget C, FLOPs
+ * @returns the learning-rate and batch figures with formula, source and validity
+ * @throws InputError when the budget is not a positive number
+ * @example
+ * ```ts
+ * import { deepseekHyperparams } from '@scaling-lab/core';
+ * const [lr, batch] = deepseekHyperparams(1e21);
+ * lr.value; // → 7.39e-4
+ * batch.value; // → 2.16e6
+ * ```
+ */
 export function deepseekHyperparams(flops: number): HyperparamFigure[] {
   const C = requireNumber('flops', flops, { exclusiveMin: 0, unit: 'FLOP' });
   // Fitted on 1e17–2e19; DeepSeek itself used it up to its 67B run (~8e23), so that is the outer edge.
@@ -80,7 +95,19 @@ export function stepLawHyperparams(params: number, tokens: number): HyperparamFi
   ];
 }
 
-/** Kaplan et al. §5.1: the critical batch (tokens) at loss L (nats/token on WebText2). */
+/**
+ * Kaplan et al. 2020's critical batch at a loss (§5.1, eq. 5.3): B_crit = 2e8 / L^(1/0.21)
+ * tokens, measured on WebText2 (GPT-2 BPE) at losses of about 2.5–6 nats.
+ *
+ * @param loss - L, nats per token
+ * @returns the critical batch figure with formula, source and validity
+ * @throws InputError when the loss is not a positive number
+ * @example
+ * ```ts
+ * import { kaplanCriticalBatch } from '@scaling-lab/core';
+ * kaplanCriticalBatch(2.5).value; // → 2.55e6
+ * ```
+ */
 export function kaplanCriticalBatch(loss: number): HyperparamFigure {
   const L = requireNumber('loss', loss, { exclusiveMin: 0, unit: 'nats/token' });
   return figure(

@@ -24,7 +24,21 @@ export function validateKaplanLaw(law: KaplanLaw, field = 'law'): KaplanLaw {
   return law;
 }
 
-/** Validates any two-variable law (also accepts parsed JSON of unknown shape). */
+/**
+ * Checks any two-variable law, including parsed JSON of unknown shape: the form, and each
+ * coefficient a finite number in range (Chinchilla: E, A, B, α, β; Kaplan: its constants).
+ *
+ * @param law - the candidate
+ * @param field - the field name errors use (default `law`)
+ * @returns the law, typed
+ * @throws InputError naming the first bad field, e.g. `law.beta`
+ * @example
+ * ```ts
+ * import { validateLaw } from '@scaling-lab/core';
+ * validateLaw({ form: 'chinchilla', E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 }).form; // → 'chinchilla'
+ * validateLaw({ form: 'chinchilla', E: 1.69, A: 406.4, B: 410.7, alpha: 0.34 }); // → throws InputError
+ * ```
+ */
 export function validateLaw(law: unknown, field = 'law'): Law {
   if (typeof law !== 'object' || law === null) {
     throw new InputError(field, `expected a law object, got ${JSON.stringify(law)}`, 'give { "form": "chinchilla", "E", "A", "B", "alpha", "beta" }');

@@ -45,7 +45,18 @@ export function triangularDistribution(low: number, mode: number, high: number):
 export function normalDistribution(opts: { low: number; high: number; median?: number; level?: number }): Distribution {
   return { kind: 'normal', median: opts.median ?? (opts.low + opts.high) / 2, low: opts.low, high: opts.high, level: opts.level ?? DEFAULT_LEVEL };
 }
-/** Lognormal with the given median and central interval; `median` defaults to √(low·high). */
+/**
+ * A lognormal given by its central interval: `low` and `high` are the (1 − level)/2 and
+ * (1 + level)/2 quantiles; the median defaults to their geometric mean √(low·high).
+ *
+ * @param opts - `low`, `high`, optional `median` and `level` (default 0.9)
+ * @returns the distribution
+ * @example
+ * ```ts
+ * import { lognormalDistribution } from '@scaling-lab/core';
+ * lognormalDistribution({ low: 1.1, high: 1.6 }).median; // → 1.3266
+ * ```
+ */
 export function lognormalDistribution(opts: { low: number; high: number; median?: number; level?: number }): Distribution {
   return { kind: 'lognormal', median: opts.median ?? Math.sqrt(opts.low * opts.high), low: opts.low, high: opts.high, level: opts.level ?? DEFAULT_LEVEL };
 }
@@ -129,8 +140,18 @@ export function splitSigmas(d: Extract<Distribution, { kind: 'normal' | 'lognorm
 }
 
 /**
- * The p-quantile of `d` (0 ≤ p ≤ 1), ignoring any truncation at bounds. Used for
+ * The p-quantile of a distribution (0 ≤ p ≤ 1), ignoring any truncation at bounds: used for
  * medians and for the interval ends a sensitivity analysis swings over.
+ *
+ * @param d - the distribution
+ * @param p - the probability
+ * @returns the value below which a fraction p of draws fall
+ * @example
+ * ```ts
+ * import { distributionQuantile } from '@scaling-lab/core';
+ * distributionQuantile({ kind: 'triangular', low: 0.3, mode: 0.4, high: 0.5 }, 0.5); // → 0.4
+ * distributionQuantile({ kind: 'uniform', low: 0.3, high: 0.5 }, 0.05); // → 0.31
+ * ```
  */
 export function distributionQuantile(d: Distribution, p: number): number {
   switch (d.kind) {
@@ -172,7 +193,19 @@ function shortNumber(x: number): string {
   return String(+x.toPrecision(4));
 }
 
-/** Short human form, e.g. `0.3..0.5`, `lognormal 1.3 (1.1–1.6, 90%)`. */
+/**
+ * A short human form of a distribution, as the CLI and the site print assumptions:
+ * `0.3..0.5`, `lognormal 1.327 (1.1–1.6, 90%)`.
+ *
+ * @param d - the distribution
+ * @param fmt - how to print each number (default: four significant digits)
+ * @returns the text
+ * @example
+ * ```ts
+ * import { describeDistribution, uniformDistribution } from '@scaling-lab/core';
+ * describeDistribution(uniformDistribution(0.3, 0.5)); // → '0.3..0.5'
+ * ```
+ */
 export function describeDistribution(d: Distribution, fmt: (x: number) => string = shortNumber): string {
   switch (d.kind) {
     case 'point':
