@@ -37,6 +37,25 @@ describe('scaling-lab estimate with ranges (CLI)', () => {
     expect(r.stdout).toMatch(/pue\s+1\.1\.\.1\.6 — user/);
   });
 
+  it('gives the everyday equivalents with the CO2e interval, in text and --json', () => {
+    const args = ['estimate', '--params', '7B', '--tokens', '1T', '--count', '256', '--mfu', '0.3..0.5', '--samples', '2000', '--seed', '1'];
+    const j = JSON.parse(runCli([...args, '--json']).stdout);
+    const co2 = j.outputs.co2eKg;
+    // 251 g per US car-km, 570 kg per NY–SF flight, 11 kg per tree-year (Green Algorithms); quantiles scale with the factor.
+    expect(j.equivalents.carKmUs.median).toBeCloseTo((co2.median * 1000) / 251, 6);
+    expect(j.equivalents.carKmUs.low).toBeCloseTo((co2.low * 1000) / 251, 6);
+    expect(j.equivalents.flightsNySf.high).toBeCloseTo(co2.high / 570, 9);
+    expect(j.equivalents.treeYears.median).toBeCloseTo(co2.median / 11, 9);
+    expect(j.equivalents.householdYears.median).toBeCloseTo(j.outputs.energyKWh.median / j.equivalents.householdYears.factor, 9);
+    expect(j.equivalents.carKmUs.source).toMatch(/Green Algorithms/);
+    const text = runCli(args).stdout;
+    expect(text).toMatch(/everyday equivalents \(median \[5–95% interval\]/);
+    expect(text).toMatch(/≈ [\d.]+k? \[[\d.]+k? – [\d.]+k?\] km by US car/);
+    expect(text).toMatch(/NY–SF flights/);
+    expect(text).toMatch(/tree-years of absorption/);
+    expect(text).toMatch(/household-years of electricity/);
+  });
+
   it('same seed → same answer; exit 2 with one line for impossible ranges', () => {
     const args = ['estimate', '--flops', '1e22', '--mfu', '0.3..0.5', '--samples', '500', '--seed', '4', '--json'];
     expect(runCli(args).stdout).toBe(runCli(args).stdout);

@@ -9,7 +9,7 @@ const H100 = 'nvidia-h100-sxm5-80gb';
 
 describe('scaling-lab project (CLI)', () => {
   it('answers a target loss with a fixed published law: compute equals computeForLoss, costs get intervals', () => {
-    // Besiroglu et al. 2024 law (E 1.817, A 482.01, B 2085.43, α 0.3478, β 0.3659): L = 2.1 needs
+    // Besiroglu et al. 2024 law (E 1.8172, A 482.01, B 2085.43, α 0.3478, β 0.3658): L = 2.1 needs
     // N_opt ≈ 13.3B, D_opt ≈ 265B, C ≈ 2.1e22 (closed form of Hoffmann et al. 2022 eq. 4 inverted).
     const j = json('project', '--law', 'besiroglu2024', '--target-loss', '2.1', '--hardware', H100, '--count', '1024', '--samples', '2000', '--seed', '3');
     expect(j.mode).toBe('targetLoss');

@@ -18,7 +18,7 @@ describe('scaling-lab main', () => {
     expect(out).toMatch(/Predict, then verify: fitted on the \d+ runs of budgets 3e9, 1e10, 3e10 FLOPs only, predicted the held-out budget 1e11 FLOPs/);
     expect(out).toMatch(/loss +predicted \d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\], measured \d\.\d{3}/);
     expect(out).toContain('Fitted exponents (90 % bootstrap intervals');
-    expect(out).toMatch(/vs Chinchilla: Approach 2: a = [\d.]+ \[[\d.]+, [\d.]+\] \(90 %\) vs Hoffmann et al.'s 0\.49 \[0\.462, 0\.534\]/);
+    expect(out).toMatch(/vs Chinchilla: Approach 2: a = [\d.]+ \[[\d.]+, [\d.]+\] \(90 %\) vs Hoffmann et al.'s 0\.49 \[0\.462, 0\.534\] \(80 %, Table 2\)/);
     expect(out).toMatch(/Projection: the compute-optimal model for 1e\+?24 FLOP/);
     expect(out).toMatch(/GPU-hours [\d.,]+[kMB]? \[/);
     expect(out).toMatch(/CO2e +[\d.,]+ tCO2e \[/);
@@ -66,6 +66,17 @@ describe('scaling-lab main', () => {
       expect(run1e24[k].interval[1]).toBeGreaterThanOrEqual(run1e24[k].estimate);
       expect(run1e24[k].interval[1]).toBeGreaterThan(run1e24[k].interval[0]);
     }
+    // Every budget's measured optimum (parabola vertex) carries an interval, in the JSON, the text and report.md.
+    expect(t.budgetOptima.map((b: { flops: number }) => b.flops)).toEqual([3e9, 1e10, 3e10, 1e11]);
+    for (const b of t.budgetOptima) {
+      for (const k of ['params', 'tokens', 'loss']) {
+        expect(b[k].interval[0]).toBeLessThanOrEqual(b[k].estimate);
+        expect(b[k].interval[1]).toBeGreaterThanOrEqual(b[k].estimate);
+        expect(b[k].interval[1]).toBeGreaterThan(b[k].interval[0]);
+      }
+    }
+    expect(out).toMatch(/\n {2}1\.00e11 +N_opt [\d.]+k \[[\d.]+k, [\d.]+k\], D_opt [\d.]+M \[/);
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toMatch(/## Measured optimum per budget[\s\S]*\| 1e11 \| \d+ \| [\d.]+k \[/);
     const kinds = t.warnings.map((w: { kind: string }) => w.kind);
     expect(kinds).toContain('extrapolation');
     expect(kinds).toContain('saturated');

@@ -12,6 +12,7 @@
 //     training step for both shapes (time and count per kernel), instead of timings.
 //   BENCH_STEPS: timed steps for the reference model (default 6; ×5 for the sweep-sized).
 //   BENCH_CPU=1: also time the pure-JS cpu backend (~15 s per reference step).
+//   BENCH_SHAPES=reference or sweep: only that shape; BENCH_NAIVE=0: skip the naive-autodiff timing.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -27,6 +28,9 @@ const SHAPES = [
   { label: 'reference L2 d128 h4 T64 B32', shape: { layers: 2, dModel: 128, heads: 4, context: 64 }, batch: 32, steps: Number(process.env.BENCH_STEPS ?? 6), naive: true },
   { label: 'sweep-sized L1 d16 h2 T32 B8', shape: { layers: 1, dModel: 16, heads: 2, context: 32 }, batch: 8, steps: 5 * Number(process.env.BENCH_STEPS ?? 6), naive: false },
 ];
+const only = process.env.BENCH_SHAPES;
+if (only) SHAPES.splice(0, SHAPES.length, ...SHAPES.filter((s) => s.label.startsWith(only)));
+if (process.env.BENCH_NAIVE === '0') for (const s of SHAPES) s.naive = false;
 const profile = process.argv.includes('--profile') || process.env.npm_config_profile === 'true';
 const { tokens, tokenizer } = mobyDickTokens('char');
 const vocab = tokenizer.vocab;

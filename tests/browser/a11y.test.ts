@@ -30,6 +30,7 @@ describe('axe on every page', () => {
   for (const width of [1280, 375]) {
     it(`no serious or critical violation at ${width} px`, async () => {
       const found: string[] = [];
+      const tally: string[] = [];
       for (const item of [{ href: '/', title: 'home' }, ...NAV]) {
         const page = await site.open(item.href, { width });
         await page.waitForLoadState('networkidle');
@@ -39,12 +40,16 @@ describe('axe on every page', () => {
           const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: unknown[] }> } }).axe;
           return (await axe.run(document, { resultTypes: ['violations'] })).violations;
         })) as AxeViolation[];
+        const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').length;
+        tally.push(`${item.href} ${bad} serious/critical, ${violations.length - bad} other${violations.length > bad ? ` (${violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical').map((v) => `${v.id}/${v.impact}`).join(', ')})` : ''}`);
         for (const v of violations) {
           if (v.impact === 'serious' || v.impact === 'critical') found.push(`${item.href} @${width}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
         }
         await screenshot(page, `a11y-${item.href.replace(/\//g, '') || 'home'}-${width}`);
         await page.context().close();
       }
+      // The per-page counts, for the record (printed whether or not the test passes).
+      console.log(`axe at ${width} px: ${tally.join('; ')}`);
       expect(found).toEqual([]);
       expect(site.pageErrors).toEqual([]);
     });

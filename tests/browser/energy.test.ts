@@ -1,5 +1,6 @@
 /** Energy and carbon: outputs equal core's estimateRun; defaults show their source and year beside the field. */
-import { estimateRun, formatCO2eKg, formatCount, formatEnergyKWh, sig } from '@scaling-lab/core';
+import { equivalentsInterval, estimateRun, estimateRunUncertain, formatCO2eKg, formatCount, formatEnergyKWh, sig } from '@scaling-lab/core';
+import { specFromValues } from '../../packages/site/src/lib/estimate-form.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fill, openSite, out, screenshot, type Site } from './harness';
 
@@ -50,6 +51,25 @@ describe('energy and carbon', () => {
     expect(await again.inputValue('[name="region"]')).toBe('FRA');
     for (const k of ['energy', 'co2e', 'households', 'carKm', 'flights']) expect(await out(again, k), k).toBe(await out(page, k));
     await page.context().close();
+  });
+
+  it('shows the everyday equivalents with the CO2e interval: a headline and rows in the intervals table', async () => {
+    const page = await site.open('/energy/');
+    await fill(page, 'params', '13B');
+    await fill(page, 'tokens', '1T');
+    await fill(page, 'count', '256');
+    await fill(page, 'region', 'FRA');
+    await page.waitForFunction(() => !document.querySelector('[data-headline][data-pending]') && document.getElementById('energy-uncertainty')?.dataset.state === 'ready');
+    // The page's own Monte Carlo (4,000 draws, seed 42) of the same form values, through core.
+    const values = { preset: '', params: '13B', tokens: '1T', hardware: 'nvidia-h100-sxm5-80gb', count: '256', mfu: '', watts: '', powerFraction: '', hostOverhead: '', pue: '', region: 'FRA', grid: '', household: 'us' };
+    const q = equivalentsInterval(estimateRunUncertain({ ...specFromValues(values), samples: 4000, seed: 42 }));
+    const head = (await page.textContent('[data-headline="equivalents"]')) ?? '';
+    for (const name of ['carKmUs', 'flightsNySf', 'treeYears', 'householdYears'] as const) {
+      const x = q[name]!;
+      expect(head).toContain(`≈ ${formatCount(x.median)} ${x.unit} (5–95 %: ${formatCount(x.low)} – ${formatCount(x.high)})`);
+      const row = page.locator('#energy-uncertainty [data-intervals] tr', { hasText: `≈ ${x.unit}` });
+      expect(await row.locator('td').allTextContents()).toEqual([formatCount(x.median), `${formatCount(x.low)} – ${formatCount(x.high)}`]);
+    }
   });
 
   it('an unknown region gets a did-you-mean message beside the field; a region and a grid together are refused', async () => {

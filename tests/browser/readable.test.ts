@@ -97,6 +97,45 @@ describe('layout', () => {
     await page.context().close();
   });
 
+  // Found by looking at full-page screenshots: long phrases in results tables (Beyond Chinchilla's warnings, the cost
+  // page's memory check) ran past their column and widened the page; a preset's architecture, one 113-character JSON
+  // word, squeezed the assumptions' source column to one letter a line.
+  for (const width of [1280, 375]) {
+    it(`at ${width} px no page is wider than the screen, no results table hides its text, sources stay readable`, async () => {
+      const views = [...PAGES, '/', '/beyond-chinchilla/'].map((p) => ({ path: p, preset: '' }));
+      views.push({ path: '/energy/', preset: 'llama-2-70b' }, { path: '/cost/', preset: 'llama-2-70b' });
+      const bad: string[] = [];
+      for (const v of views) {
+        const page = await site.open(v.path, { width });
+        if (v.preset) {
+          await page.selectOption('[name="preset"]', v.preset);
+          await page.waitForTimeout(400);
+        }
+        const found = await page.evaluate(() => {
+          const out: string[] = [];
+          if (document.documentElement.scrollWidth > window.innerWidth + 1) out.push(`page ${document.documentElement.scrollWidth} px wide`);
+          for (const t of document.querySelectorAll<HTMLTableElement>('table.results:not(.compare)')) {
+            // On a phone a data grid of three or more columns keeps its columns and scrolls (keyboard-focusable);
+            // a label–value table and the assumptions list must fit.
+            const columns = Math.max(0, ...[...t.rows].map((r) => r.cells.length));
+            if (window.innerWidth < 700 && columns > 2 && !t.classList.contains('assumptions')) continue;
+            const box = t.parentElement!;
+            if (box.scrollWidth > box.clientWidth + 1) out.push(`table #${t.id || t.closest('[id]')?.id} hides ${box.scrollWidth - box.clientWidth} px`);
+          }
+          if (window.innerWidth > 700) {
+            for (const td of document.querySelectorAll<HTMLElement>('table.assumptions td.source')) {
+              if (td.getBoundingClientRect().width < 120) out.push(`source column ${Math.round(td.getBoundingClientRect().width)} px wide`);
+            }
+          }
+          return [...new Set(out)];
+        });
+        for (const f of found) bad.push(`${v.path}${v.preset ? ` (${v.preset})` : ''}: ${f}`);
+        await page.context().close();
+      }
+      expect(bad).toEqual([]);
+    });
+  }
+
   it('the learning-curves legend is grouped by compute budget, not one entry per run', async () => {
     const page = await site.open('/sweeps/', { width: 1280 });
     await page.waitForLoadState('networkidle');

@@ -17,6 +17,22 @@ afterAll(async () => {
 });
 
 describe('sweep results', () => {
+  it('opens on a sweep that both fits succeed on, and names a repeated skip reason once', async () => {
+    const page = await site.open('/sweeps/');
+    if (files.length === 0) return;
+    const name = await page.inputValue('[name="sweep"]');
+    const section = page.locator(`section.sweep[data-sweep="${name}"]`);
+    expect(((await section.locator('[data-fit="chinchilla"]').textContent()) ?? '').trim()).not.toMatch(/not fitted/);
+    expect(((await section.locator('[data-fit="isoflop"]').textContent()) ?? '').trim()).not.toMatch(/not fitted/);
+    // The epochs sweep (one model size) is refused by Approach 2; its reason is not repeated once per budget.
+    if (files.includes('moby-epochs.jsonl')) {
+      await page.selectOption('[name="sweep"]', 'moby-epochs');
+      const why = (await page.locator('section.sweep[data-sweep="moby-epochs"] [data-fit="isoflop"]').textContent()) ?? '';
+      expect(why.split('fewer than').length - 1).toBeLessThanOrEqual(1);
+    }
+    await page.context().close();
+  });
+
   it('lists every run of each results file and shows core fitChinchilla on it; charts drawn; URL round-trips', async () => {
     const page = await site.open('/sweeps/');
     if (files.length === 0) {

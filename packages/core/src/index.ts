@@ -363,6 +363,7 @@ export {
   type ProjectionSpec,
 } from './uncertainty/projection.js';
 export { RANGE_SYNTAX_HELP, parseDistribution, requireQuantity } from './uncertainty/parseDistribution.js';
+export { equivalentsInterval, formatEquivalentInterval, type EquivalentInterval, type EquivalentName } from './uncertainty/equivalentsInterval.js';
 // sweep/ and report/: sweeps as data, and the analysis of their results
 // The trainer's run interface is plain data, so it lives here; the TensorFlow.js trainer is `@scaling-lab/core/train`.
 export type { CurvePoint, EnergyEstimate, MarkovDataset, MobyDickDataset, ModelShape } from './train/types.js';
@@ -406,6 +407,7 @@ export {
 export { PALETTE, renderChart, type ChartSeries, type ChartSpec } from './report/svg.js';
 export { frontierChart, isoflopChart, lossComputeChart } from './report/charts.js';
 export {
+  budgetOptimaLines,
   exponentLines,
   projectionIntervalLines,
   trustText,
@@ -420,3 +422,4 @@ export { trustAnalysis, type Trust, type TrustOptions, type FittedEstimate, type
 export { projectionWarnings, SANE_TOKENS_PER_PARAM, SATURATION_FRACTION, type ProjectionWarning, type HonestProjectionInput } from './verify/honestProjection.js';
 export { HOFFMANN_EXPONENTS, compareWithHoffmann, type PublishedExponent, type ExponentComparison } from './verify/hoffmannExponents.js';
 export { bootstrapIsoflop, type IsoflopBootstrap, type IsoflopBootstrapOptions } from './verify/isoflopBootstrap.js';
+export { bootstrapBudgetOptima, type BudgetOptimum, type BudgetOptimaOptions } from './verify/budgetOptima.js';

@@ -19,6 +19,7 @@ import type { OutputResult } from '../uncertainty/monteCarlo.js';
 import type { SensitivityResult } from '../uncertainty/sensitivity.js';
 import type { Bounds } from '../estimate/bounds.js';
 import { RANGE_SYNTAX_HELP, parseDistribution, requireQuantity } from '../uncertainty/parseDistribution.js';
+import { equivalentsInterval, formatEquivalentInterval } from '../uncertainty/equivalentsInterval.js';
 
 export { RANGE_SYNTAX_HELP, parseDistribution };
 
@@ -197,6 +198,8 @@ export function uncertainEstimateJson(r: UncertainRunResult, includeSamples = fa
     level: r.monteCarlo.level,
     outputs,
     sensitivity: { baseline: r.sensitivity.baseline, bars: r.sensitivity.bars },
+    // Car-km, flights, tree-years (from co2eKg) and household-years (from energyKWh): median, low, high and the factor's source.
+    equivalents: equivalentsInterval(r),
     inputs: r.assumptions.map((a) => ({ name: a.name, range: a.range, distribution: a.distribution, unit: a.unit, source: a.source })),
     point: r.point,
   };
@@ -213,6 +216,13 @@ export function formatUncertainEstimate(r: UncertainRunResult): string {
   // One central figure per output: the median above is the headline; the point estimate is named as such.
   lines.push(`Headline: the median with its ${Math.round(r.monteCarlo.level * 100)} % interval. Point estimate (every input at its stated or default value, not the headline): ${p.costUsd !== null ? `cost ${formatUsd(p.costUsd)}, ` : ''}${formatCO2eKg(p.co2eKg)}.`);
   if (p.wallClockHours === null) lines.push('(give --count for wall-clock time)');
+  const eq = Object.values(equivalentsInterval(r));
+  if (eq.length) {
+    const pct = `${Math.round(((1 - r.monteCarlo.level) / 2) * 100)}–${Math.round(((1 + r.monteCarlo.level) / 2) * 100)}%`;
+    lines.push('');
+    lines.push(`The CO2e and energy as everyday equivalents (median [${pct} interval]; Green Algorithms reference values, Lannelongue et al. 2021, and the household electricity constant):`);
+    for (const q of eq) lines.push(`  ≈ ${formatEquivalentInterval(q)}`);
+  }
   for (const o of ['acceleratorHours', 'costUsd', 'co2eKg'] as const) {
     const t = tornadoLines(r.sensitivity, o);
     if (!t.length) continue;

@@ -80,6 +80,11 @@ describe('Approach 2 (isoFLOP profiles)', () => {
   it('a single budget cannot give a slope: InputError', () => {
     expect(() => fitIsoflop(synthetic(0).filter((p) => p.flops === 1e20 || p.flops === 1e21).slice(0, 8))).toThrow(InputError);
   });
+  it('names each reason for a skipped budget once, with its count', () => {
+    // One model size at six budgets (an epochs sweep): six budgets skipped for the same reason.
+    const pts = [1e9, 2e9, 4e9, 8e9, 1.6e10, 3.2e10].map((tokens) => ({ params: 1e6, tokens, flops: 6e6 * tokens, loss: 3 + 1e9 / tokens }));
+    expect(() => fitIsoflop(pts)).toThrow(/^points: only 0 compute budget\(s\) gave an isoFLOP minimum \(6 budgets: fewer than 3 runs or 3 model sizes\)/);
+  });
 });
 
 describe('Approach 1 (envelope)', () => {

@@ -147,9 +147,13 @@ export function fitIsoflop(points: readonly ScalingPoint[], options: FitIsoflopO
     profiles.push({ flops, runs: g.length, paramsOpt, tokensOpt: flops / (6 * paramsOpt), lossOpt: c0 + c1 * u + c2 * u * u, curvature: c2, inRange });
   }
   if (profiles.length < 2) {
+    // One reason per kind with its count: fifteen budgets with one run each read "15 budgets: …", not the reason fifteen times.
+    const counts = new Map<string, number>();
+    for (const s of skipped) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
+    const why = [...counts].map(([reason, n]) => (n > 1 ? `${n} budgets: ${reason}` : reason)).join('; ');
     throw new InputError(
       'points',
-      `only ${profiles.length} compute budget(s) gave an isoFLOP minimum (${skipped.map((s) => s.reason).join('; ') || 'no groups'})`,
+      `only ${profiles.length} compute budget(s) gave an isoFLOP minimum (${why || 'no groups'})`,
       'sweep model sizes on both sides of the optimum at two or more compute budgets',
     );
   }

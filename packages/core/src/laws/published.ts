@@ -18,8 +18,8 @@ export const PUBLISHED_LAWS: readonly PublishedLaw[] = [
     id: 'hoffmann2022',
     name: 'Chinchilla, Approach 3 (rounded)',
     law: { form: 'chinchilla', E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 },
-    citation: 'Hoffmann et al. 2022, "Training Compute-Optimal Large Language Models", arXiv 2203.15556, §3.3 eq. 10 (D.2)',
-    notes: 'As printed in the paper (rounded). Frontier exponent a = β/(α+β) = 0.4516.',
+    citation: 'Hoffmann et al. 2022, "Training Compute-Optimal Large Language Models", arXiv 2203.15556, Appendix D.2, eq. (10) (the form is §3.3 eq. (2))',
+    notes: 'As printed in the paper (rounded; re-read 2026-12-02). Frontier exponent a = β/(α+β) = 0.4516.',
   },
   {
     id: 'hoffmann2022-unrounded',
@@ -39,10 +39,11 @@ export const PUBLISHED_LAWS: readonly PublishedLaw[] = [
   {
     id: 'besiroglu2024',
     name: 'Chinchilla replication (Epoch AI)',
-    law: { form: 'chinchilla', E: 1.817, A: 482.01, B: 2085.43, alpha: 0.3478, beta: 0.3659 },
-    citation: 'Besiroglu, Erdil, Barnett & You 2024, "Chinchilla Scaling: A replication attempt", arXiv 2404.10102, eq. 4 / Table 1',
+    law: { form: 'chinchilla', E: 1.8172, A: 482.01, B: 2085.43, alpha: 0.3478, beta: 0.3658 },
+    citation:
+      'Besiroglu, Erdil, Barnett & You 2024, "Chinchilla Scaling: A replication attempt", arXiv 2404.10102, their estimates with standard errors: E 1.8172 (0.03), A 482.01 (124.58), B 2085.43 (1293.23), α 0.3478 (0.02), β 0.3658 (0.02); the authors\' notebook (github.com/epoch-research/analyzing-chinchilla, data_analysis.ipynb) prints the unrounded A 482.006, B 2085.434, E 1.81686, α 0.34781, β 0.36585',
     notes:
-      'Refit of Approach 3 on the points extracted from Hoffmann et al. Figure 4 (this repo: packages/core/data/chinchilla). Frontier exponent a = 0.5127; ~20 tokens per parameter.',
+      'Refit of Approach 3 on the points extracted from Hoffmann et al. Figure 4 (this repo: packages/core/data/chinchilla); values as printed, re-read 2026-12-02 (β was 0.3659, the notebook\'s 0.36585 rounded, before). Frontier exponent a = 0.5126; ~20 tokens per parameter.',
   },
   {
     id: 'kaplan2020',

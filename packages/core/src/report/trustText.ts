@@ -30,6 +30,19 @@ export function verificationLines(t: Trust): string[] {
   return out;
 }
 
+/** Each budget's measured optimum with its interval (the rows above, from the parabola vertex). */
+export function budgetOptimaLines(t: Trust): string[] {
+  const out = [`  with ${pct(t.level)} intervals (parametric bootstrap of each budget's parabola, run scatter as above; "inside": share of replicates whose vertex stays within the sampled sizes):`];
+  for (const b of t.budgetOptima) {
+    out.push(
+      `  ${sci(b.flops).padEnd(10)}  N_opt ${withIv(b.params, formatCount)}, D_opt ${withIv(b.tokens, formatCount)}, loss ${withIv(b.loss, (x) => x.toFixed(3))}; inside ${Math.round(b.insideShare * 100)} %` +
+        (b.noMinimum ? `, ${b.noMinimum} of ${b.samples} replicates without a minimum` : '') +
+        (b.vertexInside ? '' : ' (its vertex lies outside the sampled sizes: Approach 2 leaves this budget out)'),
+    );
+  }
+  return out;
+}
+
 /** Exponents with intervals, and against Hoffmann et al. */
 export function exponentLines(t: Trust): string[] {
   const out: string[] = [`Fitted exponents (${pct(t.level)} bootstrap intervals, all runs)`];

@@ -18,7 +18,7 @@
  * Elsewhere it reads them back (dataSync) and assigns new values; on a GPU
  * backend that is one readback per step. Same arithmetic on both paths.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { activeWasm, heapView, markWritten } from './wasmHeap.js';
 
 export interface AdamWOptions {

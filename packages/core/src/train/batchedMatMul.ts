@@ -14,7 +14,7 @@
  * On any other backend, or for a batch of 1, it is `tf.matMul`.
  * No gradient is registered: use it inside tf.customGrad (fused.ts).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { WasmBackend } from './wasmHeap.js';
 
 export const XNN_BATCHED_MATMUL = 'ScalingLabXnnBatchedMatMul';

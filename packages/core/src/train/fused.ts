@@ -6,7 +6,7 @@
  * the backward pass, which dominates the step of the tiny models a sweep
  * trains. Ops inside a customGrad's forward are not taped.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { batchedMatMul, batchedMatMulNT, batchedMatMulTN } from './batchedMatMul.js';
 import { heapGelu, heapGeluGrad } from './fusedHeap.js';
 

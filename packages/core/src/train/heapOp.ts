@@ -12,7 +12,7 @@
  * Arithmetic in double precision, rounded to float32 on store: results differ
  * from the composed float32 ops by round-off only (fused.test.ts).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { WasmBackend } from './wasmHeap.js';
 
 export const HEAP_OP = 'ScalingLabHeapOp';

@@ -9,7 +9,8 @@
  * `TrainProgress`, …) is plain data and lives in `@scaling-lab/core`; the pieces that
  * need no TensorFlow.js (tokenizers, schedule, run-spec resolution) live in
  * `@scaling-lab/core/train/pure`. The model's kernels (naive/fused matmul, attention,
- * GELU, cross-entropy) are internal: `createTransformer` picks them.
+ * GELU, cross-entropy) are internal: `createTransformer` picks them. The one model-shape check
+ * (`checkModelShape`, `validateModelShape`) lives in `/train/pure`.
  *
  * @module @scaling-lab/core/train
  */
@@ -31,7 +32,6 @@ export {
   type Transformer,
   type TransformerOptions,
 } from './model.js';
-export { MODEL_SHAPE_LIMITS, checkModelShape, validateDropout, validateModelShape, type ModelShapeLimits } from './shape.js';
 export { AdamW, type AdamWOptions } from './adamw.js';
 export { evaluate, train, type TrainOptions, type TrainOutcome } from './loop.js';
 export { markovSourceFor, runOnSource, type RunOptions } from './run.js';

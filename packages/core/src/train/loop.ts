@@ -14,7 +14,7 @@
  * A loss that turns NaN/Infinity or explodes (above 1.5 × max(first loss, ln V))
  * stops the run and marks it `diverged`; the caller keeps it.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { AdamW } from './adamw.js';
 import type { Batch, TokenSource } from './data.js';
 import type { Transformer } from './model.js';

@@ -13,7 +13,7 @@
  * first and is ~100× slower than XNNPACK on the same data. Same maths, same
  * gradients (matmul.test.ts); the speed-up is measured in scripts/bench/train.mjs.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { heapLayerNorm, heapLayerNormGrad } from './fusedHeap.js';
 
 type In = tf.Tensor | tf.GradSaveFunc;
@@ -28,9 +28,17 @@ function swapLast(x: tf.Tensor): tf.Tensor {
 
 const mm = (a: tf.Tensor, b: tf.Tensor) => tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D);
 
-/** Aᵀ·B for rank-2 A [m,k], B [m,n], transposing whichever operand is smaller. */
-function tMatMul(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
-  return a.size <= b.size ? mm(tf.transpose(a), b) as tf.Tensor2D : tf.transpose(mm(tf.transpose(b), a)) as tf.Tensor2D;
+/**
+ * Aᵀ·B for rank-2 A [m,k], B [m,n] (a weight gradient: m = batch·context rows).
+ * The smaller operand becomes XNNPACK's right-hand side and the larger one is
+ * transposed. Why: XNNPACK packs (re-lays out) its right operand on every call
+ * with a fresh tensor, and packing costs far more per element than a transpose:
+ * for [2048,128]ᵀ·[2048,512], packing the [2048,512] side took 49 ms CPU against
+ * 33 ms for packing the [2048,128] side and transposing the other (same result,
+ * bit for bit; scripts/bench, load ~12).
+ */
+export function tMatMul(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
+  return a.size >= b.size ? mm(tf.transpose(a), b) as tf.Tensor2D : tf.transpose(mm(tf.transpose(b), a)) as tf.Tensor2D;
 }
 
 /**

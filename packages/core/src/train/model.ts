@@ -25,11 +25,13 @@
  * RNG, not tf.randomUniform, so a run is reproducible on every backend (as the
  * weights are). With rate 0 (the default) no op is added: results are unchanged.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { InputError } from '../errors.js';
 import { createRng } from '../random.js';
-import { fastCrossEntropy, fastGelu, floatOneHot, makeAttention, naiveAttention, naiveCrossEntropy, naiveGelu } from './fused.js';
-import { addPositions, fastDense, fastLayerNorm, fastMatMul, naiveDense, naiveLayerNorm, naiveMatMul } from './matmul.js';
+import { embed } from './embedding.js';
+import { fastGelu, floatOneHot, makeAttention, naiveAttention, naiveCrossEntropy, naiveGelu } from './fused.js';
+import { headCrossEntropy } from './headLoss.js';
+import { fastDense, fastLayerNorm, fastMatMul, naiveDense, naiveLayerNorm, naiveMatMul } from './matmul.js';
 import type { ModelShape } from './types.js';
 import { validateDropout, validateModelShape } from './shape.js';
 import type { ResolvedRunSpec } from './spec.js';
@@ -79,6 +81,10 @@ export function createRunTransformer(run: ResolvedRunSpec, vocab: number, opts: 
 }
 
 function buildTransformer(shape: ModelShape, vocab: number, opts: TransformerOptions): Transformer {
+  // This module imports tfjs-core only; the gradients ship with the @tensorflow/tfjs bundle.
+  if (tf.getGradient('Add') === undefined) {
+    throw new Error("createTransformer: TensorFlow.js's gradients are not registered; import '@tensorflow/tfjs' once before training (in Node, selectBackend does)");
+  }
   const dropout = opts.dropout ?? 0;
   const { layers: L, dModel: d, heads: H, context: T } = shape;
   const hd = d / H;
@@ -144,28 +150,34 @@ function buildTransformer(shape: ModelShape, vocab: number, opts: TransformerOpt
     return tf.mul(t, tf.tensor(m, t.shape));
   };
 
+  // The residual stream after the final layer norm, [B·T, d].
+  const hidden = (x: tf.Tensor2D, fo: ForwardOptions): tf.Tensor2D => {
+    const training = fo.training === true;
+    const [B, Tx] = x.shape;
+    if (Tx !== T) throw new InputError('batch', `sequence length ${Tx} differs from the model context ${T}`, 'use windows of exactly `context` tokens');
+    let h: tf.Tensor;
+    if (naive) {
+      const tok = mm(floatOneHot(tf.reshape(x, [B * T]) as tf.Tensor1D, vocab), p('wte')); // [B·T, d]
+      h = tf.reshape(tf.add(tf.reshape(tok, [B, T, d]), p('wpe')), [B * T, d]);
+    } else {
+      h = embed(x, p('wte') as tf.Tensor2D, p('wpe') as tf.Tensor2D);
+    }
+    for (let l = 0; l < L; l++) {
+      h = tf.add(h, drop(attention(layerNorm(h, `h${l}.ln1`), l, B), training));
+      const m = dense(gelu(dense(layerNorm(h, `h${l}.ln2`), `h${l}.mlp.w1`, `h${l}.mlp.b1`)), `h${l}.mlp.w2`, `h${l}.mlp.b2`);
+      h = tf.add(h, drop(m, training));
+    }
+    return layerNorm(h, 'lnf') as tf.Tensor2D;
+  };
+
   const logits = (x: tf.Tensor2D, fo: ForwardOptions = {}): tf.Tensor2D =>
-    tf.tidy(() => {
-      const training = fo.training === true;
-      const [B, Tx] = x.shape;
-      if (Tx !== T) throw new InputError('batch', `sequence length ${Tx} differs from the model context ${T}`, 'use windows of exactly `context` tokens');
-      const onehot = floatOneHot(tf.reshape(x, [B * T]) as tf.Tensor1D, vocab);
-      const tok = mm(onehot, p('wte')); // [B·T, d]
-      const addPos = naive ? tf.add : addPositions;
-      let h: tf.Tensor = tf.reshape(addPos(tf.reshape(tok, [B, T, d]), p('wpe')), [B * T, d]);
-      for (let l = 0; l < L; l++) {
-        h = tf.add(h, drop(attention(layerNorm(h, `h${l}.ln1`), l, B), training));
-        const m = dense(gelu(dense(layerNorm(h, `h${l}.ln2`), `h${l}.mlp.w1`, `h${l}.mlp.b1`)), `h${l}.mlp.w2`, `h${l}.mlp.b2`);
-        h = tf.add(h, drop(m, training));
-      }
-      h = layerNorm(h, 'lnf');
-      return mm(h, tf.transpose(p('wte'))) as tf.Tensor2D; // tied output head
-    });
+    tf.tidy(() => mm(hidden(x, fo), tf.transpose(p('wte'))) as tf.Tensor2D); // tied output head
 
   const loss = (x: tf.Tensor2D, y: tf.Tensor2D, fo: ForwardOptions = {}): tf.Scalar =>
     tf.tidy(() => {
-      const crossEntropy = naive ? naiveCrossEntropy : fastCrossEntropy;
-      return crossEntropy(logits(x, fo), tf.reshape(y, [-1]) as tf.Tensor1D);
+      const targets = tf.reshape(y, [-1]) as tf.Tensor1D;
+      if (naive) return naiveCrossEntropy(logits(x, fo), targets);
+      return headCrossEntropy(hidden(x, fo), p('wte') as tf.Tensor2D, targets);
     });
 
   return {

@@ -3,7 +3,7 @@
  * source the caller provides (browser-safe: the Node wrapper `trainRun` adds
  * backend selection, the Moby Dick corpus and the energy figure).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { createMarkovChain } from './markov.js';
 import { countedTrainingFlops, flops6ND } from './flops.js';
 import { markovSource, type TokenSource } from './data.js';

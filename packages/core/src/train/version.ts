@@ -13,7 +13,11 @@
 // 3: on WASM, attention's products on XNNPACK and fused GELU / layer norm (issue #12):
 //    per-step round-off only (losses within 7e-7 nats a step), but whole runs drift
 //    apart by up to 0.024 nats (quick sweep rerun; median 6e-4), below the seed spread.
-export const TRAINER_VERSION = 3;
+// 4: on WASM, the embedding, the head + cross-entropy (softmax on the backend's kernel) and GELU's
+//    sigmoid as fused ops, weight gradients with the other operand packed (issue #12): per-step
+//    round-off only, but whole runs drift apart as in version 3 (quick sweep rerun:
+//    scripts/bench/profiles/quick-rerun-v4-vs-committed.txt).
+export const TRAINER_VERSION = 4;
 
 /** Version of records written before `trainerVersion` existed. */
 export const UNVERSIONED_TRAINER = 1;

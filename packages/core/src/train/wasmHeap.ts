@@ -8,7 +8,7 @@
  * work on the heap directly instead. Used only when `tf.getBackend()` is
  * `wasm`; callers keep a plain-tfjs path for every other backend.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /** The parts of tfjs-backend-wasm's BackendWasm used here (4.22). */
 export interface WasmBackend {

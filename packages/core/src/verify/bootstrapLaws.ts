@@ -3,7 +3,7 @@
  * degenerate replicates: resample runs by multiplicity weights, refit warm-started
  * from the full fit (as fit/bootstrap.ts does, after Besiroglu et al. 2024 §3).
  * Hand-rolled rather than bootstrapChinchilla because on a sweep this small some
- * refits send α → ∞ (A overflows to Infinity); those are counted and dropped here
+ * refits send α → ∞ (A overflows to Infinity) or find no finite objective; those are counted and dropped here
  * instead of failing the whole bootstrap, and the count is reported.
  */
 import { InputError } from '../errors.js';
@@ -27,7 +27,15 @@ export function bootstrapLaws(points: readonly ScalingPoint[], fit: ChinchillaFi
   for (let s = 0; s < samples; s++) {
     weights.fill(0);
     for (let i = 0; i < points.length; i++) weights[rng.int(points.length)] += 1;
-    const l = fitChinchilla(points, { starts, weights }).law;
+    let l: ChinchillaLaw;
+    try {
+      l = fitChinchilla(points, { starts, weights }).law;
+    } catch (err) {
+      // A resample whose objective is not finite even at the warm start (extreme weights) is degenerate too.
+      if (!(err instanceof InputError)) throw err;
+      degenerate++;
+      continue;
+    }
     if ([l.E, l.A, l.B, l.alpha, l.beta].every((v) => Number.isFinite(v) && v > 0)) laws.push(l);
     else degenerate++;
   }

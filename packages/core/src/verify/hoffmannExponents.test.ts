@@ -3,12 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { HOFFMANN_EXPONENTS, compareWithHoffmann } from './hoffmannExponents.js';
 
 describe('compareWithHoffmann', () => {
-  it('carries Table 2 (a + b = 1 for every approach, each a inside its interval)', () => {
-    expect(HOFFMANN_EXPONENTS.map((e) => e.a)).toEqual([0.5, 0.49, 0.46]);
+  // Hoffmann et al. 2022 (arXiv 2203.15556) Table 2, p. 8, as printed: a (10th, 90th percentile), b (same).
+  it('carries Table 2 as printed, with its 80 % (10th–90th percentile) intervals', () => {
+    const table2 = HOFFMANN_EXPONENTS.map((e) => [e.approach, e.a, e.aInterval, e.b, e.bInterval, e.intervalLevel]);
+    expect(table2).toEqual([
+      ['approach1', 0.5, [0.488, 0.502], 0.5, [0.501, 0.512], 0.8],
+      ['approach2', 0.49, [0.462, 0.534], 0.51, [0.483, 0.529], 0.8],
+      ['approach3', 0.46, [0.454, 0.455], 0.54, [0.542, 0.543], 0.8],
+    ]);
     for (const e of HOFFMANN_EXPONENTS) {
       expect(e.a + e.b).toBeCloseTo(1, 10);
       expect(e.source).toMatch(/Table 2/);
     }
+  });
+
+  it('names both interval levels in its sentence', () => {
+    expect(compareWithHoffmann('approach2', 0.52, [0.45, 0.6], 0.9).message).toMatch(/\(90 %\) vs Hoffmann et al.'s 0\.49 \[0\.462, 0\.534\] \(80 %, Table 2\)/);
   });
 
   it('says consistent, above or below', () => {

@@ -119,7 +119,11 @@ export function projectionWarnings(input: HonestProjectionInput): ProjectionWarn
         const what = outside ? `= ${v.toPrecision(3)} is outside [0.05, 2]` : `= ${v.toPrecision(3)} has a ${pct(level)} interval [${fmt(vi![0])}, ${fmt(vi![1])}], wider than ×${UNIDENTIFIED_WIDTH}`;
         w.push({
           kind: 'not-identified',
-          message: `Approach 3's ${name} ${what}: the sweep does not pin down how loss depends on ${name === 'α' ? 'model size' : 'data'}, so Approach 3's split of compute between N and D is not identified (its loss prediction near the sweep may still hold).`,
+          message:
+            `Approach 3's ${name} ${what}: the sweep does not pin down how loss depends on ${name === 'α' ? 'model size' : 'data'}, so Approach 3's split of compute between N and D is not identified (its loss prediction near the sweep may still hold). ` +
+            (name === 'α'
+              ? 'Pinning α down takes runs whose loss is limited by model size rather than by data (small models trained on many more tokens) and less run-to-run scatter (more seeds); for the committed Moby Dick sweeps, sweeps/README.md ("Why α is not identified") shows it stays unidentified even with several times the main job\'s tokens.'
+              : 'Pinning β down takes runs whose loss is limited by data rather than by model size — large models on few tokens — over a wider range of D.'),
         });
       }
     }

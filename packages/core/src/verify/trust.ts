@@ -2,7 +2,8 @@
  * Everything the main job needs to be trusted, from a sweep's runs (plain data in,
  * plain data out; no I/O): the held-out verification (predictThenVerify),
  * bootstrap intervals on every fitted exponent (Approach 3: E, A, B, α, β and the
- * frontier exponents a = β/(α+β), b = α/(α+β); Approach 2: a, b), the projection
+ * frontier exponents a = β/(α+β), b = α/(α+β); Approach 2: a, b, and each budget's
+ * measured optimum N, D, loss), the projection
  * to the target with intervals on N, D and loss (fit uncertainty through
  * projectUncertain) and on GPU-hours, cost, kWh and CO2e (the assumptions'
  * default ranges: at a fixed FLOP target they do not depend on the law), the
@@ -16,6 +17,7 @@ import { getPublishedLaw } from '../laws/published.js';
 import type { ChinchillaLaw } from '../laws/types.js';
 import { projectUncertain } from '../uncertainty/projection.js';
 import { summarize } from '../uncertainty/summary.js';
+import { bootstrapBudgetOptima, type BudgetOptimum } from './budgetOptima.js';
 import { bootstrapLaws } from './bootstrapLaws.js';
 import { predictThenVerify, type BudgetPoint, type Interval, type Verification } from './heldOut.js';
 import { compareWithHoffmann, type ExponentComparison } from './hoffmannExponents.js';
@@ -49,6 +51,8 @@ export interface Trust {
     E: FittedEstimate; A: FittedEstimate; B: FittedEstimate; alpha: FittedEstimate; beta: FittedEstimate; a: FittedEstimate; b: FittedEstimate;
   };
   approach2?: { a: FittedEstimate; b: FittedEstimate; failedReplicates: number; sigmaLog: number };
+  /** Each budget's measured optimum (parabola vertex N, D and loss) with its interval (verify/budgetOptima.ts). */
+  budgetOptima: BudgetOptimum[];
   projection: {
     targetFlops: number;
     approach2?: { params: FittedEstimate; tokens: FittedEstimate; paramsAtSweep: FittedEstimate };
@@ -83,7 +87,7 @@ export function trustAnalysis(points: readonly BudgetPoint[], options: TrustOpti
   const C = options.targetFlops;
   const budgets = [...new Set(points.map((p) => p.flopsBudget))].sort((x, y) => x - y);
   const Cmax = budgets[budgets.length - 1];
-  const out: Trust = { level, bootstrapSamples: samples, projection: { targetFlops: C }, hoffmann: [], warnings: [], bands: {} };
+  const out: Trust = { level, bootstrapSamples: samples, projection: { targetFlops: C }, budgetOptima: [], hoffmann: [], warnings: [], bands: {} };
   const grid = logspace(budgets[0] / 2, Math.max(C, Cmax), 31);
 
   try {
@@ -135,6 +139,7 @@ export function trustAnalysis(points: readonly BudgetPoint[], options: TrustOpti
   }
 
   // Approach 2 on every budget, bootstrapped over run noise of the size Approach 3 leaves.
+  out.budgetOptima = bootstrapBudgetOptima(points, { samples, seed, level, sigmaLog });
   try {
     const ib = bootstrapIsoflop(points.map((p) => ({ ...p, flops: p.flopsBudget })), { samples, seed, level, sigmaLog, flops: [C, Cmax, ...grid] });
     out.bands.approach2Params = ib.at.slice(2).map((g) => ({ x: g.flops, low: g.params.low, high: g.params.high }));

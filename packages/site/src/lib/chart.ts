@@ -47,7 +47,7 @@ const sciTick = (v: number) => {
 
 /**
  * Tick values for a log axis: powers of ten, at most `max` of them, or undefined
- * (d3's own ticks) when the domain spans under two decades. Hand-written because
+ * (d3's own ticks) when the domain spans under two decades or holds under two powers of ten. Hand-written because
  * d3's log ticks enumerate every decade, which fails ("Invalid array length") or
  * crowds the axis when a domain spans hundreds of decades.
  */
@@ -62,6 +62,8 @@ export function logTickValues(lo: number, hi: number, max = 7): number[] | undef
     const v = 10 ** e;
     if (v >= lo && v <= hi) out.push(v);
   }
+  // 14 … 120 spans two decades by its ends but holds one power of ten: d3's 20, 50 ticks read better than a lone "100".
+  if (out.length < 2 && b - a <= 3) return undefined;
   return out;
 }
 
@@ -204,6 +206,11 @@ export function lineChart(svg: SVGSVGElement, series: Series[], opts: ChartOptio
 
   const plot = root.append('g').attr('class', 'plot');
   const placed: Box[] = [];
+  // Every drawn dot is an obstacle for the point labels, so no label covers another run's dot.
+  if (clean.some((s) => s.labels)) {
+    for (const s of clean) if (s.dots || s.noLine || s.points.length === 1) for (const p of s.points) placed.push({ x: x(p.x) - 4, y: y(p.y) - 4, w: 8, h: 8 });
+  }
+  const labelJobs: { n: number; run: () => void }[] = [];
   const gen = line<Point>()
     .x((p) => x(p.x))
     .y((p) => y(p.y));
@@ -235,7 +242,8 @@ export function lineChart(svg: SVGSVGElement, series: Series[], opts: ChartOptio
         .attr('r', 3.5)
         .attr('fill', color);
     }
-    if (s.labels) {
+    // Labels go on after every series' dots (below), so a later series' dot never sits on a label.
+    if (s.labels) labelJobs.push({ n: s.points.length, run: () => {
       const g = plot.append('g').attr('class', 'point-labels');
       s.points.forEach((p, i) => {
         const text = s.labels![i] ?? '';
@@ -244,8 +252,10 @@ export function lineChart(svg: SVGSVGElement, series: Series[], opts: ChartOptio
         plot.selectAll<SVGCircleElement, Point>(`g[data-series="${CSS.escape(s.name)}"] circle`).filter((_, j) => j === i).append('title').text(text);
         if (at) g.append('text').attr('x', at.x).attr('y', at.y).attr('fill', '#3d444d').text(text);
       });
-    }
+    } });
   });
+  // A series of one or a few points (the reader's run) gets its label placed first.
+  for (const job of labelJobs.sort((a, b) => a.n - b.n)) job.run();
   for (const mk of markers) {
     const g = plot.append('g').attr('class', 'marker');
     g.append('line').attr('x1', x(mk.x)).attr('x2', x(mk.x)).attr('y1', m.top).attr('y2', height - m.bottom).attr('stroke', '#1b1f24').attr('stroke-dasharray', '2 3');

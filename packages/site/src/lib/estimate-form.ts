@@ -161,5 +161,28 @@ export function costView(v: Record<string, string>, extend?: (spec: EstimateSpec
 
 /** Assumption rows as shown in the table and exported. */
 export function assumptionRows(a: Assumption[]): { name: string; value: string; unit: string; source: string }[] {
-  return a.map((x) => ({ name: x.name, value: typeof x.value === 'number' ? sig(x.value, 4) : x.value, unit: x.unit, source: x.source }));
+  return a.map((x) => ({ name: x.name, value: typeof x.value === 'number' ? assumptionNumber(x.value) : readableValue(x.value), unit: x.unit, source: x.source }));
+}
+
+/**
+ * 4 significant figures; from 1e15 (as the CLI's assumption lines) in e-notation: "2,700,000,000,000,000,000 FLOPs"
+ * is one word wider than a narrow table's value column, and is read more easily as 2.7e18.
+ */
+function assumptionNumber(v: number): string {
+  if (Math.abs(v) < 1e15) return sig(v, 4);
+  return Number(v.toPrecision(4)).toExponential().replace('e+', 'e');
+}
+
+/**
+ * An object-valued assumption (a preset's architecture, stored as compact JSON) as "layers 80, dModel 8192, …":
+ * the compact form is one 100-character word that no table cell can wrap, so it squeezed the source column to nothing.
+ */
+function readableValue(v: string): string {
+  if (!v.startsWith('{')) return v;
+  try {
+    const o = JSON.parse(v) as Record<string, unknown>;
+    return Object.entries(o).map(([k, x]) => `${k} ${typeof x === 'object' ? JSON.stringify(x) : String(x)}`).join(', ');
+  } catch {
+    return v.replace(/,(?=\S)/g, ', ');
+  }
 }

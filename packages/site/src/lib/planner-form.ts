@@ -28,7 +28,7 @@ const blank = (s: string | undefined) => s === undefined || s.trim() === '';
 /** Price rows for an accelerator as select options: value `provider|pricing|date|usd`, label with provider and date. */
 export function priceOptions(acceleratorId: string): { value: string; label: string }[] {
   return [
-    { value: '', label: "default (core's dated default price)" },
+    { value: '', label: 'default (dated default price)' },
     ...listPrices(acceleratorId).map((p: PriceRow) => ({ value: priceKey(p), label: `${p.provider} ${p.pricing}: $${sig(p.usdPerHour, 4)}/h (${p.date})` })),
   ];
 }

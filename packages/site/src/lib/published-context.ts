@@ -39,7 +39,7 @@ export function publishedChart(svg: SVGSVGElement, e: Estimate, metric: 'costUsd
     svg,
     [
       { name: 'published runs (core, from each paper’s stated inputs)', points: pts.map((p) => ({ x: p.flops, y: y(p[metric] as number) })), noLine: true, labels: pts.map((p) => p.label), color: '#5c677d' },
-      { name: 'your run', points: e.flops !== null && mine !== null && mine > 0 ? [{ x: e.flops, y: y(mine) }] : [], color: '#d1495b' },
+      { name: 'your run', points: e.flops !== null && mine !== null && mine > 0 ? [{ x: e.flops, y: y(mine) }] : [], labels: ['your run'], color: '#d1495b' },
     ],
     {
       title: metric === 'co2eKg' ? 'Your run among published runs: emissions against compute' : 'Your run among published runs: cost against compute',

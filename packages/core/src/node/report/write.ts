@@ -9,7 +9,7 @@ import { formatCO2eKg, formatCount, formatDuration, formatEnergyKWh, formatFlops
 import type { Analysis, Projection } from '../../report/analyse.js';
 import { frontierChart, isoflopChart, lossComputeChart } from '../../report/charts.js';
 import type { Trust } from '../../verify/trust.js';
-import { exponentLines, projectionIntervalLines, verificationLines, warningLines } from '../../report/trustText.js';
+import { budgetOptimaLines, exponentLines, projectionIntervalLines, verificationLines, warningLines } from '../../report/trustText.js';
 import { verificationChart } from '../../report/verificationChart.js';
 import { identificationLine } from '../../report/identified.js';
 
@@ -89,6 +89,7 @@ export function summaryText(a: Analysis, meta: ReportMeta, trust?: Trust): strin
     const o = b.optimum;
     out.push(`  ${sci(o.flops).padEnd(10)}  ${formatCount(o.params).padEnd(9)}  ${formatCount(o.tokens).padEnd(9)}  ${o.tokensPerParam.toFixed(1).padStart(6)}  ${o.loss?.toFixed(3) ?? ''}`);
   }
+  if (trust?.budgetOptima.length) out.push(...budgetOptimaLines(trust));
   const useA3 = !a.projections.approach2;
   const f = a.frontier.filter((p) => p.source === (useA3 ? 'approach3' : 'approach2'));
   const decades = f.filter((_p, i) => i % 5 === 0 || i === f.length - 1);
@@ -145,6 +146,16 @@ function markdown(a: Analysis, meta: ReportMeta, trust?: Trust): string {
     md.push(`| loss at ${sci(v.budgetFlops, 0)} FLOPs | ${v.predictedLoss.toFixed(4)} [${v.predictedLossInterval.map((x) => x.toFixed(4)).join(', ')}] | ${v.measuredLoss.toFixed(4)} | ${v.lossErrorPercent.toFixed(2)} %, ${v.inside ? 'inside' : 'outside'} |`);
     md.push(`| N_opt | ${formatCount(v.predictedParams)} [${v.predictedParamsInterval.map((x) => formatCount(x)).join(', ')}] | ${formatCount(v.measuredBestParams)} (${v.measuredBestParamsFrom}) | ×${v.paramsRatio.toFixed(2)}, ${v.paramsInside ? 'inside' : 'outside'} |`);
     md.push('', '![predict, then verify](verification.svg)', '');
+  }
+  if (trust?.budgetOptima.length) {
+    const pc = `${Math.round(trust.level * 100)} %`;
+    md.push('## Measured optimum per budget', '', `Parabola vertex of each isoFLOP budget with its ${pc} interval (parametric bootstrap over run scatter; "inside": share of replicates whose vertex stays within the sampled sizes).`, '');
+    md.push('| C (FLOPs) | runs | N_opt | D_opt | loss | inside |', '|---|---|---|---|---|---|');
+    const cell = (e: { estimate: number; interval: [number, number] }, f: (x: number) => string) => `${f(e.estimate)} [${f(e.interval[0])}, ${f(e.interval[1])}]`;
+    for (const b of trust.budgetOptima) {
+      md.push(`| ${sci(b.flops, 0)} | ${b.runs} | ${cell(b.params, formatCount)} | ${cell(b.tokens, formatCount)} | ${cell(b.loss, (x) => x.toFixed(4))} | ${Math.round(b.insideShare * 100)} %${b.vertexInside ? '' : ' (vertex outside the sampled sizes)'} |`);
+    }
+    md.push('');
   }
   md.push('## Charts', '', '![isoFLOP profiles](isoflop.svg)', '', '![compute-optimal frontier](frontier.svg)', '', '![loss vs compute](loss-compute.svg)', '');
   md.push('## Runs', '', '| run | budget C | N | D | 6ND | val loss |', '|---|---|---|---|---|---|');

@@ -8,6 +8,7 @@
  */
 import { axisBottom, scaleLog, select } from 'd3';
 import {
+  equivalentsInterval,
   estimateRunUncertain,
   formatCO2eKg,
   formatCount,
@@ -197,9 +198,16 @@ export function ratioTicks(lo: number, hi: number, max: number): number[] {
   return inside;
 }
 
-/** Rows of the intervals table: output label, median, 5–95% interval (or "fixed"). */
+/** The equivalents shown beside an interval of CO2e (and energy, for households), in this order. */
+const EQUIVALENT_ROWS = ['carKmUs', 'flightsNySf', 'treeYears', 'householdYears'] as const;
+
+/**
+ * Rows of the intervals table: output label, median, 5–95% interval (or "fixed").
+ * With CO2e among the outputs, its everyday equivalents follow it (core's
+ * equivalentsInterval: the CO2e's quantiles divided by each sourced factor).
+ */
 export function intervalRows(r: UncertainRunResult, outputs: readonly RunOutput[]): { label: string; median: string; interval: string }[] {
-  return outputs
+  const rows = outputs
     .filter((o) => r.monteCarlo.outputs[o] !== undefined)
     .map((o) => {
       const s = r.monteCarlo.outputs[o];
@@ -207,13 +215,38 @@ export function intervalRows(r: UncertainRunResult, outputs: readonly RunOutput[
       const fixed = Math.abs(s.high - s.low) <= 1e-9 * Math.abs(s.median);
       return { label: OUTPUT_INFO[o].label, median: f(s.median), interval: fixed ? 'fixed' : `${f(s.low)} – ${f(s.high)}` };
     });
+  if (outputs.includes('co2eKg')) {
+    const eq = equivalentsInterval(r);
+    for (const name of EQUIVALENT_ROWS) {
+      const q = eq[name];
+      if (!q || (name === 'householdYears' && !outputs.includes('energyKWh'))) continue;
+      const fixed = Math.abs(q.high - q.low) <= 1e-9 * Math.abs(q.median);
+      rows.push({ label: `≈ ${q.unit}`, median: formatCount(q.median), interval: fixed ? 'fixed' : `${formatCount(q.low)} – ${formatCount(q.high)}` });
+    }
+  }
+  return rows;
+}
+
+/** The headline of the everyday equivalents, one a line: "≈ 44.6k km by US car (5–95 %: 29.9k – 68.8k)". */
+export function equivalentsHeadline(r: UncertainRunResult): string {
+  const eq = equivalentsInterval(r);
+  const pct = `${Math.round(((1 - r.monteCarlo.level) / 2) * 100)}–${Math.round(((1 + r.monteCarlo.level) / 2) * 100)} %`;
+  const parts = EQUIVALENT_ROWS.flatMap((name) => {
+    const q = eq[name];
+    if (!q) return [];
+    const fixed = Math.abs(q.high - q.low) <= 1e-9 * Math.abs(q.median);
+    return [`${formatCount(q.median)} ${q.unit}${fixed ? '' : ` (${pct}: ${formatCount(q.low)} – ${formatCount(q.high)})`}`];
+  });
+  // One equivalent a line (the cell is white-space: pre-line), so four intervals stay readable on a phone.
+  return parts.length ? parts.map((p) => `≈ ${p}`).join('\n') : '—';
 }
 
 /**
  * The headline for one output, the site's one central figure (the CLI's and the
  * report's convention too): the Monte Carlo median with its 5–95 % interval.
  */
-export function headlineText(r: UncertainRunResult, output: RunOutput): string {
+export function headlineText(r: UncertainRunResult, output: RunOutput | 'equivalents'): string {
+  if (output === 'equivalents') return equivalentsHeadline(r);
   const s = r.monteCarlo.outputs[output];
   if (!s) return '—';
   const f = OUTPUT_INFO[output].format;
@@ -280,7 +313,7 @@ export function renderUncertainty(id: string, spec: EstimateSpec): void {
       }
       const outputs = (root.dataset.outputs ?? 'acceleratorHours,costUsd').split(',') as RunOutput[];
       headlines().forEach((el) => {
-        el.textContent = headlineText(r, el.dataset.headline as RunOutput);
+        el.textContent = headlineText(r, el.dataset.headline as RunOutput | 'equivalents');
         delete el.dataset.pending;
       });
       whiskerChart(root.querySelector<SVGSVGElement>('[data-whiskers]')!, r, outputs);

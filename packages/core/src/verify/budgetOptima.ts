@@ -1,0 +1,103 @@
+/**
+ * Intervals on each isoFLOP budget's measured optimum (Approach 2's per-budget rows:
+ * the parabola vertex N_opt, D_opt = C/(6·N_opt), and the loss there; Hoffmann et
+ * al. 2022 §3.2). The same parametric bootstrap as isoflopBootstrap.ts, one budget
+ * at a time: each replicate multiplies every run's loss by exp(σ·z), z ~ N(0, 1),
+ * refits that budget's parabola in ln N and records its vertex. σ is the runs'
+ * scatter in log loss (the caller passes the Approach 3 fit's log-RMSE).
+ *
+ * A replicate whose parabola is not convex has no minimum: it is counted
+ * (`noMinimum`) and left out. A replicate whose vertex falls outside the sampled
+ * sizes is kept, so the interval shows how far the noise can push the optimum,
+ * and `insideShare` says how often it stayed inside: a low share means the
+ * budget does not bracket its optimum well, whatever its point estimate says.
+ */
+import { requireNumber } from '../errors.js';
+import { fitParabola } from '../fit/isoflop.js';
+import { createRng } from '../random.js';
+import { summarize } from '../uncertainty/summary.js';
+import type { BudgetPoint, Interval } from './heldOut.js';
+import type { FittedEstimate } from './trust.js';
+
+export interface BudgetOptimum {
+  flops: number;
+  runs: number;
+  /** The vertex of the parabola through the measured losses (the point estimate). */
+  params: FittedEstimate;
+  tokens: FittedEstimate;
+  loss: FittedEstimate;
+  /** Whether the point estimate's vertex lies inside the sampled sizes (Approach 2 uses only such budgets). */
+  vertexInside: boolean;
+  /** Share of the kept replicates whose vertex lies inside the sampled sizes. */
+  insideShare: number;
+  /** Replicates whose parabola had no minimum (not convex), left out. */
+  noMinimum: number;
+  samples: number;
+}
+
+export interface BudgetOptimaOptions {
+  /** Replicates (default 400). */
+  samples?: number;
+  seed?: number;
+  /** Central interval probability (default 0.9). */
+  level?: number;
+  /** Run-to-run scatter in ln(loss). */
+  sigmaLog: number;
+}
+
+function vertex(us: readonly number[], losses: readonly number[]): { u: number; loss: number } | undefined {
+  const { c0, c1, c2 } = fitParabola(us, losses);
+  if (!(c2 > 0)) return undefined;
+  const u = -c1 / (2 * c2);
+  return { u, loss: c0 + c1 * u + c2 * u * u };
+}
+
+/** Per-budget optima with intervals; budgets with fewer than 3 sizes or no convex parabola are left out. */
+export function bootstrapBudgetOptima(points: readonly BudgetPoint[], options: BudgetOptimaOptions): BudgetOptimum[] {
+  const samples = Math.floor(requireNumber('samples', options.samples ?? 400, { min: 2, max: 1e5 }));
+  const sigma = requireNumber('sigmaLog', options.sigmaLog, { min: 0 });
+  const level = requireNumber('level', options.level ?? 0.9, { exclusiveMin: 0, max: 0.999 });
+  const rng = createRng(options.seed ?? 42);
+  const budgets = new Map<number, BudgetPoint[]>();
+  for (const p of points) budgets.set(p.flopsBudget, [...(budgets.get(p.flopsBudget) ?? []), p]);
+  const out: BudgetOptimum[] = [];
+  for (const [flops, g] of [...budgets.entries()].sort((x, y) => x[0] - y[0])) {
+    if (new Set(g.map((p) => p.params)).size < 3) continue;
+    const us = g.map((p) => Math.log(p.params));
+    const best = vertex(us, g.map((p) => p.loss));
+    if (!best) continue;
+    const uMin = Math.min(...us);
+    const uMax = Math.max(...us);
+    const ns: number[] = [];
+    const ls: number[] = [];
+    let inside = 0;
+    let noMinimum = 0;
+    for (let s = 0; s < samples; s++) {
+      const v = vertex(us, g.map((p) => p.loss * Math.exp(sigma * rng.normal())));
+      if (!v) {
+        noMinimum++;
+        continue;
+      }
+      ns.push(Math.exp(v.u));
+      ls.push(v.loss);
+      if (v.u >= uMin && v.u <= uMax) inside++;
+    }
+    if (ns.length < 2) continue;
+    const n = Math.exp(best.u);
+    const nS = summarize(ns, level);
+    const lS = summarize(ls, level);
+    const nIv: Interval = [nS.low, nS.high];
+    out.push({
+      flops,
+      runs: g.length,
+      params: { estimate: n, interval: nIv },
+      tokens: { estimate: flops / (6 * n), interval: [flops / (6 * nIv[1]), flops / (6 * nIv[0])] },
+      loss: { estimate: best.loss, interval: [lS.low, lS.high] },
+      vertexInside: best.u >= uMin && best.u <= uMax,
+      insideShare: inside / ns.length,
+      noMinimum,
+      samples,
+    });
+  }
+  return out;
+}
