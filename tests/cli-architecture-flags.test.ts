@@ -90,3 +90,14 @@ describe('preset + architecture-flag override', () => {
     expectBadInput(runCli(['estimate', '--preset', id, '--kv-heads', '8']), new RegExp(`--kv-heads: is an architecture flag and needs --layers and --d-model \\(preset "${id}" states no architecture to override\\)`));
   });
 });
+
+describe('fuzz findings (issue #10 item 6)', () => {
+  it('an absurd depth is refused before per-layer tables are built (it ran out of memory), and MTP modules are bounded by the layers', () => {
+    expectBadInput(runCli(['estimate', '--preset', 'llama-2-7b', '--layers', '1e9']), /^scaling-lab: error: --layers: must be at most 10,000, got 1000000000/);
+    expectBadInput(runCli(['estimate', '--preset', 'deepseek-v3', '--mtp', '1e6']), /^scaling-lab: error: --mtp: 1000000 modules exceed the 61 layers/);
+  });
+  it('an unknown published law is named --law, not the library field "law"', () => {
+    expectBadInput(runCli(['optimal', '--law', 'constructor', '--compute', '1e24']), /^scaling-lab: error: --law: unknown law "constructor"/);
+    expectBadInput(runCli(['project', '--law', '__proto__', '--budget-flops', '1e24']), /^scaling-lab: error: --law: unknown law "__proto__"/);
+  });
+});

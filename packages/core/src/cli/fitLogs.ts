@@ -150,6 +150,6 @@ export function addLogOptions(cmd: Command): Command {
     .option('--flops-col <name[:unit]>', 'column holding the training FLOP C (D = C / 6N)')
     .option('--loss-col <name>', 'column holding the final (evaluation) loss')
     .option('--params-from-config <config.json>', 'count N from a Hugging Face config.json (non-embedding unless --params total)')
-    .option('--bin <decades>', `average the points in cells of this width in log10 N and log10 D before fitting (e.g. 0.05); inputs of more than ${MAX_FIT_POINTS.toLocaleString('en-US')} distinct (N, D) points need it or aggregating per run`, numberArg('bin', { positive: true, max: 1 }))
+    .option('--bin <decades>', `average the points in cells of this width in log10 N and log10 D before fitting (e.g. 0.05); inputs of more than ${MAX_FIT_POINTS.toLocaleString('en-US')} distinct (N, D) points need it or aggregating per run`, numberArg('bin', { positive: true, min: 0.001, max: 1 }))
     .option('--tokens-per-step <n>', 'tokens per optimizer step (batch × sequence length) for logs that record only the step', numberArg('tokens-per-step', { positive: true }));
 }

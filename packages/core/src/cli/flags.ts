@@ -24,7 +24,7 @@ export const FLAG_FOR_FIELD: Readonly<Record<string, string>> = {
   samples: '--samples', seed: '--seed', level: '--level',
   holdOut: '--holdout', doublings: '--doublings', dropHighestLoss: '--drop-highest-loss', fromFlops: '--compute',
   minRunsPerProfile: '--approach', groupWidthDecades: '--approach', workers: '--workers', maxHours: '--max-hours',
-  architecture: '--config', mla: '--kv-lora-rank', pooler: '--config',
+  architecture: '--config', mla: '--kv-lora-rank', pooler: '--config', law: '--law',
   // Every architecture flag's field (cli/architectureFlags.ts is the table of them).
   ...Object.fromEntries(ARCHITECTURE_FLAGS.map((f) => [f.field, f.flag])),
 };

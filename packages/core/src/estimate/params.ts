@@ -141,6 +141,9 @@ export interface ParamBreakdown {
   mtpActiveMatmul: number;
 }
 
+/** Deepest architecture accepted (see normalizeArchitecture). */
+export const MAX_LAYERS = 10_000;
+
 function positiveInt(field: string, v: unknown): number {
   const n = requireNumber(field, v, { min: 1 });
   if (!Number.isInteger(n)) throw new InputError(field, `must be a whole number, got ${n}`, 'give an integer');
@@ -162,6 +165,9 @@ export function isGated(ffnType: NormalizedArchitecture['ffnType']): boolean {
 export function normalizeArchitecture(a: Architecture): NormalizedArchitecture {
   if (a === null || typeof a !== 'object') throw new InputError('architecture', 'expected an object', 'give { layers, dModel, heads, vocab, … }');
   const layers = positiveInt('layers', a.layers);
+  // Per-layer tables are built below, so an absurd depth would exhaust memory before any check:
+  // 10,000 is ~80× the deepest published dense models (PaLM 540B: 118 layers; Llama 3.1 405B: 126).
+  if (layers > MAX_LAYERS) throw new InputError('layers', `must be at most ${MAX_LAYERS.toLocaleString('en-US')}, got ${layers}`, 'give the number of transformer blocks (published models have up to ~130)');
   const dModel = positiveInt('dModel', a.dModel);
   const heads = positiveInt('heads', a.heads);
   const kvHeads = a.kvHeads === undefined ? heads : positiveInt('kvHeads', a.kvHeads);
@@ -192,6 +198,8 @@ export function normalizeArchitecture(a: Architecture): NormalizedArchitecture {
   const denseLayers = a.denseLayers === undefined ? undefined : wholeAtLeast0('denseLayers', a.denseLayers);
   const moeEvery = a.moeEvery === undefined ? undefined : positiveInt('moeEvery', a.moeEvery);
   const mtpModules = a.mtpModules === undefined ? 0 : wholeAtLeast0('mtpModules', a.mtpModules);
+  // Each MTP module predicts one more token with one more block; more modules than layers is no published design (DeepSeek-V3: 1).
+  if (mtpModules > layers) throw new InputError('mtpModules', `${mtpModules} modules exceed the ${layers} layers`, 'give 0 to a few (DeepSeek-V3 uses 1)');
   const slidingWindow = a.slidingWindow === undefined ? undefined : positiveInt('slidingWindow', a.slidingWindow);
   const placement = { layers, experts, denseLayers, moeEvery, layerTypes: a.layerTypes, slidingWindow, slidingWindowPattern: a.slidingWindowPattern, attentionTypes: a.attentionTypes };
   return {
