@@ -13,6 +13,20 @@ import { PALETTE, renderChart, type ChartSeries } from './svg.js';
 
 const sci = (x: number) => x.toExponential(0).replace('e+', 'e');
 
+/** Which of the two fits the data do not identify (fit/identification.ts), so each chart marks what it draws from them. */
+function unidentified(a: Analysis): { approach2: boolean; approach3: boolean } {
+  return { approach2: a.isoflop.identification?.identified === false, approach3: a.parametric?.identification?.identified === false };
+}
+const NOT_IDENTIFIED = ' (NOT IDENTIFIED)';
+
+/** The chart's note naming the unidentified fits it draws, in the report's words (undefined when none). */
+function identificationNote(a: Analysis, drawn: { approach2?: boolean; approach3?: boolean }): string | undefined {
+  const u = unidentified(a);
+  const names = [drawn.approach2 && u.approach2 ? 'Approach 2' : '', drawn.approach3 && u.approach3 ? 'Approach 3' : ''].filter(Boolean);
+  return names.length ? `${names.join(' and ')} not identified by the data: do not rely on its lines (report.md says why)` : undefined;
+}
+const joinNotes = (...notes: (string | undefined)[]) => notes.filter(Boolean).join('; ') || undefined;
+
 export function isoflopChart(a: Analysis): string {
   const budgets = [...new Set(a.points.map((p) => p.flopsBudget).filter((c): c is number => c !== undefined))].sort((x, y) => x - y);
   const series: ChartSeries[] = [];
@@ -21,7 +35,7 @@ export function isoflopChart(a: Analysis): string {
     const pts = a.points.filter((p) => p.flopsBudget === c).sort((p, q) => p.params - q.params);
     series.push({ label: `C = ${sci(c)} FLOPs`, color, line: true, markers: true, points: pts.map((p) => ({ x: p.params, y: p.loss, label: `${p.runKey}: loss ${p.loss.toFixed(3)}` })) });
     const b = a.isoflop.budgets.find((bb) => bb.flops === c);
-    if (b?.parabola?.length) series.push({ label: `fit, ${sci(c)}`, color, line: true, dashed: true, markers: false, points: b.parabola.map((q) => ({ x: q.params, y: q.loss })) });
+    if (b?.parabola?.length) series.push({ label: `fit, ${sci(c)}${unidentified(a).approach2 ? NOT_IDENTIFIED : ''}`, color, line: true, dashed: true, markers: false, points: b.parabola.map((q) => ({ x: q.params, y: q.loss })) });
   });
   const optima = a.isoflop.budgets.map((b) => ({ x: b.optimum.params, y: b.optimum.loss ?? NaN, label: `optimum at ${sci(b.flops)}` }));
   series.push({ label: 'optimum per budget', color: '#000000', hollow: true, points: optima });
@@ -31,7 +45,7 @@ export function isoflopChart(a: Analysis): string {
     yLabel: 'validation loss (nats/token)',
     xLog: true,
     series,
-    note: a.isoflop.raw ? 'parabola fits: fitIsoflop (Approach 2)' : 'optimum = lowest-loss run of each budget',
+    note: joinNotes(a.isoflop.raw ? 'parabola fits: fitIsoflop (Approach 2)' : 'optimum = lowest-loss run of each budget', a.isoflop.raw ? identificationNote(a, { approach2: true }) : undefined),
   });
 }
 
@@ -49,8 +63,9 @@ export function frontierChart(a: Analysis, targetFlops: number, trust?: Trust): 
   ] as const) {
     const f = a.frontier.filter((p) => p.source === src);
     if (!f.length) continue;
-    series.push({ label: `N_opt, ${name}`, color: PALETTE[0], line: true, dashed: dash, markers: false, points: f.map((p) => ({ x: p.flops, y: p.params })) });
-    series.push({ label: `D_opt, ${name}`, color: PALETTE[1], line: true, dashed: dash, markers: false, points: f.map((p) => ({ x: p.flops, y: p.tokens })) });
+    const mark = unidentified(a)[src] ? NOT_IDENTIFIED : '';
+    series.push({ label: `N_opt, ${name}${mark}`, color: PALETTE[0], line: true, dashed: dash, markers: false, points: f.map((p) => ({ x: p.flops, y: p.params })) });
+    series.push({ label: `D_opt, ${name}${mark}`, color: PALETTE[1], line: true, dashed: dash, markers: false, points: f.map((p) => ({ x: p.flops, y: p.tokens })) });
   }
   if (a.reference) {
     series.push({ label: 'published law at target', color: PALETTE[3], points: [{ x: targetFlops, y: a.reference.params }, { x: targetFlops, y: a.reference.tokens }] });
@@ -63,6 +78,7 @@ export function frontierChart(a: Analysis, targetFlops: number, trust?: Trust): 
     yLog: true,
     series,
     vLines: [{ x: targetFlops, label: `target ${sci(targetFlops)}` }],
+    note: identificationNote(a, { approach2: a.frontier.some((p) => p.source === 'approach2'), approach3: a.frontier.some((p) => p.source === 'approach3') }),
   });
 }
 
@@ -72,7 +88,7 @@ export function lossComputeChart(a: Analysis, targetFlops: number, trust?: Trust
   series.push({ label: 'runs', color: PALETTE[5], points: a.points.map((p) => ({ x: p.flops, y: p.loss, label: p.runKey })) });
   series.push({ label: 'isoFLOP optima', color: PALETTE[0], points: a.isoflop.budgets.map((b) => ({ x: b.flops, y: b.optimum.loss ?? NaN })) });
   const f3 = a.frontier.filter((p) => p.source === 'approach3' && p.loss !== undefined);
-  if (f3.length) series.push({ label: 'L_opt(C), Approach 3', color: PALETTE[3], line: true, markers: false, points: f3.map((p) => ({ x: p.flops, y: p.loss! })) });
+  if (f3.length) series.push({ label: `L_opt(C), Approach 3${unidentified(a).approach3 ? NOT_IDENTIFIED : ''}`, color: PALETTE[3], line: true, markers: false, points: f3.map((p) => ({ x: p.flops, y: p.loss! })) });
   if (a.lossVsCompute) {
     const lc = a.lossVsCompute;
     const xs = a.frontier.filter((p) => p.source === 'approach2').map((p) => p.flops);
@@ -89,5 +105,6 @@ export function lossComputeChart(a: Analysis, targetFlops: number, trust?: Trust
     yLog: true,
     series,
     vLines: [{ x: targetFlops, label: `target ${sci(targetFlops)}` }],
+    note: identificationNote(a, { approach3: f3.length > 0 }),
   });
 }

@@ -35,12 +35,19 @@ function report(recs: SweepRecord[]) {
   const dir = mkdtempSync(join(tmpdir(), 'identified-'));
   dirs.push(dir);
   writeReport(dir, a, { specName: 't', specPath: 'spec.json', resultsPath: join(dir, 'runs.jsonl'), createdAt: '2026-01-01', targetFlops: 1e20 });
-  return { a, md: readFileSync(join(dir, 'report.md'), 'utf8'), json: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) };
+  const svg = (name: string) => readFileSync(join(dir, name), 'utf8');
+  return { a, md: readFileSync(join(dir, 'report.md'), 'utf8'), json: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')), svg };
 }
 
 describe('report: identification diagnostics', () => {
   it('Approach 2 from two budgets: the fit line says "this fit is not identified" and the headline projection is marked', () => {
-    const { a, md, json } = report(records(known, [1e10, 1e11]));
+    const { a, md, json, svg } = report(records(known, [1e10, 1e11]));
+    // the charts mark the lines drawn from the unidentified fit, and only those
+    expect(svg('isoflop.svg')).toMatch(/fit, 1e10 \(NOT IDENTIFIED\)/);
+    expect(svg('isoflop.svg')).toMatch(/Approach 2 not identified by the data/);
+    expect(svg('frontier.svg')).toMatch(/N_opt, Approach 2 \(NOT IDENTIFIED\)/);
+    expect(svg('frontier.svg')).not.toMatch(/N_opt, Approach 3 \(NOT IDENTIFIED\)/);
+    expect(svg('loss-compute.svg')).not.toMatch(/NOT IDENTIFIED|not identified/);
     expect(a.isoflop.identification?.identified).toBe(false);
     expect(a.projection).toBe(a.projections.approach2);
     expect(a.projection.notIdentified).toMatch(/^Approach 2: this fit is not identified: N_opt ∝ C\^a is fitted through 2 compute budgets/);
@@ -55,13 +62,17 @@ describe('report: identification diagnostics', () => {
   });
 
   it('an implausible Approach 3 exponent (β = 2.5) is named on the law line', () => {
-    const { a, md } = report(records({ ...known, B: 3000, beta: 2.5 }, [1e10, 1e11, 1e12]));
+    const { a, md, svg } = report(records({ ...known, B: 3000, beta: 2.5 }, [1e10, 1e11, 1e12]));
+    // this fit is not usable at all, so no chart draws a line from it (nothing to mark)
+    expect(a.parametric?.usable).toBe(false);
+    expect(svg('loss-compute.svg')).not.toMatch(/Approach 3/);
     expect(a.parametric?.identification?.issues.map((i) => i.code)).toContain('exponent');
     expect(md).toMatch(/Approach 3: L\(N, D\)[^\n]*\n[^\n]*\n {4}NOT IDENTIFIED: this fit is not identified: β = 2\.5\d* is implausibly large/);
   });
 
   it('an identified sweep carries no mark', () => {
-    const { a, md } = report(records(known, [1e10, 1e11, 1e12]));
+    const { a, md, svg } = report(records(known, [1e10, 1e11, 1e12]));
+    for (const name of ['isoflop.svg', 'frontier.svg', 'loss-compute.svg']) expect(svg(name)).not.toMatch(/not identified/i);
     expect(a.parametric?.identification?.identified).toBe(true);
     expect(a.isoflop.identification?.identified).toBe(true);
     expect(a.projection.notIdentified).toBeUndefined();
