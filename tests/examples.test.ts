@@ -77,6 +77,9 @@ const ENTRY_POINTS = [
   'sig',
   'embodiedCo2eKg',
   'waterLitres',
+  // errors, look-ups, data, estimate
+  // laws, fit
+  // uncertainty, sweep, report, verify
 ];
 
 const docs = exportedDocs(entry);
