@@ -289,29 +289,23 @@ export { repeatRunsFromResults, type RepeatRunGroup } from './fit/repeatRuns.js'
 // uncertainty/
 export { normalQuantile } from './uncertainty/normalQuantile.js';
 export {
-  checkDistribution,
   describeDistribution,
   distributionQuantile,
   lognormalDistribution,
   normalDistribution,
   pointDistribution,
   samplesDistribution,
-  splitSigmas,
   triangularDistribution,
-  triangularQuantile,
   uniformDistribution,
   type Distribution,
 } from './uncertainty/distribution.js';
-export { sampleDistribution, streamRng } from './uncertainty/sample.js';
-export { quantileOfSorted, summarize, summarizeSorted, type SampleInterval } from './uncertainty/summary.js';
+export { sampleDistribution } from './uncertainty/sample.js';
+export { summarize, type SampleInterval } from './uncertainty/summary.js';
 export {
   DEFAULT_SAMPLES,
   DEFAULT_SEED,
   MAX_SAMPLES,
-  checkJoint,
   monteCarlo,
-  monteCarloToJson,
-  toDistribution,
   type JointSamples,
   type MonteCarloResult,
   type MonteCarloSpec,
@@ -324,12 +318,6 @@ export {
   type TornadoBar,
 } from './uncertainty/sensitivity.js';
 export {
-  gridRange,
-  hostOverheadRange,
-  mfuRange,
-  powerFractionRange,
-  priceRange,
-  pueRange,
   type RangeDefault,
 } from './uncertainty/defaultRanges.js';
 export {
@@ -362,8 +350,8 @@ export {
   type ProjectionResult,
   type ProjectionSpec,
 } from './uncertainty/projection.js';
-export { RANGE_SYNTAX_HELP, parseDistribution, requireQuantity } from './uncertainty/parseDistribution.js';
-export { equivalentsInterval, formatEquivalentInterval, type EquivalentInterval, type EquivalentName } from './uncertainty/equivalentsInterval.js';
+export { RANGE_SYNTAX_HELP, parseDistribution } from './uncertainty/parseDistribution.js';
+export { equivalentsInterval, type EquivalentInterval, type EquivalentName } from './uncertainty/equivalentsInterval.js';
 // sweep/ and report/: sweeps as data, and the analysis of their results
 // The trainer's run interface is plain data, so it lives here; the TensorFlow.js trainer is `@scaling-lab/core/train`.
 export type { CurvePoint, EnergyEstimate, MarkovDataset, MobyDickDataset, ModelShape } from './train/types.js';
@@ -378,7 +366,6 @@ export type {
 } from './sweep/types.js';
 export {
   parseSweepSpec,
-  parseSweepSpecText,
   type LearningRateRule,
   type SweepModelShape,
   type SweepSpec,
@@ -386,10 +373,7 @@ export {
 } from './sweep/spec.js';
 export type { FromWorker, ToWorker } from './sweep/protocol.js';
 export {
-  asSweepRecord,
   parseResults,
-  recordPoint,
-  resultLines,
   type ParamsKind,
   type ParsedResults,
   type RecordFields,
@@ -405,17 +389,8 @@ export {
   type RunPoint,
 } from './report/analyse.js';
 export { PALETTE, renderChart, type ChartSeries, type ChartSpec } from './report/svg.js';
-export { frontierChart, isoflopChart, lossComputeChart } from './report/charts.js';
-export {
-  budgetOptimaLines,
-  exponentLines,
-  projectionIntervalLines,
-  trustText,
-  verificationLines,
-  warningLines,
-} from './report/trustText.js';
-export { verificationChart } from './report/verificationChart.js';
-export { identificationLine, notIdentifiedMark, type ProjectionSource } from './report/identified.js';
+export { frontierChart, isoflopChart } from './report/charts.js';
+export type { ProjectionSource } from './report/identified.js';
 // verify/: predict-then-verify, intervals and honest-projection warnings for the main job
 export { predictThenVerify, type BudgetPoint, type Verification, type VerifyOptions, type AllocationPrediction } from './verify/heldOut.js';
 export { trustAnalysis, type Trust, type TrustOptions, type FittedEstimate, type Band } from './verify/trust.js';
