@@ -80,6 +80,19 @@ const ENTRY_POINTS = [
   // errors, look-ups, data, estimate
   // laws, fit
   // uncertainty, sweep, report, verify
+  'pointDistribution',
+  'uniformDistribution',
+  'triangularDistribution',
+  'normalDistribution',
+  'samplesDistribution',
+  'sampleDistribution',
+  'summarize',
+  'sensitivity',
+  'resolveRunInputs',
+  'runModel',
+  'lawSampleRows',
+  'projectUncertain',
+  'equivalentsInterval',
 ];
 
 const docs = exportedDocs(entry);

@@ -32,16 +32,68 @@ export type Distribution =
 /** Default central-interval level for normal/lognormal: 90% (5th to 95th percentile). */
 export const DEFAULT_LEVEL = 0.9;
 
+/**
+ * A point "distribution": the input is known exactly and every Monte Carlo sample takes `value`.
+ *
+ * @param value - the fixed value
+ * @returns the distribution `{ kind: 'point', value }`
+ * @example
+ * ```ts
+ * import { distributionQuantile, pointDistribution } from '@scaling-lab/core';
+ * distributionQuantile(pointDistribution(1.2), 0.95); // → 1.2
+ * ```
+ */
 export function pointDistribution(value: number): Distribution {
   return { kind: 'point', value };
 }
+/**
+ * A uniform distribution on [low, high]: every value in the range equally likely, sampled by
+ * inverse CDF (u ↦ low + u·(high − low)). The form behind the `0.3..0.5` range syntax.
+ *
+ * @param low - lower end of the range
+ * @param high - upper end of the range
+ * @returns the distribution `{ kind: 'uniform', low, high }`
+ * @example
+ * ```ts
+ * import { distributionQuantile, uniformDistribution } from '@scaling-lab/core';
+ * distributionQuantile(uniformDistribution(0.3, 0.5), 0.25); // → 0.35
+ * ```
+ */
 export function uniformDistribution(low: number, high: number): Distribution {
   return { kind: 'uniform', low, high };
 }
+/**
+ * A triangular distribution on [low, high] with its peak at `mode`, sampled by inverse CDF:
+ * a bounded range with a most likely value.
+ *
+ * @param low - lower end of the range
+ * @param mode - most likely value (low ≤ mode ≤ high)
+ * @param high - upper end of the range
+ * @returns the distribution `{ kind: 'triangular', low, mode, high }`
+ * @example
+ * ```ts
+ * import { distributionQuantile, triangularDistribution } from '@scaling-lab/core';
+ * distributionQuantile(triangularDistribution(0.3, 0.4, 0.6), 0.5); // → 0.42679
+ * ```
+ */
 export function triangularDistribution(low: number, mode: number, high: number): Distribution {
   return { kind: 'triangular', low, mode, high };
 }
-/** Normal with the given median and central interval; `median` defaults to the midpoint. */
+/**
+ * A normal distribution given by its central interval: `low` and `high` are the (1 − level)/2
+ * and (1 + level)/2 quantiles, so σ = (high − median)/z with z the standard normal quantile
+ * (two-piece, one σ per side, when the median is not the midpoint). `median` defaults to the midpoint.
+ *
+ * @param opts - `low`, `high`, optional `median` and `level` (default 0.9, the 5th–95th percentiles)
+ * @returns the distribution
+ * @example
+ * ```ts
+ * import { distributionQuantile, normalDistribution } from '@scaling-lab/core';
+ * const d = normalDistribution({ low: 1.1, high: 1.5 });
+ * d.median; // → 1.3
+ * distributionQuantile(d, 0.95); // → 1.5
+ * ```
+ */
 export function normalDistribution(opts: { low: number; high: number; median?: number; level?: number }): Distribution {
   return { kind: 'normal', median: opts.median ?? (opts.low + opts.high) / 2, low: opts.low, high: opts.high, level: opts.level ?? DEFAULT_LEVEL };
 }
@@ -60,6 +112,18 @@ export function normalDistribution(opts: { low: number; high: number; median?: n
 export function lognormalDistribution(opts: { low: number; high: number; median?: number; level?: number }): Distribution {
   return { kind: 'lognormal', median: opts.median ?? Math.sqrt(opts.low * opts.high), low: opts.low, high: opts.high, level: opts.level ?? DEFAULT_LEVEL };
 }
+/**
+ * An empirical distribution: the Monte Carlo draws from `values` with replacement (e.g. the
+ * replicates of a bootstrap, or measured runs); its quantiles are the sample quantiles (type 7).
+ *
+ * @param values - the observed values (copied)
+ * @returns the distribution `{ kind: 'samples', values }`
+ * @example
+ * ```ts
+ * import { distributionQuantile, samplesDistribution } from '@scaling-lab/core';
+ * distributionQuantile(samplesDistribution([1, 2, 3, 4]), 0.5); // → 2.5
+ * ```
+ */
 export function samplesDistribution(values: ArrayLike<number>): Distribution {
   return { kind: 'samples', values: Array.from(values) };
 }

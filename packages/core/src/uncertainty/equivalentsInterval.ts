@@ -26,7 +26,21 @@ export interface EquivalentInterval {
 
 export type EquivalentName = keyof Co2eEquivalents | 'householdYears';
 
-/** The equivalents of `r` (median, low, high at its level), in the order car, flight, tree, household; {} without a CO2e output. */
+/**
+ * Turns the CO2e (and energy) interval of an uncertain run estimate into everyday equivalents,
+ * each the median and interval divided by a sourced factor: km by car, km flown, flights, tree-years
+ * (Green Algorithms reference values, Lannelongue et al. 2021) and household-years (EIA 2020).
+ *
+ * @param r - a result of {@link estimateRunUncertain}
+ * @returns per equivalent its unit, median, low, high, factor and source; {} without a CO2e output
+ * @example
+ * ```ts
+ * import { equivalentsInterval, estimateRunUncertain } from '@scaling-lab/core';
+ * const r = estimateRunUncertain({ params: 70e9, tokens: 1.4e12, hardware: 'nvidia-a100-sxm4-80gb', count: 1024, samples: 1000, seed: 1 });
+ * equivalentsInterval(r).householdYears?.median; // → 69.2
+ * equivalentsInterval(r).treeYears?.factor; // → 11000
+ * ```
+ */
 export function equivalentsInterval(r: UncertainRunResult): Partial<Record<EquivalentName, EquivalentInterval>> {
   const out: Partial<Record<EquivalentName, EquivalentInterval>> = {};
   const co2 = r.monteCarlo.outputs.co2eKg;

@@ -36,7 +36,20 @@ export type LawParams = Omit<ChinchillaLaw, 'form'>;
 /** Bootstrap parameters as columns (index i = replicate i). */
 export type LawColumns = { [K in keyof LawParams]: ArrayLike<number> };
 
-/** Bootstrap rows from rows or columns. */
+/**
+ * Bootstrap parameter sets of a Chinchilla-form law as rows `{ E, A, B, alpha, beta }`, from
+ * either rows (returned as they are) or columns (the `params` of bootstrapChinchilla).
+ *
+ * @param samples - rows, or columns of equal length
+ * @returns one row per replicate
+ * @example
+ * ```ts
+ * import { lawSampleRows } from '@scaling-lab/core';
+ * const rows = lawSampleRows({ E: [1.7, 1.8], A: [400, 410], B: [410, 420], alpha: [0.34, 0.35], beta: [0.28, 0.29] });
+ * rows.length; // → 2
+ * rows[1].E; // → 1.8
+ * ```
+ */
 export function lawSampleRows(samples: readonly LawParams[] | LawColumns): LawParams[] {
   if (Array.isArray(samples)) return samples as LawParams[];
   const c = samples as LawColumns;
@@ -154,7 +167,27 @@ export function projectionModel(
   };
 }
 
-/** Projection with intervals from both the fit (bootstrap) and the assumptions; see the module comment. */
+/**
+ * Projects a scaling law with intervals from both the fit and the assumptions: for a target
+ * loss, a FLOP budget or a USD budget, each Monte Carlo sample takes one bootstrap law (when
+ * `lawSamples` are given) and one draw of every uncertain run input, finds the compute-optimal
+ * allocation N, D and loss L = E + A/N^α + B/D^β (Hoffmann et al. 2022, eq. 2), and costs it with
+ * the run model; the sensitivity ranks the law and each input.
+ *
+ * @param spec - the `law`, optional `lawSamples`, exactly one of `targetLoss` / `budgetFlops` /
+ *   `budgetUsd`, the hardware and run inputs, `samples`, `seed`, `level`
+ * @returns the mode, the Monte Carlo summaries of params, tokens, loss and the run outputs, and the sensitivity
+ * @throws InputError when none or more than one target/budget is given, or a field is invalid
+ * @example
+ * ```ts
+ * import { getPublishedLaw, projectUncertain } from '@scaling-lab/core';
+ * const law = getPublishedLaw('hoffmann2022').law;
+ * const p = projectUncertain({ law, budgetFlops: 1e23, hardware: 'nvidia-h100-sxm5-80gb', samples: 1000, seed: 1 });
+ * p.mode; // → 'budgetFlops'
+ * p.monteCarlo.outputs.params.median; // → 1.46e10
+ * p.monteCarlo.outputs.loss.median; // → 2.005
+ * ```
+ */
 export function projectUncertain(spec: ProjectionSpec): ProjectionResult {
   const law = validateLaw(spec.law);
   const given = (['targetLoss', 'budgetFlops', 'budgetUsd'] as const).filter((k) => spec[k] !== undefined);

@@ -85,7 +85,21 @@ export interface RunPlan {
   priced: boolean;
 }
 
-/** The per-sample model over plain numbers (inputs by name); see the module comment. */
+/**
+ * The per-sample model of a run's uncertainty estimate: a function of plain numbers (inputs by
+ * name) that applies the same formulas as estimateRun's point estimate (FLOPs = 6·N·D, hours =
+ * FLOPs / (peak · MFU), energy = hours · watts · host overhead · PUE, CO2e = energy · grid intensity).
+ *
+ * @param plan - how to compute, fixed by the resolved point estimate ({@link resolveRunInputs})
+ * @returns the model: inputs by name → acceleratorHours, energyKWh, co2eKg and, when known, flops, wallClockHours, costUsd
+ * @example
+ * ```ts
+ * import { distributionQuantile, resolveRunInputs, runModel } from '@scaling-lab/core';
+ * const { plan, inputs } = resolveRunInputs({ params: 70e9, tokens: 1.4e12, hardware: 'nvidia-a100-sxm4-80gb', count: 1024, mfu: 0.4 });
+ * const medians = Object.fromEntries(Object.entries(inputs).map(([k, d]) => [k, distributionQuantile(d, 0.5)]));
+ * runModel(plan)(medians).costUsd; // → 4.49e6
+ * ```
+ */
 export function runModel(plan: RunPlan): (x: Record<string, number>) => Record<RunOutput, number> {
   const { peakFlopsPerSecond: peak } = plan;
   return (x) => {
@@ -118,8 +132,21 @@ export function runModel(plan: RunPlan): (x: Record<string, number>) => Record<R
 const num = (e: Estimate, name: string) => e.assumptions.find((a) => a.name === name);
 
 /**
- * Resolves a spec: the core's point estimate at the medians, the plan of the
- * per-sample model, and the distribution of every input the model reads.
+ * Resolves an uncertain run spec: the core's point estimate at the inputs' medians, the plan of
+ * the per-sample model ({@link runModel}), and the distribution of every input the model reads
+ * (given ranges, else the documented default ranges of MFU, price, power, PUE and grid intensity).
+ *
+ * @param spec - an uncertain run spec without `samples`, `seed` and `level`
+ * @returns the point estimate, the model plan, the inputs' distributions and the assumptions listed
+ * @throws InputError naming the field, as estimateRun does
+ * @example
+ * ```ts
+ * import { resolveRunInputs } from '@scaling-lab/core';
+ * const r = resolveRunInputs({ params: 70e9, tokens: 1.4e12, hardware: 'nvidia-a100-sxm4-80gb', count: 1024, mfu: 0.4 });
+ * r.plan.flopsFrom; // → 'paramsTokens'
+ * r.point.costUsd; // → 4.49e6
+ * 'pue' in r.inputs; // → true
+ * ```
  */
 export function resolveRunInputs(spec: Omit<UncertainRunSpec, 'samples' | 'seed' | 'level'>): {
   point: Estimate;

@@ -18,7 +18,24 @@ export interface SampleInterval {
   level: number;
 }
 
-/** Median, central `level` interval and mean of `values` (copied, not modified). */
+/**
+ * Summarises a sample: its median, central `level` interval (the (1 − level)/2 and (1 + level)/2
+ * quantiles, interpolated linearly between order statistics, R type 7) and mean. The values
+ * are copied, not modified; +Infinity values give Infinity quantiles rather than NaN.
+ *
+ * @param values - the sample
+ * @param level - central-interval probability (default 0.9, the 5th–95th percentiles)
+ * @returns median, low, high, mean and level
+ * @throws RangeError when `values` is empty
+ * @example
+ * ```ts
+ * import { summarize } from '@scaling-lab/core';
+ * const s = summarize([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+ * s.median; // → 5.5
+ * s.low; // → 1.45
+ * s.high; // → 9.55
+ * ```
+ */
 export function summarize(values: ArrayLike<number>, level = 0.9): SampleInterval {
   if (values.length === 0) throw new RangeError('summarize: no values');
   return summarizeSorted(Float64Array.from(values).sort(), level);
