@@ -93,6 +93,14 @@ const ENTRY_POINTS = [
   'lawSampleRows',
   'projectUncertain',
   'equivalentsInterval',
+  'parseResults',
+  'renderChart',
+  'predictThenVerify',
+  'trustAnalysis',
+  'projectionWarnings',
+  'compareWithHoffmann',
+  'bootstrapIsoflop',
+  'bootstrapBudgetOptima',
 ];
 
 const docs = exportedDocs(entry);

@@ -59,6 +59,21 @@ function extent(values: number[], log: boolean): [number, number] {
   return [lo, hi];
 }
 
+/**
+ * Renders a line/scatter chart as a self-contained SVG string (no DOM, no dependencies), with
+ * optional log axes, error bars, shaded interval bands, vertical markers and a note: the charts
+ * of the sweep report and the notebooks.
+ *
+ * @param spec - title, axis labels, `series` (label, colour, points), optional log axes, size, domains, markers and note
+ * @returns the SVG document as text
+ * @example
+ * ```ts
+ * import { PALETTE, renderChart } from '@scaling-lab/core';
+ * const svg = renderChart({ title: 'Loss', xLabel: 'N', yLabel: 'loss', xLog: true,
+ *   series: [{ label: 'runs', color: PALETTE[0], points: [{ x: 1e6, y: 3 }, { x: 1e7, y: 2.5 }] }] });
+ * svg.startsWith('<svg'); // → true
+ * ```
+ */
 export function renderChart(spec: ChartSpec): string {
   const width = spec.width ?? 720;
   const height = spec.height ?? 460;

@@ -61,7 +61,23 @@ export interface ParsedResults {
 
 const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
 
-/** Parses results-file text leniently, for resuming (see the module comment; `readResults` is the file version). */
+/**
+ * Parses the text of a sweep results file (JSON Lines, one record per line) leniently, as a resumed
+ * sweep needs: complete lines that are not records are listed in `badLines`, a duplicate runKey
+ * keeps the first record, and a torn last line (a crash mid-write) is reported, not parsed.
+ *
+ * @param text - the file's contents
+ * @returns the records, their runKeys, the byte length of the whole-line prefix, the torn tail, bad lines and duplicates
+ * @example
+ * ```ts
+ * import { parseResults } from '@scaling-lab/core';
+ * const r = parseResults('{"runKey":"a"}\n{"runKey":"a"}\nnot json\n{"runKey":"b"');
+ * r.records.length; // → 1
+ * r.badLines[0]; // → 3
+ * r.duplicates[0]; // → 'a'
+ * r.torn?.isCompleteRecord; // → false
+ * ```
+ */
 export function parseResults(text: string): ParsedResults {
   const records: SweepRecord[] = [];
   const keys = new Set<string>();

@@ -94,7 +94,28 @@ export interface VerifyOptions {
 
 const inside = (x: number, [lo, hi]: Interval) => x >= lo && x <= hi;
 
-/** Fit all budgets but the largest, predict the largest; see the module comment. */
+/**
+ * Predict, then verify: fits every isoFLOP budget but the largest, predicts the largest budget's
+ * compute-optimal loss (Approach 3 law, bootstrap prediction interval) and N, D (Approaches 2 and 3),
+ * then compares with what was measured there. The check behind Chinchilla (Hoffmann et al. 2022)
+ * and the GPT-4 report's loss prediction (OpenAI 2023, §3).
+ *
+ * @param points - runs with their `flopsBudget`, params, tokens and loss
+ * @param options - `samples` (default 400), `seed`, `level` (default 0.9)
+ * @returns the fitted law, predicted and measured loss and N with intervals, and per-run predictions
+ * @throws InputError when there are fewer than 3 budgets or the largest has no runs
+ * @example
+ * ```ts
+ * import { predictThenVerify } from '@scaling-lab/core';
+ * const pts = [1e18, 1e19, 1e20, 1e21].flatMap((C) => [0.25, 0.5, 1, 2, 4].map((k) => {
+ *   const N = k * Math.sqrt(C / 120), D = C / (6 * N);
+ *   return { params: N, tokens: D, flopsBudget: C, loss: 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28 };
+ * }));
+ * const v = predictThenVerify(pts, { samples: 50, seed: 1 });
+ * v.predictedLoss; // → 2.3289
+ * v.measuredLoss; // → 2.3306
+ * ```
+ */
 export function predictThenVerify(points: readonly BudgetPoint[], options: VerifyOptions = {}): Verification {
   const level = requireNumber('level', options.level ?? 0.9, { exclusiveMin: 0, max: 0.999 });
   const samples = Math.floor(requireNumber('samples', options.samples ?? 400, { min: 10, max: 1e5 }));

@@ -57,6 +57,21 @@ const width = (iv: Interval) => iv[1] / iv[0];
 const overlap = (a: Interval, b: Interval) => a[0] <= b[1] && b[0] <= a[1];
 const pct = (level: number) => `${Math.round(level * 100)} %`;
 
+/**
+ * The warnings an honest projection carries: how many decades of compute it extrapolates beyond
+ * the sweep, intervals that widen or disagree between approaches, implausible tokens per parameter,
+ * a target near the irreducible loss, and a failed held-out check.
+ *
+ * @param input - the target and largest trained FLOPs, the level, and each approach's N_opt at the target with its interval
+ * @returns the warnings (kind and message), empty when none applies
+ * @example
+ * ```ts
+ * import { projectionWarnings } from '@scaling-lab/core';
+ * const w = projectionWarnings({ targetFlops: 1e25, sweepMaxFlops: 1e21, level: 0.9,
+ *   approach2: { params: 2e10, paramsInterval: [5e9, 9e10], tokens: 8e10 } });
+ * w[0].kind; // → 'extrapolation'
+ * ```
+ */
 export function projectionWarnings(input: HonestProjectionInput): ProjectionWarning[] {
   const w: ProjectionWarning[] = [];
   const { targetFlops: C, sweepMaxFlops: Cmax, level } = input;

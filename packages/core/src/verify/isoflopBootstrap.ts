@@ -45,7 +45,27 @@ export interface IsoflopBootstrap {
   at: { flops: number; params: SampleInterval; tokens: SampleInterval; paramsSamples: Float64Array }[];
 }
 
-/** Parametric bootstrap of fitIsoflop; see the module comment. Points need `flops` (the budget). */
+/**
+ * Intervals for Approach 2 (isoFLOP profiles, Hoffmann et al. 2022 §3.2) by a parametric bootstrap:
+ * each replicate multiplies every run's loss by exp(σ·z), z ~ N(0, 1), refits each budget's parabola
+ * in ln N and the power laws N_opt = k·C^a, D_opt = k'·C^b, and records a, b and N_opt at `flops`.
+ *
+ * @param points - runs with `flops` (the budget), params, tokens and loss
+ * @param options - `sigmaLog` (run scatter in ln loss), `samples` (default 400), `seed`, `level` (default 0.9), `flops`
+ * @returns the central fit, intervals of a and b, N_opt and D_opt at each requested compute, and failed replicates
+ * @throws InputError when too few replicates keep two isoFLOP minima
+ * @example
+ * ```ts
+ * import { bootstrapIsoflop } from '@scaling-lab/core';
+ * const pts = [1e18, 1e19, 1e20, 1e21].flatMap((C) => [0.25, 0.5, 1, 2, 4].map((k) => {
+ *   const N = k * Math.sqrt(C / 120), D = C / (6 * N);
+ *   return { params: N, tokens: D, flops: C, loss: 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28 };
+ * }));
+ * const b = bootstrapIsoflop(pts, { sigmaLog: 0.01, samples: 50, seed: 1, flops: [1e22] });
+ * b.a.median; // → 0.4589
+ * b.failed; // → 0
+ * ```
+ */
 export function bootstrapIsoflop(points: readonly ScalingPoint[], options: IsoflopBootstrapOptions): IsoflopBootstrap {
   const samples = Math.floor(requireNumber('samples', options.samples ?? 400, { min: 2, max: 1e5 }));
   const sigma = requireNumber('sigmaLog', options.sigmaLog, { min: 0 });

@@ -80,6 +80,28 @@ const est = (estimate: number, values: ArrayLike<number>, level: number): Fitted
   return { estimate, interval: [s.low, s.high] };
 };
 
+/**
+ * Everything that says how far a sweep's projection can be trusted: bootstrap intervals of both
+ * approaches (Approach 2 isoFLOP profiles, Approach 3 parametric fit; Hoffmann et al. 2022 §3),
+ * the projection to `targetFlops` with intervals, per-budget optima, the comparison with the
+ * published exponents, the predict-then-verify check and honest-projection warnings.
+ *
+ * @param points - runs with their `flopsBudget`, params, tokens and loss
+ * @param options - `targetFlops`, optional `hardware`, `level` (default 0.9), `samples` (default 400), `seed`
+ * @returns the intervals, projection, bands, verification and warnings
+ * @throws InputError when the runs cannot be fitted (e.g. too few budgets)
+ * @example
+ * ```ts
+ * import { trustAnalysis } from '@scaling-lab/core';
+ * const pts = [1e18, 1e19, 1e20, 1e21].flatMap((C) => [0.25, 0.5, 1, 2, 4].map((k) => {
+ *   const N = k * Math.sqrt(C / 120), D = C / (6 * N);
+ *   return { params: N, tokens: D, flopsBudget: C, loss: 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28 };
+ * }));
+ * const t = trustAnalysis(pts, { targetFlops: 1e23, samples: 50, seed: 1 });
+ * t.projection.approach3?.params.estimate; // → 1.46e10
+ * t.warnings[0].kind; // → 'extrapolation'
+ * ```
+ */
 export function trustAnalysis(points: readonly BudgetPoint[], options: TrustOptions): Trust {
   const level = options.level ?? 0.9;
   const samples = options.samples ?? 400;
