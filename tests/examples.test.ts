@@ -101,6 +101,9 @@ const ENTRY_POINTS = [
   'compareWithHoffmann',
   'bootstrapIsoflop',
   'bootstrapBudgetOptima',
+  'analyse',
+  'isoflopChart',
+  'frontierChart',
 ];
 
 const docs = exportedDocs(entry);

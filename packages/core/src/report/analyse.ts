@@ -199,6 +199,29 @@ function logspace(from: number, to: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => 10 ** (a + ((b - a) * i) / (n - 1)));
 }
 
+/**
+ * Analyses a sweep's results: isoFLOP profiles (Approach 2: a parabola in ln N per budget and the
+ * power law N_opt ∝ C^a), the parametric fit L = E + A/N^α + B/D^β (Approach 3, Hoffmann et al. 2022),
+ * the compute-optimal frontier, the projection to `targetFlops` with its cost, and the published
+ * reference law at the same compute. Diverged runs and runs without a finite loss are excluded with the reason.
+ *
+ * @param records - the sweep records (e.g. `parseResults(text).records`)
+ * @param options - `paramsKind` (default non-embedding), `targetFlops`, `hardware` (default H100), `referenceLaw` (default hoffmann2022)
+ * @returns the fits, frontier, projections, reference and notes
+ * @throws InputError when too few usable runs or budgets remain to fit a frontier
+ * @example
+ * ```ts
+ * import { analyse } from '@scaling-lab/core';
+ * const records = [1e18, 1e19, 1e20, 1e21].flatMap((C) => [0.25, 0.5, 1, 2, 4].map((k) => {
+ *   const N = k * Math.sqrt(C / 120), D = C / (6 * N);
+ *   return { runKey: `${C}-${k}`, sweep: { flopsBudget: C }, paramsNonEmbedding: N, tokens: D,
+ *     finalValLoss: 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28 };
+ * }));
+ * const a = analyse(records as never, { targetFlops: 1e23 });
+ * a.parametric?.law.E; // → 1.69
+ * a.projections.approach3?.params; // → 1.46e10
+ * ```
+ */
 export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = {}): Analysis {
   const paramsKind = opts.paramsKind ?? 'nonEmbedding';
   const targetFlops = opts.targetFlops ?? 1e24;

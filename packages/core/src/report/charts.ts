@@ -27,6 +27,24 @@ function identificationNote(a: Analysis, drawn: { approach2?: boolean; approach3
 }
 const joinNotes = (...notes: (string | undefined)[]) => notes.filter(Boolean).join('; ') || undefined;
 
+/**
+ * The isoFLOP chart of an analysis as SVG: loss against N per compute budget, with each budget's
+ * fitted parabola in ln N and its vertex (Approach 2, Hoffmann et al. 2022 §3.2), or the lowest-loss
+ * run of each budget when no parabola fits; unidentified fits are named in the chart's note.
+ *
+ * @param a - the result of {@link analyse}
+ * @returns the SVG document as text
+ * @example
+ * ```ts
+ * import { analyse, isoflopChart } from '@scaling-lab/core';
+ * const records = [1e18, 1e19, 1e20, 1e21].flatMap((C) => [0.25, 0.5, 1, 2, 4].map((k) => {
+ *   const N = k * Math.sqrt(C / 120), D = C / (6 * N);
+ *   return { runKey: `${C}-${k}`, sweep: { flopsBudget: C }, paramsNonEmbedding: N, tokens: D,
+ *     finalValLoss: 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28 };
+ * }));
+ * isoflopChart(analyse(records as never)).startsWith('<svg'); // → true
+ * ```
+ */
 export function isoflopChart(a: Analysis): string {
   const budgets = [...new Set(a.points.map((p) => p.flopsBudget).filter((c): c is number => c !== undefined))].sort((x, y) => x - y);
   const series: ChartSeries[] = [];
@@ -49,6 +67,26 @@ export function isoflopChart(a: Analysis): string {
   });
 }
 
+/**
+ * The compute-optimal frontier chart as SVG: N_opt and D_opt against compute C, the measured
+ * per-budget optima and the sweep's fits (Approach 2 power law, Approach 3 law) extrapolated to
+ * `targetFlops`, with the bootstrap bands of `trust` when given and the published law at the target.
+ *
+ * @param a - the result of {@link analyse}
+ * @param targetFlops - the projection target (FLOPs), marked on the x axis
+ * @param trust - optional intervals from {@link trustAnalysis}, drawn as bands
+ * @returns the SVG document as text
+ * @example
+ * ```ts
+ * import { analyse, frontierChart } from '@scaling-lab/core';
+ * const records = [1e18, 1e19, 1e20, 1e21].flatMap((C) => [0.25, 0.5, 1, 2, 4].map((k) => {
+ *   const N = k * Math.sqrt(C / 120), D = C / (6 * N);
+ *   return { runKey: `${C}-${k}`, sweep: { flopsBudget: C }, paramsNonEmbedding: N, tokens: D,
+ *     finalValLoss: 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28 };
+ * }));
+ * frontierChart(analyse(records as never, { targetFlops: 1e23 }), 1e23).startsWith('<svg'); // → true
+ * ```
+ */
 export function frontierChart(a: Analysis, targetFlops: number, trust?: Trust): string {
   const series: ChartSeries[] = [];
   const lvl = trust ? `${Math.round(trust.level * 100)} %` : '';
