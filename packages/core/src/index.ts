@@ -317,9 +317,7 @@ export {
   type SensitivitySpec,
   type TornadoBar,
 } from './uncertainty/sensitivity.js';
-export {
-  type RangeDefault,
-} from './uncertainty/defaultRanges.js';
+export type { RangeDefault } from './uncertainty/defaultRanges.js';
 export {
   RUN_OUTPUTS,
   UNCERTAIN_FIELDS,
