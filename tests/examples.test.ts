@@ -79,6 +79,23 @@ const ENTRY_POINTS = [
   'waterLitres',
   // errors, look-ups, data, estimate
   // laws, fit
+  'computeForLoss',
+  'frontierExponents',
+  'kaplanLossAtCompute',
+  'costForCompute',
+  'costForLoss',
+  'estimateAllocation',
+  'estimateOptimalRun',
+  'optimalFor',
+  'effectiveParams',
+  'effectiveTokens',
+  'paramsForTokens',
+  'repeatedDataSummary',
+  'batchTradeoff',
+  'kaplanLearningRate',
+  'stepLawHyperparams',
+  'kaplanPublishedForLoss',
+  'tokensPerParam',
   // uncertainty, sweep, report, verify
 ];
 
