@@ -86,7 +86,6 @@ describe('scaling-lab estimate: memory per accelerator (CLI)', () => {
     [['--preset', 'gpt-3', '--lora-rank', '4', '--lora-targets', 'gate'], '--lora-targets: gate exists only in SwiGLU MLPs'],
     [['--params', '80B', '--active-params', '90B', '--tokens', '1T'], '--active-params: 90000000000 exceeds params 80000000000'],
     [['--params', '7B', '--tokens', '1T', '--kv-heads', '8'], '--kv-heads: is an architecture flag and needs --layers and --d-model'],
-    [['--preset', 'llama-2-7b', '--context', '8192'], '--context: is an architecture flag'],
     [['--param', '7B'], "unknown option '--param' (did you mean --params? see `scaling-lab estimate --help`)"],
     [['--params'], "option '--params <n>' argument missing (see `scaling-lab estimate --help`)"],
   ])('bad input %j → exit 2, one line: %s', (args, needle) => {

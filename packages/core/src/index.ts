@@ -148,7 +148,6 @@ export {
   frontierExponents,
   kaplanLossAtCompute,
   lossAt,
-  lossAtUnchecked,
   lossFloor,
   marginalLossPerDoubling,
   wrongSizePenalty,
@@ -174,7 +173,6 @@ export {
   dataConstrainedOptimal,
   effectiveParams,
   effectiveTokens,
-  minimiseLog,
   paramsForTokens,
   repeatedDataSummary,
   type DataConstrainedLaw,
@@ -214,24 +212,19 @@ export {
 } from './laws/kaplanAllocation.js';
 export { OVERTRAINED_MODELS, tokensPerParam, type OvertrainedModel } from './laws/overtrainedModels.js';
 // fit/
-export { Lbfgs, type LbfgsOptions, type LbfgsStopReason, type ObjectiveWithGradient } from './fit/lbfgs.js';
+export type { LbfgsOptions, LbfgsStopReason, ObjectiveWithGradient } from './fit/lbfgs.js';
 export {
   chinchillaPoints,
-  distinctCount,
-  dropHighestLoss,
   flopsOf,
-  validatePoints,
   type ScalingPoint,
 } from './fit/points.js';
 export { CHINCHILLA_SVG_ROWS } from './data/chinchillaRows.generated.js';
-export { chinchillaObjective, type ChinchillaData } from './fit/chinchillaObjective.js';
+export type { ChinchillaData } from './fit/chinchillaObjective.js';
 export {
   GRID_LBFGS_OPTIONS,
   HOFFMANN_GRID,
   checkChinchillaDesign,
-  chinchillaData,
   fitChinchilla,
-  fitChinchillaData,
   logParamsFromLaw,
   type ChinchillaFit,
   type ChinchillaGrid,
@@ -273,10 +266,10 @@ export {
   type Identification,
   type IdentificationIssue,
 } from './fit/identification.js';
-export { parseScalingCsv, parseSweepResults, splitCsvLine, type ParsedInput } from './fit/parseInput.js';
-export { currentRuns, type CurrentRuns, type RowRecord } from './fit/duplicateRuns.js';
+export { parseScalingCsv, parseSweepResults, type ParsedInput } from './fit/parseInput.js';
+export type { CurrentRuns, RowRecord } from './fit/duplicateRuns.js';
 // fit/readers: training logs (W&B, Hugging Face Trainer, TensorBoard CSV, any CSV/JSON lines) → fit input
-export { parseLog, detectLogFormat, combineRuns, LOG_FORMATS, type LogFormat, type ParseLogOptions } from './fit/readers/parseLog.js';
+export { parseLog, combineRuns, LOG_FORMATS, type LogFormat, type ParseLogOptions } from './fit/readers/parseLog.js';
 export type { ColumnFlags } from './fit/readers/runsTable.js';
 export {
   bootstrapRepeatDecay,

@@ -51,7 +51,21 @@ function finish(envelope: EnvelopePoint[]): EnvelopeFit {
   return { envelope, params, tokens, a: params.exponent, b: tokens.exponent, modelsOnEnvelope: models };
 }
 
-/** Approach 1 from final points only: the Pareto frontier of loss against compute. */
+/**
+ * Approach 1 of Hoffmann et al. 2022 (§3.1) from final points only: the Pareto frontier of
+ * loss against compute (runs no cheaper run beats), then N_opt ∝ C^a and D_opt ∝ C^b fitted
+ * through the frontier runs by log-log least squares.
+ *
+ * @param points - runs with params, tokens and loss
+ * @returns the envelope, the fits for N_opt and D_opt, a, b and how many models lie on the envelope
+ * @throws InputError for fewer than 2 runs or a bad run
+ * @example
+ * ```ts
+ * import { fitEnvelopePoints } from '@scaling-lab/core';
+ * const runs = [{ params: 1e8, tokens: 2e9, loss: 3.2 }, { params: 4e8, tokens: 8e9, loss: 2.9 }];
+ * fitEnvelopePoints(runs).a; // → 0.5
+ * ```
+ */
 export function fitEnvelopePoints(points: readonly ScalingPoint[]): EnvelopeFit {
   validatePoints(points, 2);
   const sorted = [...points].sort((p, q) => flopsOf(p) - flopsOf(q) || p.loss - q.loss);
@@ -66,7 +80,24 @@ export function fitEnvelopePoints(points: readonly ScalingPoint[]): EnvelopeFit 
   return finish(envelope);
 }
 
-/** Approach 1 from training curves (see module comment). */
+/**
+ * Approach 1 of Hoffmann et al. 2022 (§3.1, Figure 2) from training curves: the lowest loss
+ * any model reaches at each compute (C = 6ND along each curve) forms the envelope; the model
+ * size and tokens on it give N_opt ∝ C^a and D_opt ∝ C^b by log-log least squares.
+ *
+ * @param curves - one training curve per model size (tokens seen and loss, increasing tokens)
+ * @param opts - gridSize: how many compute values the envelope is read at
+ * @returns the envelope, the fits for N_opt and D_opt, a, b and how many models lie on the envelope
+ * @throws InputError for fewer than 2 curves or bad curves
+ * @example
+ * ```ts
+ * import { fitEnvelope, getPublishedLaw, lossAt } from '@scaling-lab/core';
+ * const law = getPublishedLaw('hoffmann2022').law;
+ * const tokens = [1e9, 2e9, 4e9, 8e9, 1.6e10, 3.2e10];
+ * const curves = [5e7, 1e8, 2e8, 4e8].map((params) => ({ params, tokens, loss: tokens.map((d) => lossAt(law, params, d)) }));
+ * fitEnvelope(curves).a; // → 0.4394
+ * ```
+ */
 export function fitEnvelope(curves: readonly TrainingCurve[], opts: { gridSize?: number } = {}): EnvelopeFit {
   if (!Array.isArray(curves) || curves.length < 2) {
     throw new InputError('curves', `${curves?.length ?? 0} training curves is fewer than the 2 needed`, 'give the curves of two or more model sizes');

@@ -132,7 +132,21 @@ export function chinchillaData(points: readonly ScalingPoint[], weights?: ArrayL
   return data;
 }
 
-/** Throws InputError if the points cannot identify the five parameters. */
+/**
+ * Checks that a set of runs can identify the five parameters of the Chinchilla form
+ * L = E + A/N^α + B/D^β (Hoffmann et al. 2022 eq. 2): at least 5 valid runs, two or more
+ * model sizes and two or more token counts. Returns nothing when they can.
+ *
+ * @param points - runs with params, tokens and loss
+ * @returns nothing; throws instead when the design cannot identify the fit
+ * @throws InputError for fewer than 5 runs, a bad run, or a single model size or token count
+ * @example
+ * ```ts
+ * import { checkChinchillaDesign } from '@scaling-lab/core';
+ * const sameSize = [1, 2, 3, 4, 5].map((k) => ({ params: 1e8, tokens: k * 1e9, loss: 3 - k / 10 }));
+ * checkChinchillaDesign(sameSize); // → throws InputError
+ * ```
+ */
 export function checkChinchillaDesign(points: readonly ScalingPoint[]): void {
   validatePoints(points, 5);
   if (distinctCount(points.map((p) => p.params)) < 2) {
@@ -147,6 +161,18 @@ export function lawFromLogParams(p: ChinchillaLogParams): ChinchillaLaw {
   return { form: 'chinchilla', E: Math.exp(p.e), A: Math.exp(p.a), B: Math.exp(p.b), alpha: p.alpha, beta: p.beta };
 }
 
+/**
+ * A Chinchilla law in the log parameters the fit optimises (Hoffmann et al. 2022 §3.3:
+ * a = log A, b = log B, e = log E, with α and β as they are); used as a start for fitChinchilla.
+ *
+ * @param law - a Chinchilla-form law
+ * @returns its log parameters { a, b, e, alpha, beta }
+ * @example
+ * ```ts
+ * import { getPublishedLaw, logParamsFromLaw } from '@scaling-lab/core';
+ * logParamsFromLaw(getPublishedLaw('hoffmann2022').law).e; // → 0.5247
+ * ```
+ */
 export function logParamsFromLaw(law: ChinchillaLaw): ChinchillaLogParams {
   return { a: Math.log(law.A), b: Math.log(law.B), e: Math.log(law.E), alpha: law.alpha, beta: law.beta };
 }

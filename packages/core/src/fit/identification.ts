@@ -72,7 +72,26 @@ function lawIssues(law: ChinchillaLaw, points: readonly ScalingPoint[]): Identif
   return issues;
 }
 
-/** Identification of an Approach-3 fit (see the module comment); pass its bootstrap to check the intervals too. */
+/**
+ * Whether an Approach-3 (Chinchilla form) fit is identified by its data: checks the runs'
+ * design (sizes, token counts, compute range), parameters at the search bounds and, given its
+ * bootstrap, intervals too wide to use; each problem comes with a message saying what to add.
+ *
+ * @param fit - the result of fitChinchilla on `points`
+ * @param points - the runs it was fitted on
+ * @param bootstrap - optional bootstrapChinchilla result, to check the intervals too
+ * @returns identified, the issues found (code and message) and a one-line summary (null when identified)
+ * @example
+ * ```ts
+ * import { computeOptimal, fitChinchilla, getPublishedLaw, identifyChinchillaFit, lossAt } from '@scaling-lab/core';
+ * const law = getPublishedLaw('hoffmann2022').law;
+ * const points = [1e18, 1e19, 1e20].flatMap((C) => [0.25, 0.5, 1, 2, 4].map((k, i) => {
+ *   const params = k * computeOptimal(law, C).params, tokens = C / (6 * params);
+ *   return { params, tokens, loss: lossAt(law, params, tokens) * (1 + 0.01 * ((i % 3) - 1)) };
+ * }));
+ * identifyChinchillaFit(fitChinchilla(points), points).identified; // → true
+ * ```
+ */
 export function identifyChinchillaFit(fit: ChinchillaFit, points: readonly ScalingPoint[], bootstrap?: ChinchillaBootstrap): Identification {
   const issues = lawIssues(fit.law, points);
   const nb = fit.nearBest;
@@ -96,7 +115,24 @@ function intervalIssues(b: ChinchillaBootstrap): IdentificationIssue[] {
   return issues;
 }
 
-/** Identification of an Approach-2 (isoFLOP) fit. */
+/**
+ * Whether an Approach-2 (isoFLOP, Hoffmann et al. 2022 §3.2) fit is identified: enough compute
+ * budgets behind N_opt ∝ C^a, and vertices inside the sampled sizes; each problem comes with a
+ * message saying what to add.
+ *
+ * @param fit - the result of fitIsoflop
+ * @returns identified, the issues found (code and message) and a one-line summary (null when identified)
+ * @example
+ * ```ts
+ * import { computeOptimal, fitIsoflop, getPublishedLaw, identifyIsoflopFit, lossAt } from '@scaling-lab/core';
+ * const law = getPublishedLaw('hoffmann2022').law;
+ * const points = [1e18, 1e19, 1e20].flatMap((C) => [0.25, 0.5, 1, 2, 4].map((k, i) => {
+ *   const params = k * computeOptimal(law, C).params, tokens = C / (6 * params);
+ *   return { params, tokens, loss: lossAt(law, params, tokens) * (1 + 0.01 * ((i % 3) - 1)) };
+ * }));
+ * identifyIsoflopFit(fitIsoflop(points)).identified; // → true
+ * ```
+ */
 export function identifyIsoflopFit(fit: IsoflopFit): Identification {
   const issues: IdentificationIssue[] = [];
   const k = fit.profiles.length;

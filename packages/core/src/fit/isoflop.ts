@@ -50,7 +50,20 @@ export interface FitIsoflopOptions {
   requireInRange?: boolean;
 }
 
-/** Groups points by compute budget (see module comment). */
+/**
+ * Groups runs by compute budget for isoFLOP profiles (Hoffmann et al. 2022 §3.2): runs whose
+ * C = 6ND (or given flops) lie within `widthDecades` of each other in log10 C share a group.
+ *
+ * @param points - runs with params, tokens and loss
+ * @param widthDecades - the width of a budget group in decades of compute (default 0.1)
+ * @returns the groups, in increasing compute
+ * @example
+ * ```ts
+ * import { groupByCompute } from '@scaling-lab/core';
+ * const runs = [[1e8, 1.67e10], [2e8, 8.3e9], [1e9, 1.67e11]].map(([params, tokens]) => ({ params, tokens, loss: 3 }));
+ * groupByCompute(runs).length; // → 2
+ * ```
+ */
 export function groupByCompute(points: readonly ScalingPoint[], widthDecades = 0.1): ScalingPoint[][] {
   requireNumber('groupWidthDecades', widthDecades, { exclusiveMin: 0, unit: 'decades of compute' });
   const sorted = [...points].sort((p, q) => flopsOf(p) - flopsOf(q));

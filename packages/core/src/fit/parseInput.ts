@@ -198,6 +198,18 @@ export class ScalingCsvReader {
  * Sweep results as fit input: every line must be a JSON object (else an InputError naming
  * the line); N, D and loss per `recordPoint` (sweep/results.ts, shared with the report's
  * `analyse`). Unlike the runner's lenient `parseResults`, nothing is skipped silently.
+ *
+ * @param text - the results file's text (JSON lines)
+ * @param opts - params: which parameter count is N ('nonEmbedding' or 'total'); source: the name used in messages
+ * @returns the points (and training curves when present), rows read, rows skipped with why, and the columns used
+ * @throws InputError naming the line for a line that is not a JSON object
+ * @example
+ * ```ts
+ * import { parseSweepResults } from '@scaling-lab/core';
+ * const line = JSON.stringify({ runKey: 'r0', paramsNonEmbedding: 1e6, tokens: 2e7, finalValLoss: 4.1 });
+ * parseSweepResults(line).points[0].flops; // → 1.2e14
+ * parseSweepResults('not json'); // → throws InputError
+ * ```
  */
 export function parseSweepResults(text: string, opts: { params?: ParamsKind; source?: string } = {}): ParsedInput {
   const source = opts.source ?? 'results';

@@ -34,6 +34,19 @@ export function validatePoints(points: readonly ScalingPoint[], minPoints: numbe
   });
 }
 
+/**
+ * Training compute of a run: its own `flops` when the input gave one, else C = 6·N·D
+ * (Kaplan et al. 2020 §2.1).
+ *
+ * @param p - a run with params, tokens and optionally flops
+ * @returns the run's training compute, in FLOP
+ * @example
+ * ```ts
+ * import { flopsOf } from '@scaling-lab/core';
+ * flopsOf({ params: 1e9, tokens: 2e10, loss: 3 }); // → 1.2e20
+ * flopsOf({ params: 1e9, tokens: 2e10, flops: 1.3e20, loss: 3 }); // → 1.3e20
+ * ```
+ */
 export function flopsOf(p: ScalingPoint): number {
   return p.flops ?? 6 * p.params * p.tokens;
 }

@@ -84,6 +84,19 @@ export function fitPowerLaw(xs: ArrayLike<number>, losses: ArrayLike<number>): {
   return { law: { form: 'power', xC: Math.exp(Math.log(f.coefficient) / alpha), alpha }, rSquared: f.rSquared, points: f.points };
 }
 
+/**
+ * Loss of a one-variable power law at scale x: L = (x_c/x)^α for the pure form (Kaplan et al.
+ * 2020 eq. 1.1–1.3) or L = E + A·x^−α for the saturating form.
+ *
+ * @param law - a pure ('power') or saturating power law
+ * @param x - the scale (parameters, tokens or compute, in the law's units)
+ * @returns the predicted loss
+ * @example
+ * ```ts
+ * import { powerLawLoss } from '@scaling-lab/core';
+ * powerLawLoss({ form: 'saturating', E: 1.7, A: 400, alpha: 0.34 }, 1e9); // → 2.048
+ * ```
+ */
 export function powerLawLoss(law: PowerLaw | SaturatingPowerLaw, x: number): number {
   return law.form === 'power' ? (law.xC / x) ** law.alpha : law.E + law.A * x ** -law.alpha;
 }
@@ -100,7 +113,23 @@ export interface SaturatingFit {
 
 const grid = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => from + i * step);
 
-/** L = E + A·x^−α by multi-start L-BFGS on the Huber (δ = 1e-3, as Hoffmann et al. 2022 §3.3 use) objective in log space. */
+/**
+ * Fits the saturating power law L = E + A·x^−α by multi-start L-BFGS on the Huber objective
+ * (δ = 1e-3, as Hoffmann et al. 2022 §3.3 use) of log residuals, for one scale variable x
+ * (parameters, tokens or compute).
+ *
+ * @param xs - the scale of each run (x > 0)
+ * @param losses - the loss of each run
+ * @param opts - delta: the Huber threshold (default 1e-3)
+ * @returns the law, the objective at the optimum, convergence and how many starts reached it
+ * @throws InputError for fewer than 3 points, or non-positive scales or losses
+ * @example
+ * ```ts
+ * import { fitSaturatingPowerLaw } from '@scaling-lab/core';
+ * const xs = [1e6, 1e7, 1e8, 1e9, 1e10];
+ * fitSaturatingPowerLaw(xs, xs.map((x) => 1.7 + 400 * x ** -0.34)).law.alpha; // → 0.34
+ * ```
+ */
 export function fitSaturatingPowerLaw(xs: ArrayLike<number>, losses: ArrayLike<number>, opts: { delta?: number } = {}): SaturatingFit {
   checkSeries(xs, losses, 3, 'x', 'loss');
   if (distinctCount(xs) < 3) throw new InputError('x', 'fewer than 3 distinct values cannot identify E, A and α', 'give points at three or more scales');

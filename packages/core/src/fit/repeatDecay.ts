@@ -120,12 +120,46 @@ function check(runs: readonly RepeatRun[]) {
   }
 }
 
+/**
+ * Fits the repeated-data decay R*_D of Muennighoff et al. 2023 (arXiv 2305.16264, eq. 5) for
+ * one model size: L = E′ + B/D′^β with D′ = U + U·R*_D·(1 − e^(−R/R*_D)), R = D/U − 1, by a
+ * profile search over R*_D with E′, B, β fitted at each. Identified only when a finite R*_D
+ * fits clearly better than no cost of repetition and lies inside the search range.
+ *
+ * @param runs - runs of one model size with tokens, unique-token cap (absent for unique data) and loss
+ * @returns E, B, beta, repeatDecayTokens (R*_D), rmseLog, runs and identified
+ * @throws InputError for fewer than 5 runs, bad runs, or no run that repeats its data (epochs > 1.5)
+ * @example
+ * ```ts
+ * import { effectiveTokens, fitRepeatDecay } from '@scaling-lab/core';
+ * // one model size, 1e9 unique tokens, loss by Muennighoff et al.'s D′ (R* = 15.4)
+ * const runs = [1e9, 2e9, 4e9, 8e9, 1.6e10, 3.2e10].map((tokens) => ({
+ *   tokens, uniqueTokens: 1e9, loss: 1.8 + 400 * effectiveTokens(tokens, 1e9) ** -0.3 }));
+ * fitRepeatDecay(runs).repeatDecayTokens; // → 15.38
+ * ```
+ */
 export function fitRepeatDecay(runs: readonly RepeatRun[]): RepeatDecayFit {
   check(runs);
   return fitWeighted(runs, new Float64Array(runs.length).fill(1));
 }
 
-/** The fit plus a case bootstrap (resampling runs) for R*_D's 90% interval. Seeded. */
+/**
+ * fitRepeatDecay plus a case bootstrap (resampling runs with replacement) for R*_D's 90%
+ * interval, and the share of replicates where R*_D is not identified. Seeded, so repeatable.
+ *
+ * @param runs - runs of one model size with tokens, unique-token cap and loss
+ * @param opts - samples (default as in the code) and seed
+ * @returns the fit, samples, interval90 for R*_D and unidentifiedShare
+ * @throws InputError for fewer than 5 runs, bad runs, or no run that repeats its data
+ * @example
+ * ```ts
+ * import { effectiveTokens, bootstrapRepeatDecay } from '@scaling-lab/core';
+ * // one model size, 1e9 unique tokens, loss by Muennighoff et al.'s D′ (R* = 15.4)
+ * const runs = [1e9, 2e9, 4e9, 8e9, 1.6e10, 3.2e10].map((tokens) => ({
+ *   tokens, uniqueTokens: 1e9, loss: 1.8 + 400 * effectiveTokens(tokens, 1e9) ** -0.3 }));
+ * bootstrapRepeatDecay(runs, { samples: 20 }).samples; // → 20
+ * ```
+ */
 export function bootstrapRepeatDecay(runs: readonly RepeatRun[], opts: { samples?: number; seed?: number } = {}): RepeatDecayBootstrap {
   const fit = fitRepeatDecay(runs);
   const samples = opts.samples ?? 500;

@@ -22,6 +22,23 @@ export interface RepeatRunGroup {
   runs: RepeatRun[];
 }
 
+/**
+ * The runs of a sweep results file as repeated-data points for fitRepeatDecay, grouped by
+ * model size (see the module comment): repeated or superseded runs count once, diverged runs
+ * are left out and listed.
+ *
+ * @param text - the results file's text (JSON lines)
+ * @param source - the name used in messages (default 'results')
+ * @returns one group of runs per non-embedding parameter count, and the runs skipped with why
+ * @throws InputError naming the line for a line that is not JSON
+ * @example
+ * ```ts
+ * import { repeatRunsFromResults } from '@scaling-lab/core';
+ * const text = [1e9, 2e9, 4e9].map((tokens, i) => JSON.stringify({ runKey: `k${i}`, paramsNonEmbedding: 1e7, tokens,
+ *   finalValLoss: 3 - i / 10, spec: { dataset: { uniqueTokens: 1e9 } } })).join('\n');
+ * repeatRunsFromResults(text).groups[0].runs.length; // → 3
+ * ```
+ */
 export function repeatRunsFromResults(text: string, source = 'results'): { groups: RepeatRunGroup[]; skipped: string[] } {
   const parsed: { row: number; record: RecordLike }[] = [];
   text.split(/\r?\n/).forEach((line, k) => {

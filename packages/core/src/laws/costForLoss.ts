@@ -26,30 +26,102 @@ export interface OptimalRunEstimate {
 }
 
 /**
- * The compute-optimal N, D, C and loss for a goal.
+ * The compute-optimal N, D, C and loss for a goal: computeOptimal for a budget, computeForLoss
+ * for a target loss (Hoffmann et al. 2022 eq. 4 for the Chinchilla form).
+ *
+ * @param law - a fitted or published law
+ * @param goal - `{ flops }` (a budget in FLOP) or `{ targetLoss }` (nats per token)
+ * @returns flops, params, tokens, loss and tokensPerParam of the compute-optimal run
  * @throws InputError (`flops` or `targetLoss`) for a bad goal, or a loss at or below the law's floor.
+ * @example
+ * ```ts
+ * import { getPublishedLaw, optimalFor } from '@scaling-lab/core';
+ * const law = getPublishedLaw('hoffmann2022').law;
+ * optimalFor(law, { flops: 1e21 }).tokensPerParam; // → 50.08
+ * optimalFor(law, { targetLoss: 2 }).params; // → 1.53e10
+ * ```
  */
 export function optimalFor(law: Law, goal: OptimalGoal): OptimalAllocation {
   return 'targetLoss' in goal ? computeForLoss(law, goal.targetLoss) : computeOptimal(law, goal.flops);
 }
 
-/** Cost, energy and CO2e of training `params` on `tokens` (C = 6ND) with `settings`. */
+/**
+ * Cost, energy and CO2e of training `params` on `tokens` (C = 6ND, Kaplan et al. 2020 §2.1)
+ * with `settings`: estimateRun for a given allocation, e.g. one from a law.
+ *
+ * @param allocation - parameters and training tokens of the run
+ * @param settings - accelerator, MFU, region and the other estimateRun settings (defaults as estimateRun)
+ * @returns the run's estimate (FLOPs, accelerator-hours, cost, energy, CO2e, …)
+ * @throws InputError for a non-positive size or token count, or bad settings
+ * @example
+ * ```ts
+ * import { estimateAllocation } from '@scaling-lab/core';
+ * estimateAllocation({ params: 1e9, tokens: 2e10 }).flops; // → 1.2e20
+ * ```
+ */
 export function estimateAllocation(allocation: { params: number; tokens: number }, settings: RunSettings = {}): Estimate {
   return estimateRun({ ...settings, params: allocation.params, tokens: allocation.tokens });
 }
 
-/** The compute-optimal run for a goal, and its estimate. */
+/**
+ * The compute-optimal run for a goal (a compute budget or a target loss), and its estimate:
+ * optimalFor, then estimateRun on the optimal N and D.
+ *
+ * @param law - a fitted or published law
+ * @param goal - `{ flops }` (a budget in FLOP) or `{ targetLoss }` (nats per token)
+ * @param settings - accelerator, MFU, region and the other estimateRun settings (defaults as estimateRun)
+ * @returns the compute-optimal allocation (`optimal`) and its estimate (`estimate`)
+ * @throws InputError for a bad goal, a loss at or below the law's floor, or bad settings
+ * @example
+ * ```ts
+ * import { estimateOptimalRun, getPublishedLaw } from '@scaling-lab/core';
+ * const law = getPublishedLaw('hoffmann2022').law;
+ * estimateOptimalRun(law, { flops: 1e21 }).optimal.tokens; // → 9.136e10
+ * ```
+ */
 export function estimateOptimalRun(law: Law, goal: OptimalGoal, settings: RunSettings = {}): OptimalRunEstimate {
   const optimal = optimalFor(law, goal);
   return { optimal, estimate: estimateAllocation(optimal, settings) };
 }
 
-/** Cost, energy and CO2e of the compute-optimal run that reaches `targetLoss`. */
+/**
+ * Cost, energy and CO2e of the compute-optimal run that reaches `targetLoss`: the least
+ * compute for the loss (see computeForLoss), then estimateRun on its N and D.
+ *
+ * @param law - a fitted or published law
+ * @param targetLoss - the loss to reach, in nats per token
+ * @param settings - accelerator, MFU, region and the other estimateRun settings (defaults as estimateRun)
+ * @returns the compute-optimal allocation (`optimal`) and its estimate (`estimate`)
+ * @throws InputError when the loss is at or below the law's floor, or for bad settings
+ * @example
+ * ```ts
+ * import { costForLoss, getPublishedLaw } from '@scaling-lab/core';
+ * const law = getPublishedLaw('hoffmann2022').law;
+ * costForLoss(law, 2.2).optimal.flops; // → 4.338e21
+ * costForLoss(law, 1.5); // → throws InputError
+ * ```
+ */
 export function costForLoss(law: Law, targetLoss: number, settings: RunSettings = {}): OptimalRunEstimate {
   return estimateOptimalRun(law, { targetLoss }, settings);
 }
 
-/** Cost, energy and CO2e of the compute-optimal run for a budget of `flops`. */
+/**
+ * Cost, energy and CO2e of the compute-optimal run for a budget of `flops`: the law's
+ * compute-optimal N and D for C (see computeOptimal), then estimateRun on C = 6ND.
+ *
+ * @param law - a fitted or published law
+ * @param flops - the training compute budget, in FLOP
+ * @param settings - accelerator, MFU, region and the other estimateRun settings (defaults as estimateRun)
+ * @returns the compute-optimal allocation (`optimal`) and its estimate (`estimate`)
+ * @throws InputError for a budget that is not a positive finite number, or bad settings
+ * @example
+ * ```ts
+ * import { costForCompute, getPublishedLaw } from '@scaling-lab/core';
+ * const run = costForCompute(getPublishedLaw('hoffmann2022').law, 1e21);
+ * run.optimal.params; // → 1.824e9
+ * run.estimate.costUsd > 0; // → true
+ * ```
+ */
 export function costForCompute(law: Law, flops: number, settings: RunSettings = {}): OptimalRunEstimate {
   return estimateOptimalRun(law, { flops }, settings);
 }

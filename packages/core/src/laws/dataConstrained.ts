@@ -39,7 +39,22 @@ export const MUENNIGHOFF2023: DataConstrainedLaw = {
 export const MUENNIGHOFF2023_SOURCE =
   'Muennighoff et al. 2023, "Scaling Data-Constrained Language Models", NeurIPS, arXiv 2305.16264, §3 (effective data D′ and parameters N′ with R*_D 15.4, R*_N 5.3, fitted on C4); unrounded constants from the paper\'s repository (huggingface/datablations README, "Parametric Fit"); no interval published';
 
-/** D′ = U + U·R*·(1 − e^(−R/R*)), R = tokens/unique − 1 (0 when every token is unique). */
+/**
+ * Effective training tokens under repeated data (Muennighoff et al. 2023, arXiv 2305.16264, eq. 5):
+ * D′ = U + U·R*·(1 − e^(−R/R*)), R = tokens/unique − 1 (0 when every token is unique), so
+ * repeated epochs are worth less than fresh data, and at most U·(1 + R*).
+ *
+ * @param tokens - the training tokens D (all epochs)
+ * @param uniqueTokens - the unique tokens U
+ * @param repeatDecay - R*, the decay constant for repeated tokens (default Muennighoff et al.'s fit, 15.4)
+ * @returns the effective token count D′ (≤ D)
+ * @example
+ * ```ts
+ * import { effectiveTokens } from '@scaling-lab/core';
+ * // four epochs of 100B unique tokens
+ * effectiveTokens(4e11, 1e11); // → 3.726e11
+ * ```
+ */
 export function effectiveTokens(tokens: number, uniqueTokens: number, repeatDecay = MUENNIGHOFF2023.repeatDecayTokens): number {
   requireNumber('tokens', tokens, { exclusiveMin: 0, unit: 'tokens' });
   requireNumber('uniqueTokens', uniqueTokens, { exclusiveMin: 0, unit: 'tokens' });
@@ -49,14 +64,41 @@ export function effectiveTokens(tokens: number, uniqueTokens: number, repeatDeca
   return u + u * repeatDecay * -Math.expm1(-repeats / repeatDecay);
 }
 
-/** Parameters that U tokens can use compute-optimally under the Chinchilla form: N with D_opt(N) = U. */
+/**
+ * Parameters that U tokens can use compute-optimally under the Chinchilla form: the N whose
+ * compute-optimal token count D_opt(N) equals U (Hoffmann et al. 2022 eq. 4; used for U_N in
+ * Muennighoff et al. 2023 eq. 5).
+ *
+ * @param law - a Chinchilla-form law
+ * @param tokens - the unique tokens U
+ * @returns the parameter count N with D_opt(N) = U
+ * @example
+ * ```ts
+ * import { getPublishedLaw, paramsForTokens } from '@scaling-lab/core';
+ * paramsForTokens(getPublishedLaw('hoffmann2022').law, 2e11); // → 3.478e9
+ * ```
+ */
 export function paramsForTokens(law: ChinchillaLaw, tokens: number): number {
   const G = ((law.alpha * law.A) / (law.beta * law.B)) ** (1 / (law.alpha + law.beta));
   // On the frontier N = G·(C/6)^a and D = (C/6)^b / G (a = β/(α+β), b = α/(α+β)), so N = G·(D·G)^(β/α).
   return (tokens * G) ** (law.beta / law.alpha) * G;
 }
 
-/** N′ = U_N + U_N·R*_N·(1 − e^(−R_N/R*_N)) with U_N = min(N, paramsForTokens(U)). */
+/**
+ * Effective parameters under repeated data (Muennighoff et al. 2023, arXiv 2305.16264, eq. 5):
+ * N′ = U_N + U_N·R*_N·(1 − e^(−R_N/R*_N)) with U_N = min(N, paramsForTokens(U)) and
+ * R_N = N/U_N − 1: parameters beyond what the unique data can use count for less.
+ *
+ * @param law - a data-constrained law (e.g. MUENNIGHOFF2023) with its decay constant R*_N
+ * @param params - the model's parameters N
+ * @param uniqueTokens - the unique training tokens U
+ * @returns the effective parameter count N′ (≤ N)
+ * @example
+ * ```ts
+ * import { MUENNIGHOFF2023, effectiveParams } from '@scaling-lab/core';
+ * effectiveParams(MUENNIGHOFF2023, 1e10, 1e11); // → 9.582e9
+ * ```
+ */
 export function effectiveParams(law: DataConstrainedLaw, params: number, uniqueTokens: number): number {
   const un = Math.min(params, paramsForTokens(law, uniqueTokens));
   const repeats = params / un - 1;
@@ -210,7 +252,23 @@ export function dataConstrainedOptimal(law: DataConstrainedLaw, opts: { flops: n
   };
 }
 
-/** Epochs and effective data of a planned run (for `estimate --unique-tokens`). */
+/**
+ * Epochs and effective data of a planned run on repeated data (for `estimate --unique-tokens`):
+ * epochs = D/U, effective tokens D′ by Muennighoff et al. 2023 eq. 5 (see effectiveTokens), and
+ * the most any number of epochs can give, U·(1 + R*).
+ *
+ * @param tokens - the training tokens D (all epochs)
+ * @param uniqueTokens - the unique tokens U
+ * @param repeatDecay - R*, the decay constant for repeated tokens (default Muennighoff et al.'s fit, 15.4)
+ * @returns tokens, uniqueTokens, epochs, effectiveTokens, effectiveFraction, effectiveTokensLimit and repeatDecay
+ * @example
+ * ```ts
+ * import { repeatedDataSummary } from '@scaling-lab/core';
+ * const s = repeatedDataSummary(4e11, 1e11);
+ * s.epochs; // → 4
+ * s.effectiveFraction; // → 0.9314
+ * ```
+ */
 export function repeatedDataSummary(tokens: number, uniqueTokens: number, repeatDecay = MUENNIGHOFF2023.repeatDecayTokens) {
   requireNumber('tokens', tokens, { exclusiveMin: 0, unit: 'tokens' });
   requireNumber('uniqueTokens', uniqueTokens, { exclusiveMin: 0, unit: 'tokens' });

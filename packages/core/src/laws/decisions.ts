@@ -67,7 +67,16 @@ export function lossAtUnchecked(law: Law, params: number, tokens: number): numbe
 
 /**
  * Exponents of the compute-optimal frontier N_opt ∝ C^a, D_opt ∝ C^b
- * (Chinchilla: a = β/(α+β), b = α/(α+β); Kaplan form: a = α_D/(α_N+α_D)).
+ * (Chinchilla: a = β/(α+β), b = α/(α+β), Hoffmann et al. 2022 eq. 4; Kaplan form:
+ * a = α_D/(α_N+α_D), Kaplan et al. 2020 §6.1).
+ *
+ * @param law - a fitted or published law
+ * @returns the exponents a (parameters) and b (tokens); a + b = 1 under C = 6ND
+ * @example
+ * ```ts
+ * import { frontierExponents, getPublishedLaw } from '@scaling-lab/core';
+ * frontierExponents(getPublishedLaw('hoffmann2022').law).a; // → 0.4516
+ * ```
  */
 export function frontierExponents(law: Law): { a: number; b: number } {
   validateLaw(law);
@@ -134,8 +143,21 @@ export function lossFloor(law: Law): number {
 }
 
 /**
- * The least training compute (and the compute-optimal model) that reaches `targetLoss`.
- * Throws InputError when the target is at or below the law's floor (unreachable).
+ * The least training compute (and the compute-optimal model) that reaches `targetLoss`:
+ * inverts the compute-optimal frontier L(C) of the law (closed form for the Chinchilla form,
+ * Hoffmann et al. 2022 eq. 4; Kaplan et al. 2020 eq. 1.3 for the Kaplan form).
+ *
+ * @param law - a fitted or published law (Chinchilla or Kaplan form)
+ * @param targetLoss - the loss to reach, in nats per token
+ * @returns flops, params, tokens, loss and tokensPerParam of the compute-optimal run
+ * @throws InputError when the target is at or below the law's floor (unreachable)
+ * @example
+ * ```ts
+ * import { computeForLoss, getPublishedLaw } from '@scaling-lab/core';
+ * const law = getPublishedLaw('hoffmann2022').law;
+ * computeForLoss(law, 2.0).flops; // → 1.11e23
+ * computeForLoss(law, 1.5); // → throws InputError
+ * ```
  */
 export function computeForLoss(law: Law, targetLoss: number): OptimalAllocation {
   validateLaw(law);
@@ -276,6 +298,16 @@ export function wrongSizePenalty(law: Law, opts: { params: number; targetLoss: n
 /**
  * Kaplan et al. 2020 eq. 1.3: loss along their compute-efficient frontier,
  * L(C_min) = (C_c / C_min)^α_C with C in PF-days (1 PF-day = 8.64e19 FLOP).
+ *
+ * @param law - a Kaplan-form law (with C_c and α_C)
+ * @param flops - the training compute, in FLOP
+ * @returns the loss on Kaplan's frontier, in nats per token
+ * @example
+ * ```ts
+ * import { getPublishedLaw, kaplanLossAtCompute } from '@scaling-lab/core';
+ * const kaplan = getPublishedLaw('kaplan2020').law;
+ * kaplanLossAtCompute(kaplan, 1e21); // → 2.352
+ * ```
  */
 export function kaplanLossAtCompute(law: KaplanLaw, flops: number): number {
   requireNumber('flops', flops, { exclusiveMin: 0, unit: 'FLOP' });

@@ -83,7 +83,19 @@ export function deepseekHyperparams(flops: number): HyperparamFigure[] {
   ];
 }
 
-/** Step Law: η_opt(N, D) and B_opt(D) in tokens. */
+/**
+ * Step Law (Li et al. 2025, arXiv 2503.04715, §3): the optimal peak learning rate
+ * η_opt = 1.79·N^−0.713·D^0.307 and batch size B_opt = 0.58·D^0.571 in tokens.
+ *
+ * @param params - non-embedding parameters N
+ * @param tokens - training tokens D
+ * @returns the learning-rate and batch-size figures, each with formula, source and validity
+ * @example
+ * ```ts
+ * import { stepLawHyperparams } from '@scaling-lab/core';
+ * stepLawHyperparams(1e9, 2e10)[0].value; // → 9.96e-4
+ * ```
+ */
 export function stepLawHyperparams(params: number, tokens: number): HyperparamFigure[] {
   const N = requireNumber('params', params, { exclusiveMin: 0 });
   const D = requireNumber('tokens', tokens, { exclusiveMin: 0, unit: 'tokens' });
@@ -124,7 +136,18 @@ export function kaplanCriticalBatch(loss: number): HyperparamFigure {
   );
 }
 
-/** Kaplan et al. Appendix D.6: the learning rate that worked across their model sizes. */
+/**
+ * Kaplan et al. 2020 (arXiv 2001.08361) Appendix D.6 eq. D.1: the peak learning rate that
+ * worked across their model sizes, η ≈ 0.003239 − 0.0001395·ln N.
+ *
+ * @param params - non-embedding parameters N
+ * @returns the learning rate with its formula, source, validity range and whether N lies inside it
+ * @example
+ * ```ts
+ * import { kaplanLearningRate } from '@scaling-lab/core';
+ * kaplanLearningRate(1e9).value; // → 3.481e-4
+ * ```
+ */
 export function kaplanLearningRate(params: number): HyperparamFigure {
   const N = requireNumber('params', params, { exclusiveMin: 0 });
   const value = 0.003239 - 0.0001395 * Math.log(N);
@@ -135,7 +158,20 @@ export function kaplanLearningRate(params: number): HyperparamFigure {
   );
 }
 
-/** McCandlish et al. eq. 2.11: steps and data relative to their minimums at a batch size. */
+/**
+ * McCandlish et al. 2018 (arXiv 1812.06162) eq. 2.11: optimisation steps and training data
+ * relative to their minimums at a batch size, S/S_min = 1 + B_crit/B and E/E_min = 1 + B/B_crit.
+ *
+ * @param batchTokens - the batch size B, in tokens
+ * @param criticalBatchTokens - the critical batch size B_crit, in tokens
+ * @returns stepsOverMin (S/S_min) and dataOverMin (E/E_min)
+ * @example
+ * ```ts
+ * import { batchTradeoff } from '@scaling-lab/core';
+ * batchTradeoff(2e6, 1e6).stepsOverMin; // → 1.5
+ * batchTradeoff(2e6, 1e6).dataOverMin; // → 3
+ * ```
+ */
 export function batchTradeoff(batchTokens: number, criticalBatchTokens: number): { stepsOverMin: number; dataOverMin: number } {
   const B = requireNumber('batchTokens', batchTokens, { exclusiveMin: 0, unit: 'tokens' });
   const Bc = requireNumber('criticalBatchTokens', criticalBatchTokens, { exclusiveMin: 0, unit: 'tokens' });

@@ -47,7 +47,18 @@ export function kaplanPublishedAllocation(flops: number): KaplanAllocation {
   return { flops: C, params, tokens, tokensPerParam: tokens / params, label: "Kaplan et al.'s published allocation (N_opt ∝ C^0.73, §6.1)", source: KAPLAN2020_ALLOCATION_SOURCE };
 }
 
-/** The least compute (eq. 1.3) that reaches `loss` on Kaplan's frontier, and its published allocation. */
+/**
+ * The least compute that reaches `loss` on Kaplan's frontier (Kaplan et al. 2020 eq. 1.3,
+ * C_min = C_c·L^(−1/α_C)), and their published allocation at it (§6.1, N_opt = 1.3e9·C_min^0.73).
+ *
+ * @param loss - the target loss, in nats per token
+ * @returns flops, params, tokens, tokensPerParam, label, source and the loss
+ * @example
+ * ```ts
+ * import { kaplanPublishedForLoss } from '@scaling-lab/core';
+ * kaplanPublishedForLoss(2.5).flops; // → 2.945e20
+ * ```
+ */
 export function kaplanPublishedForLoss(loss: number): KaplanAllocation & { loss: number } {
   const L = requireNumber('targetLoss', loss, { exclusiveMin: 0, unit: 'nats/token' });
   const pfDays = KAPLAN2020_ALLOCATION.computeCPfDays / L ** (1 / KAPLAN2020_ALLOCATION.alphaC);

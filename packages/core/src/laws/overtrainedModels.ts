@@ -21,6 +21,18 @@ export const OVERTRAINED_MODELS: readonly OvertrainedModel[] = [
   { id: 'qwen2.5-7b', name: 'Qwen2.5 7B', params: 7.61e9, tokens: 18e12, source: 'Qwen Team 2024, "Qwen2.5 Technical Report", arXiv 2412.15115, §3 (18T tokens); 7.61B in the released checkpoint' },
 ];
 
+/**
+ * Training tokens per parameter, D/N, of a released model: the figure to compare with the
+ * Chinchilla-optimal ≈ 20 (Hoffmann et al. 2022 Table 3).
+ *
+ * @param m - a model with its parameters and training tokens (e.g. one of OVERTRAINED_MODELS)
+ * @returns D/N
+ * @example
+ * ```ts
+ * import { tokensPerParam } from '@scaling-lab/core';
+ * tokensPerParam({ id: 'chinchilla-70b', name: 'Chinchilla 70B', params: 70e9, tokens: 1.4e12, source: '' }); // → 20
+ * ```
+ */
 export function tokensPerParam(m: OvertrainedModel): number {
   return m.tokens / m.params;
 }

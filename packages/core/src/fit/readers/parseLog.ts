@@ -37,6 +37,23 @@ export function detectLogFormat(text: string): Exclude<LogFormat, 'auto'> {
   return looksLikeHistory(header) ? 'history' : 'runs';
 }
 
+/**
+ * Reads a training log as fit input: detects (or takes) its format — W&B runs export, Hugging
+ * Face trainer_state.json, a TensorBoard/history CSV, sweep results or any CSV/JSON-lines table
+ * of runs — and gives one point (N, D, loss) per run, with the rows it skipped and why.
+ *
+ * @param text - the log file's text
+ * @param opts - source (the name used in messages), format (default 'auto'), column names, params and tokensPerStep
+ * @returns the points, rows read, rows skipped with why, the columns used and the format read
+ * @throws InputError for an empty or unreadable log, or missing columns (naming the flag that gives them)
+ * @example
+ * ```ts
+ * import { parseLog } from '@scaling-lab/core';
+ * const log = parseLog('params,tokens,loss\n1e8,2e9,3.2\n4e8,8e9,2.9\n', { source: 'runs.csv' });
+ * log.format; // → 'runs'
+ * log.points[1].loss; // → 2.9
+ * ```
+ */
 export function parseLog(text: string, opts: ParseLogOptions): ParsedInput & { format: Exclude<LogFormat, 'auto'> } {
   const format = !opts.format || opts.format === 'auto' ? detectLogFormat(text) : opts.format;
   const flags = opts.paramsCol || opts.tokensCol || opts.flopsCol || opts.lossCol || opts.params !== undefined;
@@ -57,7 +74,22 @@ export function parseLog(text: string, opts: ParseLogOptions): ParsedInput & { f
   }
 }
 
-/** Joins one-run inputs (a folder of trainer_state.json or history files) into one. */
+/**
+ * Joins one-run inputs (a folder of trainer_state.json or history files, each read with
+ * parseLog) into one fit input, with their points, curves and skipped rows together.
+ *
+ * @param parts - the inputs read from each file
+ * @param source - the name of the folder, used in messages
+ * @returns one input holding every part's points
+ * @throws InputError when there are no parts
+ * @example
+ * ```ts
+ * import { combineRuns, parseLog } from '@scaling-lab/core';
+ * const a = parseLog('params,tokens,loss\n1e8,2e9,3.2\n', { source: 'a.csv' });
+ * const b = parseLog('params,tokens,loss\n4e8,8e9,2.9\n', { source: 'b.csv' });
+ * combineRuns([a, b], 'runs/').points.length; // → 2
+ * ```
+ */
 export function combineRuns(parts: readonly (ParsedInput & { source?: string })[], source: string): ParsedInput {
   if (!parts.length) throw new InputError(source, 'holds no training logs', 'give a folder with trainer_state.json or history CSV files');
   const curves = parts.flatMap((p) => p.curves ?? []);
