@@ -78,6 +78,19 @@ const ENTRY_POINTS = [
   'embodiedCo2eKg',
   'waterLitres',
   // errors, look-ups, data, estimate
+  'InputError',
+  'requireNumber',
+  'requireWholeNumber',
+  'assumption',
+  'normalizeKey',
+  'constant',
+  'listConstants',
+  'acceleratorNote',
+  'findAccelerator',
+  'defaultPrice',
+  'listPrices',
+  'priceSource',
+  'listRegions',
   // laws, fit
   // uncertainty, sweep, report, verify
 ];
