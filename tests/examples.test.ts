@@ -91,6 +91,14 @@ const ENTRY_POINTS = [
   'listPrices',
   'priceSource',
   'listRegions',
+  'acceleratorsForDeadline',
+  'acceleratorsForHours',
+  'flopsForBudget',
+  'flopsFromHours',
+  'impliedMfu',
+  'co2eEquivalents',
+  'formatEquivalents',
+  'loraTrainingFlops',
   // laws, fit
   // uncertainty, sweep, report, verify
 ];
