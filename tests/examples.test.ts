@@ -99,6 +99,12 @@ const ENTRY_POINTS = [
   'co2eEquivalents',
   'formatEquivalents',
   'loraTrainingFlops',
+  'bytesPerParam',
+  'activationBytes',
+  'loraMemorySavings',
+  'estimatePlanned',
+  'planForDeadline',
+  'planForBudget',
   // laws, fit
   // uncertainty, sweep, report, verify
 ];
