@@ -105,6 +105,9 @@ const ENTRY_POINTS = [
   'estimatePlanned',
   'planForDeadline',
   'planForBudget',
+  'normalizeArchitecture',
+  'architectureFromHfConfig',
+  'runMemory',
   // laws, fit
   // uncertainty, sweep, report, verify
 ];
