@@ -5,6 +5,18 @@
  * and exits with code 2, after mapping library field names to its flags with
  * `withField` (cli/flags.ts holds the one table); the site shows it beside the
  * field. Never throw a bare Error for bad input.
+ *
+ * @param field - the library field or CLI flag that was wrong, e.g. `mfu`
+ * @param problem - what is wrong with the value given
+ * @param fix - how to put it right ('' for none)
+ * @returns (as a constructor) the error, with `message` = `field: problem (fix)`
+ * @example
+ * ```ts
+ * import { InputError } from '@scaling-lab/core';
+ * const e = new InputError('mfu', 'must be in (0, 1], got 1.5', 'give a fraction such as 0.4');
+ * e.message; // → 'mfu: must be in (0, 1], got 1.5 (give a fraction such as 0.4)'
+ * e.withField('--mfu').field; // → '--mfu'
+ * ```
  */
 export class InputError extends Error {
   readonly field: string;
@@ -24,7 +36,23 @@ export class InputError extends Error {
   }
 }
 
-/** Throws an InputError unless `value` is a finite number (optionally > 0 or ≥ 0). */
+/**
+ * Validates one numeric input: returns `value` when it is a finite number within the optional bounds
+ * (`min` ≤ value, value > `exclusiveMin`, value ≤ `max`), else throws an InputError naming `field`,
+ * the value received and the range wanted. NaN and Infinity are refused, never passed on.
+ *
+ * @param field - library field or CLI flag named in the error
+ * @param value - the value to check (any type)
+ * @param opts - `min`, `exclusiveMin`, `max` bounds and a `unit` for the message
+ * @returns `value`, typed as a number
+ * @throws InputError when `value` is not a finite number or is out of bounds
+ * @example
+ * ```ts
+ * import { requireNumber } from '@scaling-lab/core';
+ * requireNumber('mfu', 0.4, { exclusiveMin: 0, max: 1 }); // → 0.4
+ * requireNumber('mfu', Number.NaN); // → throws InputError
+ * ```
+ */
 export function requireNumber(
   field: string,
   value: unknown,

@@ -26,7 +26,7 @@ export {
 } from './format.js';
 export { parseQuantity } from './parseQuantity.js';
 // estimate/
-export { fuzzyFind, fuzzyGet, normalizeKey, type Candidate, type Match } from './lookup.js';
+export { normalizeKey, type Candidate, type Match } from './lookup.js';
 export type {
   AcceleratorRow,
   CloudRegionCarbonRow,
@@ -39,11 +39,7 @@ export type {
 } from './data/types.js';
 export {
   constant,
-  constantAssumption,
-  constantRow,
-  constantSource,
   listConstants,
-  providerPueKey,
 } from './data/constants.js';
 export {
   acceleratorNote,
@@ -62,8 +58,6 @@ export {
   type Sourced,
 } from './data/publishedRuns.js';
 export {
-  headWidths,
-  isGated,
   normalizeArchitecture,
   paramsFromArchitecture,
   type Architecture,
@@ -97,7 +91,6 @@ export {
   flopsForBudget,
   flopsFromHours,
   impliedMfu,
-  overheadFactor,
   wallClockHours,
 } from './estimate/time.js';
 export { costUsd, overheadFraction } from './estimate/cost.js';
@@ -109,29 +102,25 @@ export {
   type Co2eEquivalents,
 } from './estimate/equivalents.js';
 export { co2eKg, embodiedCo2eKg, waterLitres } from './estimate/carbon.js';
-export { embodiedForRun, type EmbodiedEstimate } from './estimate/embodied.js';
+export type { EmbodiedEstimate } from './estimate/embodied.js';
 export { INPUT_BOUNDS, type Bounds } from './estimate/bounds.js';
 export { DEFAULT_ACCELERATOR, estimateRun, type Estimate, type EstimateSpec } from './estimate/estimateRun.js';
 export {
-  memoryRequested,
   runMemory,
   type MemoryEstimate,
   type MemorySpec,
   type RunMemoryInput,
 } from './estimate/runMemory.js';
 export {
-  deadlineCount,
   estimatePlanned,
-  mainRunFlopsForBudget,
   planForBudget,
   planForDeadline,
-  specForBudget,
   type BudgetPlan,
   type DeadlinePlan,
   type PlannedEstimate,
   type PlanSpec,
 } from './estimate/plan.js';
-export { runOutputs, type RunInputs, type RunOutputs } from './estimate/runOutputs.js';
+export type { RunInputs, RunOutputs } from './estimate/runOutputs.js';
 // laws/
 export {
   FLOPS_PER_PF_DAY,

@@ -7,7 +7,18 @@
  */
 import { InputError } from './errors.js';
 
-/** Lower-case and drop everything but letters and digits. */
+/**
+ * The key look-ups compare: `s` lower-cased with everything but ASCII letters and digits dropped,
+ * so "NVIDIA H100-SXM5" and "nvidia_h100_sxm5" meet.
+ *
+ * @param s - an id, name or query
+ * @returns the normalized key
+ * @example
+ * ```ts
+ * import { normalizeKey } from '@scaling-lab/core';
+ * normalizeKey('NVIDIA H100-SXM5'); // → 'nvidiah100sxm5'
+ * ```
+ */
 export function normalizeKey(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]/g, '');
 }

@@ -17,7 +17,19 @@ export function constantRow(key: string): ConstantRow {
   return row;
 }
 
-/** The numeric value of constant `key`. */
+/**
+ * The numeric value of sourced default constant `key` (a row of data/constants.md, e.g. `pue.aws`,
+ * AWS's published 2023–2024 fleet PUE). Use {@link listConstants} for the rows with unit, date and source.
+ *
+ * @param key - constant key such as `pue.aws` or `household.kWhPerYear`
+ * @returns the constant's value, in the row's unit
+ * @throws Error on an unknown key (a programming error, not user input)
+ * @example
+ * ```ts
+ * import { constant } from '@scaling-lab/core';
+ * constant('pue.aws'); // → 1.15
+ * ```
+ */
 export function constant(key: string): number {
   return constantRow(key).value;
 }
@@ -34,7 +46,18 @@ export function constantAssumption(name: string, key: string): Assumption {
   return assumption(name, row.value, row.unit, constantSource(row));
 }
 
-/** Every constant, for listings. */
+/**
+ * Every sourced default constant (PUE by provider, household electricity, power fraction of TDP,
+ * host overhead, MFU, embodied carbon, water), each row with value, unit, date, status and source.
+ *
+ * @returns the constant rows, in data/constants.md order
+ * @example
+ * ```ts
+ * import { listConstants } from '@scaling-lab/core';
+ * listConstants().length; // → 27
+ * listConstants()[0].key; // → 'pue.gcp'
+ * ```
+ */
 export function listConstants(): readonly ConstantRow[] {
   return CONSTANTS;
 }

@@ -52,13 +52,38 @@ export function getAccelerator(query: string): AcceleratorRow {
   return fuzzyGet('hardware', 'accelerator', query, CANDIDATES, 'list them with `scaling-lab hardware`').value;
 }
 
-/** The note to show when `query` was a short name resolved to a default variant (data/hardwareShortNames.ts). */
+/**
+ * The note to show when `query` was a short name (such as `h100`) that {@link getAccelerator} resolved
+ * to a default variant (data/hardwareShortNames.ts), so the reader knows which part was assumed.
+ *
+ * @param query - what the user typed for the accelerator
+ * @returns the note, or undefined when `query` named one accelerator by itself
+ * @example
+ * ```ts
+ * import { acceleratorNote } from '@scaling-lab/core';
+ * acceleratorNote('h100'); // → 'h100 read as the H100 SXM5 80GB (the training-cluster part); give h100-pcie for the PCIe card'
+ * acceleratorNote('h200'); // → undefined
+ * ```
+ */
 export function acceleratorNote(query: string): string | undefined {
   const short = shortNameDefault(query);
   return short && !findAccelerator(query).accelerator ? short.note : undefined;
 }
 
-/** Non-throwing variant: the match (if any), how it matched, and suggestions. */
+/**
+ * Non-throwing accelerator look-up: matches `query` against ids and names ignoring case and punctuation,
+ * then as the one entry containing it; returns the match (if any), how it matched, and the closest ids
+ * by edit distance when nothing or several matched. Short names are not defaulted (see {@link getAccelerator}).
+ *
+ * @param query - accelerator id, name or fragment
+ * @returns `accelerator` and `how` on a match; `suggestions` always
+ * @example
+ * ```ts
+ * import { findAccelerator } from '@scaling-lab/core';
+ * findAccelerator('h200').accelerator?.id; // → 'nvidia-h200-sxm-141gb'
+ * findAccelerator('h100').suggestions[0]; // → 'nvidia-h100-sxm5-80gb'
+ * ```
+ */
 export function findAccelerator(query: string): { accelerator?: AcceleratorRow; how?: 'exact' | 'contains'; suggestions: string[] } {
   const r = fuzzyFind(query, CANDIDATES);
   return { accelerator: r.match?.value, how: r.how, suggestions: r.suggestions.map((s) => s.id) };

@@ -101,7 +101,19 @@ export function gridIntensity(query: string): number {
   return getRegion(query).gCO2ePerKWh;
 }
 
-/** All regions, optionally those whose id, name, provider or location contains `search` (case and punctuation ignored). */
+/**
+ * The grid regions with carbon intensity (world, countries, cloud regions), all of them or those whose
+ * id, name, provider or location contains `search`, case and punctuation ignored.
+ *
+ * @param search - text to filter by; omit for every region
+ * @returns the matching regions
+ * @example
+ * ```ts
+ * import { listRegions } from '@scaling-lab/core';
+ * listRegions().length; // → 307
+ * listRegions('france').map((r) => r.id).join(', '); // → 'FRA, aws:eu-west-3, azure:francecentral'
+ * ```
+ */
 export function listRegions(search?: string): GridRegion[] {
   if (!search) return REGIONS.slice();
   const q = normalizeKey(search);

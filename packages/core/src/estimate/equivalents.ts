@@ -36,7 +36,20 @@ const FACTORS: Record<keyof Co2eEquivalents, [key: string, unit: string]> = {
   treeYears: ['equivalent.treeYear.gPerTreeYear', 'tree-years of absorption'],
 };
 
-/** The everyday equivalents of `kgCO2e`, each with its factor and source. */
+/**
+ * The everyday equivalents of `kgCO2e` (US and EU car km, economy flight km, NY–SF flights,
+ * tree-years): each kgCO2e × 1000 / grams per unit, with its factor and source (Green Algorithms
+ * reference values, Lannelongue, Grealey & Inouye 2021).
+ *
+ * @param kgCO2e - emissions, kg CO2e
+ * @returns one Co2eEquivalent per comparison
+ * @example
+ * ```ts
+ * import { co2eEquivalents } from '@scaling-lab/core';
+ * co2eEquivalents(1000).carKmUs.value; // → 3984
+ * co2eEquivalents(1000).flightsNySf.value; // → 1.754
+ * ```
+ */
 export function co2eEquivalents(kgCO2e: number): Co2eEquivalents {
   const out = {} as Co2eEquivalents;
   for (const name of Object.keys(FACTORS) as (keyof Co2eEquivalents)[]) {
@@ -47,7 +60,19 @@ export function co2eEquivalents(kgCO2e: number): Co2eEquivalents {
   return out;
 }
 
-/** "2.8M km by US car, 1.23k NY–SF flights (one passenger)": the named equivalents, 3 significant figures. */
+/**
+ * One line of the named equivalents, each to 3 significant figures with its unit, as the CLI and
+ * site print them ("2.8M km by US car, 1.23k NY–SF flights (one passenger)").
+ *
+ * @param q - equivalents from {@link co2eEquivalents}
+ * @param names - which to show, in order; US car km and NY–SF flights by default
+ * @returns the comma-separated text
+ * @example
+ * ```ts
+ * import { co2eEquivalents, formatEquivalents } from '@scaling-lab/core';
+ * formatEquivalents(co2eEquivalents(1000)); // → '3.98k km by US car, 1.75 NY–SF flights (one passenger)'
+ * ```
+ */
 export function formatEquivalents(q: Co2eEquivalents, names: readonly (keyof Co2eEquivalents)[] = ['carKmUs', 'flightsNySf']): string {
   return names.map((n) => `${formatCount(q[n].value)} ${q[n].unit}`).join(', ');
 }

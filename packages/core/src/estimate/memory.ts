@@ -35,7 +35,21 @@ export type TrainingPrecision = 'fp32' | 'bf16' | 'mixed';
 export type Recompute = 'none' | 'selective' | 'full';
 export type LoraTarget = 'q' | 'k' | 'v' | 'o' | 'gate' | 'up' | 'down';
 
-/** Bytes per parameter for weights, gradients and optimizer state (see the module comment). */
+/**
+ * Bytes per parameter for weights, gradients and optimizer state by training precision and optimizer
+ * (Rajbhandari et al. 2020, "ZeRO", §3.1): mixed-precision Adam keeps 2 + 2 + 12 = 16 bytes.
+ *
+ * @param precision - `fp32`, `bf16` (states in bf16) or `mixed` (fp32 master copy), default mixed
+ * @param optimizer - `sgd`, `sgd-momentum`, `adam` or `adamw`, default AdamW
+ * @returns bytes per parameter for `weights`, `gradients` and `optimizer`
+ * @throws InputError naming `precision` when it is unknown
+ * @example
+ * ```ts
+ * import { bytesPerParam } from '@scaling-lab/core';
+ * bytesPerParam().optimizer; // → 12
+ * bytesPerParam('bf16', 'sgd').optimizer; // → 0
+ * ```
+ */
 export function bytesPerParam(precision: TrainingPrecision = 'mixed', optimizer: OptimizerKind = 'adamw'): { weights: number; gradients: number; optimizer: number } {
   const states = optimizer === 'sgd' ? 0 : optimizer === 'sgd-momentum' ? 1 : 2;
   if (precision === 'fp32') return { weights: 4, gradients: 4, optimizer: 4 * states };
@@ -54,7 +68,23 @@ export interface ActivationInput {
   recompute?: Recompute;
 }
 
-/** Activation bytes per accelerator (Korthikanti et al. 2022, Table 2; see the module comment). */
+/**
+ * Activation bytes per accelerator, 16-bit (Korthikanti et al. 2022, Table 2): per layer s·b·h·(34 + 5·a·s/h)
+ * without recomputation, s·b·h·34 with selective and 2·s·b·h with full recomputation, divided by tensor
+ * parallelism, times the layers. Exact for a GPT MLP and multi-head attention; approximate for SwiGLU/GQA.
+ *
+ * @param a - layers, width h, heads a, sequence s, micro-batch b and the recomputation mode
+ * @param tensorParallel - tensor-parallel degree t (with sequence parallelism), default 1
+ * @returns activation bytes per accelerator (plain numbers: the counts are not validated here)
+ * @throws InputError naming `recompute` when it is unknown
+ * @example
+ * ```ts
+ * import { activationBytes } from '@scaling-lab/core';
+ * const a = { layers: 32, dModel: 4096, heads: 32, sequence: 2048, microBatch: 1 };
+ * activationBytes(a); // → 3.06e10
+ * activationBytes({ ...a, recompute: 'full' }); // → 5.37e8
+ * ```
+ */
 export function activationBytes(a: ActivationInput, tensorParallel = 1): number {
   const { layers: L, dModel: h, heads, sequence: s, microBatch: b } = a;
   const sbh = s * b * h;
@@ -182,7 +212,21 @@ export function loraParams(arch: Architecture, rank: number, targets: readonly L
   return a.layers * perLayer;
 }
 
-/** Memory with LoRA against full fine-tuning, same settings otherwise. */
+/**
+ * Training memory with LoRA adapters against full fine-tuning, same settings otherwise: the frozen base
+ * keeps only its weights, the `trainableParams` adapters carry full model states (Hu et al. 2021).
+ *
+ * @param input - the {@link trainingMemory} input without `lora`
+ * @param trainableParams - adapter parameters, e.g. from {@link loraParams}
+ * @returns both breakdowns and `savedBytes` = full − LoRA total
+ * @example
+ * ```ts
+ * import { loraMemorySavings } from '@scaling-lab/core';
+ * const m = loraMemorySavings({ params: 7e9 }, 4.2e6);
+ * m.full.totalBytes; // → 112e9
+ * m.savedBytes; // → 9.79e10
+ * ```
+ */
 export function loraMemorySavings(input: Omit<MemoryInput, 'lora'>, trainableParams: number): { full: MemoryBreakdown; lora: MemoryBreakdown; savedBytes: number } {
   const full = trainingMemory(input);
   const lora = trainingMemory({ ...input, lora: { trainableParams } });

@@ -161,7 +161,22 @@ export function isGated(ffnType: NormalizedArchitecture['ffnType']): boolean {
   return ffnType === 'swiglu' || ffnType === 'geglu';
 }
 
-/** Validates an architecture and fills defaults. */
+/**
+ * Validates an architecture and fills its defaults (kvHeads = heads, headDim = dModel/heads, ffnDim = 4·dModel
+ * for GELU, RMSNorm, dense layers, untied embeddings, …), so every field later code reads is present and checked.
+ *
+ * @param a - the architecture: at least layers, dModel, heads and vocab
+ * @returns the normalized architecture, with per-layer kinds
+ * @throws InputError naming the field (`layers`, `heads`, …) that is missing, not a positive whole number or inconsistent
+ * @example
+ * ```ts
+ * import { normalizeArchitecture } from '@scaling-lab/core';
+ * const n = normalizeArchitecture({ layers: 32, dModel: 4096, heads: 32, vocab: 32000 });
+ * n.headDim; // → 128
+ * n.ffnDim; // → 16384
+ * normalizeArchitecture({ layers: 0, dModel: 4096, heads: 32, vocab: 32000 }); // → throws InputError
+ * ```
+ */
 export function normalizeArchitecture(a: Architecture): NormalizedArchitecture {
   if (a === null || typeof a !== 'object') throw new InputError('architecture', 'expected an object', 'give { layers, dModel, heads, vocab, … }');
   const layers = positiveInt('layers', a.layers);

@@ -80,7 +80,20 @@ export function specForBudget(spec: EstimateSpec, budgetUsd: number): EstimateSp
 }
 
 /**
- * estimateRun with a deadline and/or a budget applied.
+ * {@link estimateRun} with a deadline and/or a budget applied: a deadline sets the accelerator count
+ * to the fewest that finish the main run, stretched by restarts, in time; a budget sets the FLOPs to
+ * what it buys at the price, peak and MFU after restarts and the sweep are paid for.
+ *
+ * @param spec - the estimate's inputs (no `count` with a deadline)
+ * @param plan - `deadlineHours` and/or `budgetUsd`
+ * @returns the estimate, with `deadlineHours` and `budgetUsd` when given
+ * @example
+ * ```ts
+ * import { estimatePlanned } from '@scaling-lab/core';
+ * // Chinchilla's 5.88e23 FLOPs on A100s at 40 % MFU within 30 days
+ * estimatePlanned({ flops: 5.88e23, hardware: 'a100-80gb', mfu: 0.4 }, { deadlineHours: 720 }).count; // → 1818
+ * estimatePlanned({ flops: 5.88e23, hardware: 'a100-80gb', count: 8 }, { deadlineHours: 720 }); // → throws InputError
+ * ```
  * @throws InputError (fields `deadline`, `budget`, `usdPerHour`, or estimateRun's) for bad or conflicting input.
  */
 export function estimatePlanned(spec: EstimateSpec, plan: PlanSpec = {}): PlannedEstimate {
@@ -106,14 +119,40 @@ export function estimatePlanned(spec: EstimateSpec, plan: PlanSpec = {}): Planne
 /**
  * The fewest accelerators that finish the run of `spec` within `deadlineHours`, and its
  * wall-clock time on them: estimatePlanned's deadline, with the spec's own count set aside.
+ *
+ * @param spec - the estimate's inputs (any `count` is ignored)
+ * @param deadlineHours - wall-clock hours available
+ * @returns the deadline, the accelerator count and the wall-clock hours on them
  * @throws InputError (`deadline`, or estimateRun's fields).
+ * @example
+ * ```ts
+ * import { planForDeadline } from '@scaling-lab/core';
+ * const p = planForDeadline({ flops: 5.88e23, hardware: 'a100-80gb', mfu: 0.4 }, 720);
+ * p.accelerators; // → 1818
+ * p.wallClockHours; // → 719.9
+ * ```
  */
 export function planForDeadline(spec: EstimateSpec, deadlineHours: number): DeadlinePlan {
   const e = estimatePlanned({ ...spec, count: undefined }, { deadlineHours });
   return { deadlineHours, accelerators: e.count!, wallClockHours: e.wallClockHours! };
 }
 
-/** What `budgetUsd` buys at the estimate's price, peak and MFU (see the module comment); null without a price. */
+/**
+ * What `budgetUsd` buys at an estimate's price, peak and MFU: accelerator-hours = budget ÷ USD/h, and the
+ * main-run FLOPs (and tokens, C/6N) left once the estimate's restart and sweep overheads are paid for,
+ * with `coversRun` = budget ÷ the run's cost.
+ *
+ * @param e - an estimate from {@link estimateRun}
+ * @param budgetUsd - USD available
+ * @returns the budget plan, or null when the estimate has no price
+ * @example
+ * ```ts
+ * import { estimateRun, planForBudget } from '@scaling-lab/core';
+ * const e = estimateRun({ flops: 5.88e23, hardware: 'a100-80gb', mfu: 0.4, count: 1024 });
+ * planForBudget(e, 1e6)?.flops; // → 1.31e23
+ * planForBudget(e, 1e6)?.coversRun; // → 0.223
+ * ```
+ */
 export function planForBudget(e: Estimate, budgetUsd: number): BudgetPlan | null {
   if (e.usdPerHour === null || !(e.usdPerHour > 0)) return null;
   const acceleratorHours = budgetUsd / e.usdPerHour;

@@ -100,7 +100,22 @@ export function memoryRequested(m: MemorySpec | undefined): boolean {
   return m !== undefined && Object.values(m).some((v) => v !== undefined);
 }
 
-/** Memory per accelerator with its assumptions; see the module comment. */
+/**
+ * The memory section of an estimate: training memory per accelerator ({@link trainingMemory}) for the run's
+ * parameters, layout and batch shape, defaulting to mixed-precision AdamW (16 bytes per parameter, ZeRO §3.1),
+ * whether it fits the accelerator's memory, and if not the smallest ZeRO stage or tensor degree that would.
+ *
+ * @param input - parameters, accelerator, count, optional architecture and the memory options
+ * @returns the memory estimate and the assumptions it used
+ * @throws InputError naming the memory field that is unknown or out of range
+ * @example
+ * ```ts
+ * import { getAccelerator, runMemory } from '@scaling-lab/core';
+ * const h100 = getAccelerator('h100');
+ * runMemory({ params: 7e9, accelerator: h100, count: 8 }).memory.fits; // → false
+ * runMemory({ params: 7e9, accelerator: h100, count: 8, memory: { zeroStage: 3 } }).memory.totalBytes; // → 14e9
+ * ```
+ */
 export function runMemory(input: RunMemoryInput): { memory: MemoryEstimate; assumptions: Assumption[] } {
   const m = input.memory ?? {};
   const A: Assumption[] = [];

@@ -38,7 +38,24 @@ function own(o: Record<string, unknown>, k: string): unknown {
   return Object.hasOwn(o, k) ? o[k] : undefined;
 }
 
-/** Architecture from a parsed `config.json`; InputError naming the missing key otherwise. */
+/**
+ * Reads an Architecture from a parsed Hugging Face `config.json` (num_hidden_layers, hidden_size,
+ * num_attention_heads, num_key_value_heads, intermediate_size, vocab_size, …), with the config key each
+ * field came from and notes on every default it assumed.
+ *
+ * @param json - the parsed config.json
+ * @returns the architecture, the model type, the source key per field and the notes
+ * @throws InputError naming the missing or malformed config key
+ * @example
+ * ```ts
+ * import { architectureFromHfConfig } from '@scaling-lab/core';
+ * const c = architectureFromHfConfig({ model_type: 'llama', num_hidden_layers: 32, hidden_size: 4096,
+ *   num_attention_heads: 32, num_key_value_heads: 8, intermediate_size: 14336, vocab_size: 128256 });
+ * c.architecture.ffnType; // → 'swiglu'
+ * c.sources.kvHeads; // → 'num_key_value_heads'
+ * architectureFromHfConfig([]); // → throws InputError
+ * ```
+ */
 export function architectureFromHfConfig(json: unknown): ConfigArchitecture {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new InputError('config', 'is not a JSON object', 'give a Hugging Face config.json');
   let c = json as Record<string, unknown>;
