@@ -179,7 +179,10 @@ const examples = docExamples(entry);
 describe('doc comments of the root export', () => {
   it('every main entry point has a description, @param per parameter, @returns and an @example', () => {
     const missing: string[] = [];
-    for (const name of ENTRY_POINTS) {
+    // ENTRY_POINTS names the functions a reader starts from; beyond them, every function and class the root exports
+    // must carry the same complete comment, so a new export without one fails here.
+    const exported = docs.filter((d) => d.kind !== 'other').map((d) => d.name);
+    for (const name of new Set([...ENTRY_POINTS, ...exported])) {
       const d = docs.find((x) => x.name === name);
       if (!d) {
         missing.push(`${name}: not exported`);
