@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { AdamW, createTransformer, flopsPerToken, countParams, textSource } from '../../packages/core/dist/train/index.js';
 import { mobyDickTokens, selectBackend } from '../../packages/core/dist/node/index.js';
-import { printProfile, profileStep } from './lib/profile.mjs';
+import { printProfile, profileEngineStep, profileStep } from './lib/profile.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHAPES = [
@@ -100,7 +100,10 @@ function torchSeconds(sh, batch, steps) {
 await selectBackend('wasm');
 console.log(`load average ${load()} on ${cpus().length} cores (wall-clock figures shrink when the machine is busy; per-CPU-second figures much less)`);
 if (profile) {
-  for (const s of SHAPES) printProfile(`${s.label} (wasm, customGrad)`, await profileStep({ shape: s.shape, batch: s.batch, vocab, tokens }));
+  for (const s of SHAPES) {
+    printProfile(`${s.label} (wasm engine)`, await profileEngineStep({ shape: s.shape, batch: s.batch, vocab, tokens }));
+    printProfile(`${s.label} (wasm, tfjs customGrad)`, await profileStep({ shape: s.shape, batch: s.batch, vocab, tokens }));
+  }
   console.log(`\nload average ${load()} at end`);
   process.exit(0);
 }

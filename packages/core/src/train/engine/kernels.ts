@@ -33,6 +33,30 @@ export interface EngineKernels {
 }
 
 let compiled: WebAssembly.Module | null | undefined;
+let profiler: ((kernel: string, ms: number, args: number[]) => void) | null = null;
+
+/**
+ * Times every kernel call (for `npm run bench train --profile`): `record` gets the
+ * kernel's name, its milliseconds and its arguments. Pass null to stop. Off by
+ * default: the wrapper costs a clock read per call.
+ */
+export function profileEngineKernels(record: ((kernel: string, ms: number, args: number[]) => void) | null): void {
+  profiler = record;
+}
+
+function timed(k: EngineKernels): EngineKernels {
+  const out: Record<string, unknown> = {};
+  for (const [name, f] of Object.entries(k)) {
+    if (typeof f !== 'function') continue;
+    out[name] = (...args: number[]) => {
+      const t0 = performance.now();
+      const r = (f as (...a: number[]) => number)(...args);
+      profiler?.(name, performance.now() - t0, args);
+      return r;
+    };
+  }
+  return out as unknown as EngineKernels;
+}
 const instances = new WeakMap<WebAssembly.Memory, EngineKernels | null>();
 
 function module(): WebAssembly.Module | null {
@@ -50,6 +74,11 @@ function module(): WebAssembly.Module | null {
 
 /** The kernels bound to this WASM backend's memory, or null if they cannot run there. */
 export function engineKernels(be: WasmBackend): EngineKernels | null {
+  const k = plainKernels(be);
+  return k && profiler ? timed(k) : k;
+}
+
+function plainKernels(be: WasmBackend): EngineKernels | null {
   const memory = (be.wasm as unknown as { asm?: { memory?: unknown } }).asm?.memory;
   if (!(memory instanceof WebAssembly.Memory)) return null;
   if (instances.has(memory)) return instances.get(memory)!;
