@@ -22,8 +22,8 @@ import { type EngineKernels, engineKernels } from './kernels.js';
 
 const OP = 'ScalingLabEngineStep';
 const LN_EPS = 1e-5;
-/** Scratch floats for gemm's packed block of B: KC × NC in assembly/engine.ts. */
-const GEMM_PACK_FLOATS = 128 * 64;
+/** Scratch floats for gemm's packed blocks: KC × (NC + 4) in assembly/engine.ts. */
+const GEMM_PACK_FLOATS = 128 * (128 + 4);
 
 /** The parameter names of a transformer of `layers` blocks, in model.ts's order. */
 export function engineParamNames(layers: number): string[] {
