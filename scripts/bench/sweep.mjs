@@ -12,6 +12,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseSweepSpec } from '../../packages/core/dist/index.js';
 import { expandSweep, runSweep } from '../../packages/core/dist/node/index.js';
 
@@ -39,16 +40,89 @@ function childCpuSeconds() {
   }
 }
 
+const median = (xs) => {
+  const a = [...xs].sort((x, y) => x - y);
+  return a.length ? (a.length % 2 ? a[(a.length - 1) / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2) : NaN;
+};
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * Where the wall time went, from the workers' per-run timing (sent with each `done`): start-up per
+ * worker (fork → its first optimiser step, less a later run's set-up), per-run set-up (run message →
+ * first step: data source, model, first step), training (first step → end), gaps between runs (end →
+ * next run message: IPC, the parent's fsync, dispatch), and the tail (a worker idle while the other finishes).
+ */
+function breakdown(t0Ms, endMs, done) {
+  const byWorker = new Map();
+  for (const e of done) {
+    const k = `${e.worker}:${e.timing.processStartMs}`;
+    if (!byWorker.has(k)) byWorker.set(k, []);
+    byWorker.get(k).push(e.timing);
+  }
+  const laterSetup = [];
+  const gaps = [];
+  const startups = [];
+  const boots = [];
+  const startupCpu = [];
+  const tails = [];
+  for (const ts of byWorker.values()) {
+    ts.sort((a, b) => a.receivedMs - b.receivedMs);
+    for (let i = 1; i < ts.length; i++) {
+      laterSetup.push(ts[i].firstStepMs - ts[i].receivedMs);
+      gaps.push(ts[i].receivedMs - ts[i - 1].endMs);
+    }
+    tails.push(endMs - ts[ts.length - 1].endMs);
+  }
+  const setupMs = median(laterSetup);
+  for (const ts of byWorker.values()) {
+    const first = ts[0];
+    boots.push(first.processStartMs - t0Ms);
+    // fork → first step, less what any run spends before its first step: the one-off start-up.
+    startups.push(first.firstStepMs - t0Ms - (Number.isFinite(setupMs) ? setupMs : 0));
+    startupCpu.push(first.cpuAtReceivedSeconds);
+  }
+  const cpuInRuns = done.map((e) => e.timing.cpuAtEndSeconds - e.timing.cpuAtReceivedSeconds);
+  const firstRunCpu = [...byWorker.values()].map((ts) => ts[0].cpuAtEndSeconds - ts[0].cpuAtReceivedSeconds);
+  const laterRunCpu = [...byWorker.values()].flatMap((ts) => ts.slice(1).map((t) => t.cpuAtEndSeconds - t.cpuAtReceivedSeconds));
+  const training = done.map((e) => e.timing.endMs - e.timing.firstStepMs);
+  return {
+    startupSecondsPerWorker: median(startups) / 1000,
+    forkToProcessStartSeconds: median(boots) / 1000,
+    startupCpuBeforeFirstRunSeconds: median(startupCpu),
+    setupSecondsPerRun: setupMs / 1000,
+    gapSecondsPerRun: median(gaps) / 1000,
+    tailSecondsIdle: sum(tails) / 1000,
+    trainingSecondsPerRun: median(training) / 1000,
+    workerCpuPerRun: sum(cpuInRuns) / done.length,
+    firstRunCpuSeconds: median(firstRunCpu),
+    laterRunCpuSeconds: median(laterRunCpu),
+    workersSeen: byWorker.size,
+  };
+}
+
 async function measure(workers) {
   const c0 = childCpuSeconds();
+  const p0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  const s = await runSweep({ runs, outPath: join(dir, `w${workers}.jsonl`), workers });
+  const t0Ms = performance.timeOrigin + performance.now();
+  const done = [];
+  const s = await runSweep({
+    runs,
+    outPath: join(dir, `w${workers}.jsonl`),
+    workers,
+    onEvent: (e) => {
+      if (e.type === 'run-done' && e.timing) done.push({ worker: e.worker, timing: e.timing });
+    },
+  });
+  const endMs = performance.timeOrigin + performance.now();
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const pu = process.cpuUsage(p0);
+  const parentCpuSeconds = (pu.user + pu.system) / 1e6;
   const cpuPerRun = (childCpuSeconds() - c0) / s.completed;
   if (s.failed.length) throw new Error(`bench: ${s.failed.length} run(s) failed: ${s.failed[0].message}`);
   const tokens = s.records.reduce((a, r) => a + r.tokens, 0);
   const backend = s.records[0]?.backend;
-  return { workers, seconds, runsPerMin: (s.completed / seconds) * 60, tokensPerSecond: tokens / seconds, backend, cpuPerRun, load: loadavg()[0] };
+  return { workers, seconds, runsPerMin: (s.completed / seconds) * 60, tokensPerSecond: tokens / seconds, backend, cpuPerRun, parentCpuSeconds, load: loadavg()[0], ...breakdown(t0Ms, endMs, done) };
 }
 
 console.log(`sweep throughput: ${runs.length} runs of ${runs[0].spec.tokens} tokens (L2 d32 ctx32 b16), ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(2)} at start`);
@@ -56,6 +130,8 @@ const one = await measure(1);
 const two = await measure(2);
 for (const m of [one, two]) {
   console.log(`  ${m.workers} worker(s): ${m.seconds.toFixed(1)} s, ${m.runsPerMin.toFixed(1)} runs/min, ${Math.round(m.tokensPerSecond)} tokens/s, ${m.cpuPerRun.toFixed(2)} CPU-s per run (backend ${m.backend}; load average ${m.load.toFixed(2)} after)`);
+  console.log(`    start-up per worker ${m.startupSecondsPerWorker.toFixed(2)} s wall (fork → process start ${m.forkToProcessStartSeconds.toFixed(2)} s; ${m.startupCpuBeforeFirstRunSeconds.toFixed(2)} CPU-s before its first run arrived), first run ${m.firstRunCpuSeconds.toFixed(2)} CPU-s vs later runs ${m.laterRunCpuSeconds.toFixed(2)} CPU-s`);
+  console.log(`    per run: set-up ${m.setupSecondsPerRun.toFixed(3)} s (run message → first step), training ${m.trainingSecondsPerRun.toFixed(2)} s, gap between runs ${(m.gapSecondsPerRun * 1000).toFixed(1)} ms; tail idle ${m.tailSecondsIdle.toFixed(2)} worker-s; parent ${m.parentCpuSeconds.toFixed(2)} CPU-s; in-run worker CPU ${m.workerCpuPerRun.toFixed(2)} CPU-s per run`);
 }
 console.log(`  CPU-s per run, 2 workers vs 1: ${(two.cpuPerRun / one.cpuPerRun).toFixed(2)}× (1.00 = no overhead from running two at once; the wall-clock speed-up can reach 2/that when both cores are free)`);
 console.log(`  2 vs 1 workers: ${(two.runsPerMin / one.runsPerMin).toFixed(2)}× runs/min, ${(two.tokensPerSecond / one.tokensPerSecond).toFixed(2)}× tokens/s (load average ${loadavg()[0].toFixed(2)} at end)`);
