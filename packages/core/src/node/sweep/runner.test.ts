@@ -47,7 +47,7 @@ describe('runSweep scheduling (stub trainer)', () => {
     for (const line of readFileSync(out, 'utf8').trim().split('\n')) expect(JSON.parse(line)).not.toHaveProperty('timing');
   });
 
-  it('a trainer module that cannot load fails every run with its own reason (the worker's start-up preload passes the error on)', async () => {
+  it('a trainer module that cannot load fails every run with its own reason (the start-up preload passes the error on)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'runner-bad-'));
     const bad = join(dir, 'bad-trainer.mjs');
     writeFileSync(bad, "throw new Error('trainer exploded on load');\n");
