@@ -22,6 +22,10 @@ import { type EngineKernels, engineKernels } from './kernels.js';
 
 const OP = 'ScalingLabEngineStep';
 const LN_EPS = 1e-5;
+/** Scratch floats for gemm's packed blocks: KC × (NC + 4) in assembly/engine.ts. */
+const GEMM_PACK_FLOATS = 128 * (128 + 4);
+/** Row block of attention's causal products: smaller skips more of the masked triangle, with more calls. */
+const CAUSAL_ROWS = 16;
 
 /** The parameter names of a transformer of `layers` blocks, in model.ts's order. */
 export function engineParamNames(layers: number): string[] {
@@ -103,9 +107,10 @@ function layout(shape: ModelShape, vocab: number, B: number) {
   const dv = alloc(R * d);
   const dG = alloc(R * F);
   const wt = alloc(Math.max(d * F, vocab * d));
-  const kt = alloc(T * (d / H));
+  const kvT = alloc(d * R); // Kᵀ (forward) or Vᵀ (backward) of one block, [d, B·T]
   const sT = alloc(T * T);
-  return { R, F, h0, blocks, xhatf, rstdf, af, z, dh, dt, da, dO, dq, dk, dv, dG, wt, kt, sT, bytes: top };
+  const pack = alloc(GEMM_PACK_FLOATS);
+  return { R, F, h0, blocks, xhatf, rstdf, af, z, dh, dt, da, dO, dq, dk, dv, dG, wt, kvT, sT, pack, bytes: top };
 }
 
 /**
@@ -148,11 +153,12 @@ export function createWasmEngine(shape: ModelShape, vocab: number, params: Map<s
     const g = outs.slice(1);
     const at = (off: number) => ws + off;
     const { R, F } = w;
+    const pk = at(w.pack);
     const P = (i: number) => p[i]!;
     // parameter indices (engineParamNames' order)
     const WTE = 0, WPE = 1, base = (l: number) => 2 + l * 16, LNF = 2 + L * 16;
     const dense = (x: number, wIdx: number, n: number, m: number, out: number) => {
-      k.gemm(x, n, 1, P(wIdx), m, out, m, R, m, n, 0);
+      k.gemm(x, n, 1, P(wIdx), m, out, m, R, m, n, 0, pk);
       k.addBias(out, P(wIdx + 1), R, m);
     };
     const maskAt = (l: number, which: 0 | 1) => masks + 4 * ((2 * l + which) * R * d);
@@ -167,14 +173,24 @@ export function createWasmEngine(shape: ModelShape, vocab: number, params: Map<s
       dense(at(b.a1), i0 + 2, d, d, at(b.q));
       dense(at(b.a1), i0 + 4, d, d, at(b.k));
       dense(at(b.a1), i0 + 6, d, d, at(b.v));
+      k.transpose(at(b.k), R, d, d, at(w.kvT));
       for (let s = 0; s < B; s++) {
         for (let h = 0; h < H; h++) {
           const head = 4 * (s * T * d + h * hd);
           const Pbh = at(b.P) + 4 * ((s * H + h) * T * T);
-          k.transpose(at(b.k) + head, T, hd, d, at(w.kt));
-          k.gemm(at(b.q) + head, d, 1, at(w.kt), T, at(w.sT), T, T, T, hd, 0);
+          const headT = at(w.kvT) + 4 * (h * hd * R + s * T); // this head's Kᵀ [hd, T], row stride B·T
+          // Causal: rows [r0, r1) attend to columns < r1 only, so S = Q·Kᵀ is computed up to
+          // column r1 and O = P·V sums over k < r1 (P is exactly 0 beyond): the same sums
+          // (bit for bit), 37.5 % fewer FLOPs in these two products at context 64.
+          for (let r0 = 0; r0 < T; r0 += CAUSAL_ROWS) {
+            const r1 = Math.min(T, r0 + CAUSAL_ROWS);
+            k.gemm(at(b.q) + head + 4 * r0 * d, d, 1, headT, R, at(w.sT) + 4 * r0 * T, T, r1 - r0, r1, hd, 0, pk);
+          }
           k.causalSoftmax(at(w.sT), Pbh, T, scale);
-          k.gemm(Pbh, T, 1, at(b.v) + head, d, at(b.o) + head, d, T, hd, T, 0);
+          for (let r0 = 0; r0 < T; r0 += CAUSAL_ROWS) {
+            const r1 = Math.min(T, r0 + CAUSAL_ROWS);
+            k.gemm(Pbh + 4 * r0 * T, T, 1, at(b.v) + head, d, at(b.o) + head + 4 * r0 * d, d, r1 - r0, hd, r1, 0, pk);
+          }
         }
       }
       dense(at(b.o), i0 + 8, d, d, at(w.dt)); // attention output (scratch until the backward pass)
@@ -190,21 +206,21 @@ export function createWasmEngine(shape: ModelShape, vocab: number, params: Map<s
     }
     k.layerNormForward(hin, P(LNF), P(LNF + 1), at(w.af), at(w.xhatf), at(w.rstdf), R, d, LN_EPS);
     k.transpose(P(WTE), V, d, d, at(w.wt)); // tied head: logits = h·wteᵀ
-    k.gemm(at(w.af), d, 1, at(w.wt), V, at(w.z), V, R, V, d, 0);
+    k.gemm(at(w.af), d, 1, at(w.wt), V, at(w.z), V, R, V, d, 0, pk);
     const loss = k.crossEntropy(at(w.z), tgt, R, V, backward ? at(w.z) : 0);
     if (!backward) return loss;
 
     // ---- backward (G = dloss/dz is in z)
     const G = at(w.z);
-    k.gemm(G, V, 1, P(WTE), d, at(w.da), d, R, d, V, 0); // d(af) = G·wte
-    k.gemm(G, 1, V, at(w.af), d, g[WTE]!, d, V, d, R, 0); // d(wte) = Gᵀ·af (the embedding adds to it)
+    k.gemm(G, V, 1, P(WTE), d, at(w.da), d, R, d, V, 0, pk); // d(af) = G·wte
+    k.gemm(G, 1, V, at(w.af), d, g[WTE]!, d, V, d, R, 0, pk); // d(wte) = Gᵀ·af (the embedding adds to it)
     k.layerNormBackward(at(w.da), at(w.xhatf), at(w.rstdf), P(LNF), at(w.dh), g[LNF]!, g[LNF + 1]!, R, d, 0);
     // dW = xᵀ·dy, db = Σ dy, dx (+)= dy·Wᵀ for a dense layer x [R,n] → [R,m]
     const denseBack = (x: number, wIdx: number, n: number, m: number, dy: number, dx: number, accumulate: number) => {
-      k.gemm(x, 1, n, dy, m, g[wIdx]!, m, n, m, R, 0);
+      k.gemm(x, 1, n, dy, m, g[wIdx]!, m, n, m, R, 0, pk);
       k.colSum(dy, R, m, g[wIdx + 1]!, 0);
       k.transpose(P(wIdx), n, m, m, at(w.wt));
-      k.gemm(dy, m, 1, at(w.wt), n, dx, n, R, n, m, accumulate);
+      k.gemm(dy, m, 1, at(w.wt), n, dx, n, R, n, m, accumulate, pk);
     };
     for (let l = L - 1; l >= 0; l--) {
       const b = w.blocks[l]!;
@@ -220,17 +236,25 @@ export function createWasmEngine(shape: ModelShape, vocab: number, params: Map<s
       let datt = at(w.dh);
       if (dropout) { k.mul(at(w.dh), maskAt(l, 0), at(w.dt), R * d); datt = at(w.dt); }
       denseBack(at(b.o), i0 + 8, d, d, datt, at(w.dO), 0);
+      k.transpose(at(b.v), R, d, d, at(w.kvT));
       for (let s = 0; s < B; s++) {
         for (let h = 0; h < H; h++) {
           const head = 4 * (s * T * d + h * hd);
           const Pbh = at(b.P) + 4 * ((s * H + h) * T * T);
           const dOh = at(w.dO) + head;
-          k.gemm(Pbh, 1, T, dOh, d, at(w.dv) + head, d, T, hd, T, 0); // dV = Pᵀ·dO
-          k.transpose(at(b.v) + head, T, hd, d, at(w.kt));
-          k.gemm(dOh, d, 1, at(w.kt), T, at(w.sT), T, T, T, hd, 0); // dP = dO·Vᵀ
+          k.gemm(Pbh, 1, T, dOh, d, at(w.dv) + head, d, T, hd, T, 0, pk); // dV = Pᵀ·dO
+          // dP = dO·Vᵀ and dQ = dS·K over the causal triangle as in the forward pass (dS is
+          // exactly 0 above the diagonal; softmaxBackward zeroes what dP holds there)
+          for (let r0 = 0; r0 < T; r0 += CAUSAL_ROWS) {
+            const r1 = Math.min(T, r0 + CAUSAL_ROWS);
+            k.gemm(dOh + 4 * r0 * d, d, 1, at(w.kvT) + 4 * (h * hd * R + s * T), R, at(w.sT) + 4 * r0 * T, T, r1 - r0, r1, hd, 0, pk);
+          }
           k.softmaxBackward(Pbh, at(w.sT), T, scale); // dS (scaled)
-          k.gemm(at(w.sT), T, 1, at(b.k) + head, d, at(w.dq) + head, d, T, hd, T, 0); // dQ = dS·K
-          k.gemm(at(w.sT), 1, T, at(b.q) + head, d, at(w.dk) + head, d, T, hd, T, 0); // dK = dSᵀ·Q
+          for (let r0 = 0; r0 < T; r0 += CAUSAL_ROWS) {
+            const r1 = Math.min(T, r0 + CAUSAL_ROWS);
+            k.gemm(at(w.sT) + 4 * r0 * T, T, 1, at(b.k) + head, d, at(w.dq) + head + 4 * r0 * d, d, r1 - r0, hd, r1, 0, pk);
+          }
+          k.gemm(at(w.sT), 1, T, at(b.q) + head, d, at(w.dk) + head, d, T, hd, T, 0, pk); // dK = dSᵀ·Q
         }
       }
       denseBack(at(b.a1), i0 + 2, d, d, at(w.dq), at(w.da), 0);

@@ -15,7 +15,7 @@ type Ptr = number;
 
 /** The exports of engine.ts; every pointer is a byte offset into the backend's memory. */
 export interface EngineKernels {
-  gemm(a: Ptr, sai: number, sak: number, b: Ptr, ldb: number, c: Ptr, ldc: number, M: number, N: number, K: number, accumulate: number): void;
+  gemm(a: Ptr, sai: number, sak: number, b: Ptr, ldb: number, c: Ptr, ldc: number, M: number, N: number, K: number, accumulate: number, pack: Ptr): void;
   transpose(src: Ptr, rows: number, cols: number, lds: number, dst: Ptr): void;
   addBias(c: Ptr, bias: Ptr, M: number, N: number): void;
   colSum(src: Ptr, M: number, N: number, dst: Ptr, accumulate: number): void;
@@ -30,6 +30,8 @@ export interface EngineKernels {
   embedForward(ids: Ptr, wte: Ptr, wpe: Ptr, h: Ptr, R: number, T: number, d: number): void;
   embedBackward(dh: Ptr, ids: Ptr, dwte: Ptr, dwpe: Ptr, R: number, T: number, d: number): void;
   crossEntropy(z: Ptr, y: Ptr, N: number, V: number, G: Ptr): number;
+  sumSquares(g: Ptr, n: number, acc: number): number;
+  adamwUpdate(theta: Ptr, g: Ptr, m: Ptr, v: Ptr, n: number, scale: number, b1: number, omb1: number, b2: number, omb2: number, lr: number, c1: number, c2: number, eps: number, keep: number): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
