@@ -100,6 +100,7 @@ function breakdown(t0Ms, endMs, done) {
   };
 }
 
+let measured = 0;
 async function measure(workers) {
   const c0 = childCpuSeconds();
   const p0 = process.cpuUsage();
@@ -108,7 +109,7 @@ async function measure(workers) {
   const done = [];
   const s = await runSweep({
     runs,
-    outPath: join(dir, `w${workers}.jsonl`),
+    outPath: join(dir, `m${measured++}-w${workers}.jsonl`), // a fresh file each time: an old one would be resumed (every run skipped)
     workers,
     onEvent: (e) => {
       if (e.type === 'run-done' && e.timing) done.push({ worker: e.worker, timing: e.timing });
@@ -119,6 +120,7 @@ async function measure(workers) {
   const pu = process.cpuUsage(p0);
   const parentCpuSeconds = (pu.user + pu.system) / 1e6;
   const cpuPerRun = (childCpuSeconds() - c0) / s.completed;
+  if (s.completed !== runs.length) throw new Error(`bench: ${s.completed} of ${runs.length} runs trained`);
   if (s.failed.length) throw new Error(`bench: ${s.failed.length} run(s) failed: ${s.failed[0].message}`);
   const tokens = s.records.reduce((a, r) => a + r.tokens, 0);
   const backend = s.records[0]?.backend;
@@ -141,7 +143,7 @@ for (const m of [one, two]) {
   m.serialCpuPerWorker = serialCpu;
   console.log(`  ${m.workers} worker(s): ${m.seconds.toFixed(1)} s${repeat > 1 ? ` (all: ${all[m.workers].map((x) => x.seconds.toFixed(1)).join(', ')} s)` : ''}, ${m.runsPerMin.toFixed(1)} runs/min, ${Math.round(m.tokensPerSecond)} tokens/s, ${m.cpuPerRun.toFixed(2)} CPU-s per run (backend ${m.backend}; load average ${m.load.toFixed(2)} after)`);
   console.log(`    serial overhead: start-up ${m.startupSecondsPerWorker.toFixed(2)} s wall per worker (fork → first optimiser step, less one run's set-up; fork → process start ${m.forkToProcessStartSeconds.toFixed(2)} s), ${serialCpu.toFixed(2)} CPU-s per worker not explained by steady-state runs; set-up ${(m.setupSecondsPerRun * 1000).toFixed(0)} ms per run (run message → first step); gap between runs ${(m.gapSecondsPerRun * 1000).toFixed(1)} ms (IPC + fsync + dispatch); tail idle ${m.tailSecondsIdle.toFixed(2)} worker-s; parent ${m.parentCpuSeconds.toFixed(2)} CPU-s`);
-  console.log(`    per run: training ${m.trainingSecondsPerRun.toFixed(2)} s wall (median), CPU-s per run ${m.laterRunCpuSeconds.toFixed(2)} steady state (runs after a worker's first; first runs ${m.firstRunCpuSeconds.toFixed(2)})`);
+  console.log(`    per run: training ${m.trainingSecondsPerRun.toFixed(2)} s wall (median), CPU-s per run ${m.laterRunCpuSeconds.toFixed(2)} steady state (runs after a worker's first; first runs ${m.firstRunCpuSeconds.toFixed(2)}); core share ${(m.laterRunCpuSeconds / m.trainingSecondsPerRun).toFixed(2)} (steady CPU-s / training wall: 1.00 = each worker had a core to itself, less = other load took the rest)`);
 }
 console.log(`  CPU-s per run, 2 workers vs 1: ${(two.cpuPerRun / one.cpuPerRun).toFixed(2)}× all in; ${(two.laterRunCpuSeconds / one.laterRunCpuSeconds).toFixed(2)}× steady state (1.00 = running two at once costs nothing; above it, the cores or caches are shared with something)`);
 // What the speed-up would be with the start-up taken out (wall minus each config's start-up): the part the
