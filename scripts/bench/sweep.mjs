@@ -9,6 +9,9 @@
 // cutime + cstime) are printed too: equal CPU per run with 1 and 2 workers means the
 // code scales and any shortfall in the wall-clock ratio is the machine's (cores
 // taken by other work), not the runner's.
+// Each worker also sends per-run timing with `done` (runner.ts `run-done` event, `timing`), from which the
+// serial overhead is printed: start-up per worker, set-up per run, gaps between runs, the tail, the parent's
+// CPU, and steady-state CPU-s per run (a worker's runs after its first) with the core share each worker got.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
