@@ -163,17 +163,44 @@ function tailCols(a: usize, sai: i32, sak: i32, b: usize, ldb: i32, c: usize, ld
   }
 }
 
-/** dst [cols, rows] = srcᵀ for src [rows, cols] with row stride lds (16 × 16 tiles: both sides stay in cache). */
+/**
+ * dst [cols, rows] = srcᵀ for src [rows, cols] with row stride lds: 4 × 4 blocks
+ * by shuffles (four vector loads, eight shuffles, four vector stores), walked in
+ * 16 × 16 tiles so both sides stay in cache; the edges element by element.
+ */
 export function transpose(src: usize, rows: i32, cols: i32, lds: i32, dst: usize): void {
-  for (let r0 = 0; r0 < rows; r0 += 16) {
-    const r1 = min(r0 + 16, rows);
-    for (let c0 = 0; c0 < cols; c0 += 16) {
-      const c1 = min(c0 + 16, cols);
-      for (let r = r0; r < r1; r++) {
-        const s = src + <usize>(r * lds) * 4;
-        for (let c = c0; c < c1; c++) store<f32>(dst + <usize>(c * rows + r) * 4, load<f32>(s + <usize>c * 4));
+  const rows4 = rows & ~3;
+  const cols4 = cols & ~3;
+  const sstep = <usize>lds * 4;
+  const dstep = <usize>rows * 4;
+  for (let r0 = 0; r0 < rows4; r0 += 16) {
+    const r1 = min(r0 + 16, rows4);
+    for (let c0 = 0; c0 < cols4; c0 += 16) {
+      const c1 = min(c0 + 16, cols4);
+      for (let r = r0; r < r1; r += 4) {
+        for (let c = c0; c < c1; c += 4) {
+          const s = src + <usize>(r * lds + c) * 4;
+          const x0 = v128.load(s);
+          const x1 = v128.load(s + sstep);
+          const x2 = v128.load(s + 2 * sstep);
+          const x3 = v128.load(s + 3 * sstep);
+          const t0 = v128.shuffle<i32>(x0, x1, 0, 4, 1, 5);
+          const t1 = v128.shuffle<i32>(x0, x1, 2, 6, 3, 7);
+          const t2 = v128.shuffle<i32>(x2, x3, 0, 4, 1, 5);
+          const t3 = v128.shuffle<i32>(x2, x3, 2, 6, 3, 7);
+          const d = dst + <usize>(c * rows + r) * 4;
+          v128.store(d, v128.shuffle<i32>(t0, t2, 0, 1, 4, 5));
+          v128.store(d + dstep, v128.shuffle<i32>(t0, t2, 2, 3, 6, 7));
+          v128.store(d + 2 * dstep, v128.shuffle<i32>(t1, t3, 0, 1, 4, 5));
+          v128.store(d + 3 * dstep, v128.shuffle<i32>(t1, t3, 2, 3, 6, 7));
+        }
       }
     }
+  }
+  // the edges: rows past rows4 (all columns) and columns past cols4 (the other rows)
+  for (let r = 0; r < rows; r++) {
+    const s = src + <usize>(r * lds) * 4;
+    for (let c = r < rows4 ? cols4 : 0; c < cols; c++) store<f32>(dst + <usize>(c * rows + r) * 4, load<f32>(s + <usize>c * 4));
   }
 }
 
