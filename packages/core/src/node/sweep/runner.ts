@@ -14,7 +14,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.js';
 import { largestFirst } from './expand.js';
-import type { FromWorker, ToWorker } from '../../sweep/protocol.js';
+import type { FromWorker, ToWorker, WorkerRunTiming } from '../../sweep/protocol.js';
+import { performance } from 'node:perf_hooks';
 import { writeSync } from 'node:fs';
 import { openResults, readResults, ResultsWriteError, type ResultsWriter } from './results-file.js';
 import { sweepRecord } from './record.js';
@@ -24,7 +25,8 @@ export type SweepEvent =
   | { type: 'start'; total: number; skipped: number; reused: number; toRun: PlannedRun[]; workers: number; repaired?: string; outPath: string }
   | { type: 'run-start'; worker: number; run: PlannedRun }
   | { type: 'progress'; worker: number; run: PlannedRun; progress: TrainProgress }
-  | { type: 'run-done'; worker: number; run: PlannedRun; record: SweepRecord }
+  /** `timing`: where the worker's time went (for benchmarks; not written to the results file). */
+  | { type: 'run-done'; worker: number; run: PlannedRun; record: SweepRecord; timing?: WorkerRunTiming; doneReceivedMs?: number }
   | { type: 'run-failed'; worker: number; run: PlannedRun; message: string }
   | { type: 'stopping' }
   | { type: 'end'; summary: SweepSummary };
@@ -206,6 +208,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
         if (msg.type === 'progress' && run) {
           emit({ type: 'progress', worker: index, run, progress: msg });
         } else if (msg.type === 'done' && run) {
+          const doneReceivedMs = performance.timeOrigin + performance.now();
           const record = sweepRecord(run, msg.result);
           try {
             writer.append(record);
@@ -222,7 +225,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
           records.push(record);
           completed++;
           slot.run = undefined;
-          emit({ type: 'run-done', worker: index, run, record });
+          emit({ type: 'run-done', worker: index, run, record, ...(msg.timing ? { timing: msg.timing, doneReceivedMs } : {}) });
           dispatch(slot);
         } else if (msg.type === 'failed' && run) {
           failed.push({ runKey: run.runKey, message: msg.message });
