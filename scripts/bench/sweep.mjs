@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Sweep throughput with 1 worker and with 2 workers, measured in one run:
 // the same 8 identical runs (2 layers, width 32, context 32, batch 16,
-// 120 steps each, character-level Moby Dick) trained by the real sweep runner
+// 640 steps = 327,680 tokens each, character-level Moby Dick) trained by the real sweep runner
 // (forked workers, fsynced results file) into temporary files. Prints runs per
 // minute and training tokens per second for each, and their ratio.
 // Note: on a shared machine the ratio also measures the other load, so the CPU
@@ -19,6 +19,12 @@ import { performance } from 'node:perf_hooks';
 import { parseSweepSpec } from '../../packages/core/dist/index.js';
 import { expandSweep, runSweep } from '../../packages/core/dist/node/index.js';
 
+// Run length: half the committed quick sweep's median run (651k tokens; its shortest is 81k). Until trainer
+// version 5 the bench used 120 steps, which took ~4 CPU-s; on the WASM engine that is ~1.3 CPU-s, shorter than
+// any run of a reference sweep, and the bench then measured each worker's ~1 s start-up (TF.js import, corpus,
+// first-run warm-up) rather than how the runner scales. BENCH_SWEEP_STEPS overrides it.
+const STEPS = Number(process.env.BENCH_SWEEP_STEPS ?? 640);
+
 const spec = parseSweepSpec({
   name: 'bench',
   design: 'grid',
@@ -28,7 +34,7 @@ const spec = parseSweepSpec({
   seeds: [0, 1, 2, 3, 4, 5, 6, 7],
   learningRate: { rule: 'constant', value: 0.003 },
   models: { 'L2-d32': { layers: 2, dModel: 32, heads: 4 } },
-  grid: { models: ['L2-d32'], tokens: [120 * 16 * 32] },
+  grid: { models: ['L2-d32'], tokens: [STEPS * 16 * 32] },
 });
 const runs = expandSweep(spec);
 const dir = mkdtempSync(join(tmpdir(), 'bench-sweep-'));
