@@ -161,7 +161,8 @@ function __expect(fn, expected, line) {
  * is compiled (so it must at least parse) but not run: its outcome is ok with `notRun` set.
  */
 export function runExamples(examples: readonly DocExample[], coreDist: string): ExampleOutcome[] {
-  const dir = mkdtempSync(join(tmpdir(), 'doc-examples-'));
+  // inside the package, so an example's other imports (`@tensorflow/tfjs`, `bullmq`) resolve as a user's would
+  const dir = mkdtempSync(join(coreDist, '..', '.doc-examples-'));
   try {
     const urls = entryUrls(coreDist);
     const counts: number[] = [];
