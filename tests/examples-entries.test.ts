@@ -28,8 +28,14 @@ const ENTRIES = {
  */
 const NEEDS_SERVICE = new Set(['checkRedis', 'runSweepOnQueue', 'startQueueWorker', 'queueStatus', 'cleanSweep']);
 
-/** An example runs in well under this on a laptop core; the trainer's use a tiny model and a few steps. */
-const EXAMPLE_BUDGET_MS = 2000;
+/**
+ * Each example's own cost, CPU milliseconds of the runner (the brief of issue #9: examples
+ * under 2 s; the trainer's use a tiny model and a few steps). CPU time, not wall time: the
+ * test machine is shared, and a load of 3–7 on 2 cores stretched wall times 2–3× in our runs.
+ */
+const EXAMPLE_CPU_BUDGET_MS = 2000;
+/** Wall-clock cap per example, for work done in child processes (runSweep's workers) and hangs: 5× the budget. */
+const EXAMPLE_WALL_CAP_MS = 5 * EXAMPLE_CPU_BUDGET_MS;
 
 const perEntry = Object.entries(ENTRIES).map(([spec, file]) => {
   const entry = join(core, 'src', file);
@@ -72,7 +78,7 @@ describe('doc comments of the subpath entry points', () => {
     const outcomes = runExamples(allExamples, dist);
     const failed = outcomes.filter((o) => !o.ok).map((o) => `${o.name}: ${o.error}`);
     expect(failed).toEqual([]);
-    const slow = outcomes.filter((o) => o.ms > EXAMPLE_BUDGET_MS).map((o) => `${o.name}: ${Math.round(o.ms)} ms`);
+    const slow = outcomes.filter((o) => o.cpuMs > EXAMPLE_CPU_BUDGET_MS || o.ms > EXAMPLE_WALL_CAP_MS).map((o) => `${o.name}: ${Math.round(o.cpuMs)} ms CPU, ${Math.round(o.ms)} ms wall`);
     expect(slow).toEqual([]);
     const run = outcomes.filter((o) => o.notRun === undefined);
     // most examples show a value, not only that they run
