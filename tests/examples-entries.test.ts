@@ -89,8 +89,8 @@ describe('doc comments of the subpath entry points', () => {
     const cases: DocExample[] = [
       { name: 'right', code: "import { learningRateAt } from '@scaling-lab/core/train/pure';\nlearningRateAt(0, { peak: 1e-3, totalSteps: 100 }); // → 2e-4" },
       { name: 'wrong value', code: "import { learningRateAt } from '@scaling-lab/core/train/pure';\nlearningRateAt(0, { peak: 1e-3, totalSteps: 100 }); // → 3e-4" },
-      { name: 'awaited right', code: "import { jobIdFor } from '@scaling-lab/core/node/queue';\nawait Promise.resolve(jobIdFor('s/r')); // → 's__r'" },
-      { name: 'awaited wrong', code: "import { jobIdFor } from '@scaling-lab/core/node/queue';\nawait Promise.resolve(jobIdFor('s/r')); // → 's/r'" },
+      { name: 'awaited right', code: "import { sweepOfJobId } from '@scaling-lab/core/node/queue';\nawait Promise.resolve(sweepOfJobId('s/r')); // → 's'" },
+      { name: 'awaited wrong', code: "import { sweepOfJobId } from '@scaling-lab/core/node/queue';\nawait Promise.resolve(sweepOfJobId('s/r')); // → 's/r'" },
       { name: 'missed rejection', code: 'await Promise.resolve(1); // → throws InputError' },
       { name: 'rejection', code: "import { InputError } from '@scaling-lab/core';\nawait Promise.reject(new InputError('x', 'bad', '')); // → throws InputError" },
       { name: 'unknown subpath', code: "import { x } from '@scaling-lab/core/nowhere';\nx; // → 1" },
@@ -116,11 +116,14 @@ describe('doc comments of the subpath entry points', () => {
     expect(() => runExamples([cases[6]], dist)).toThrow(/imports @scaling-lab\/core\/nowhere/);
     const typeErrors = typecheckExamples(
       [
-        { name: 'typed', code: "// not run: needs Redis\nimport { queueStatus } from '@scaling-lab/core/node/queue';\nconst c = await queueStatus({ queue: 'redis://127.0.0.1:6379', sweep: 's' });\nc.total;" },
+        { name: 'typed', code: "// not run: needs Redis\nimport { parseQueueUrl, queueStatus } from '@scaling-lab/core/node/queue';\nconst c = await queueStatus(parseQueueUrl('redis://127.0.0.1:6379'));\nc[0].waiting;" },
         { name: 'mistyped', code: "// not run: needs Redis\nimport { queueStatus } from '@scaling-lab/core/node/queue';\nawait queueStatus(42);" },
+        { name: 'misnamed', code: "// not run: needs Redis\nimport { queueStatusOf } from '@scaling-lab/core/node/queue';\nqueueStatusOf;" },
       ],
       dist,
     );
-    expect(typeErrors[1].length).toBeGreaterThan(0);
+    expect(typeErrors[0]).toEqual([]);
+    expect(typeErrors[1].join(' ')).toMatch(/line 3: .*number.*QueueUrl/);
+    expect(typeErrors[2].join(' ')).toMatch(/queueStatusOf/);
   }, 120_000);
 });
