@@ -2,10 +2,12 @@
 // Trainer benchmark, for two shapes: the reference model (2 layers, width 128,
 // 4 heads, context 64, batch 32) and a sweep-sized one (1 layer, width 16, 2 heads,
 // context 32, batch 8), on character-level Moby Dick. For each shape, in the same
-// run: the tfjs WASM trainer (customGrad, and for the reference also naive
-// autodiff) and, when Debian's python3 has torch, the same model in PyTorch on one
-// CPU thread; then `ratio pytorch/wasm per CPU-second: X` (PyTorch's CPU seconds
-// per step over WASM's: 0.5 means WASM takes twice PyTorch's CPU time).
+// run: the WASM trainer as training runs it (the hand-written engine,
+// src/train/engine/), the same model through tfjs autodiff with the customGrad
+// kernels (and for the reference also naive autodiff) and, when Debian's python3
+// has torch, the same model in PyTorch on one CPU thread; then `ratio
+// pytorch/wasm per CPU-second: X` for the engine (PyTorch's CPU seconds per step
+// over WASM's: 0.5 means WASM takes twice PyTorch's CPU time).
 // The machine is shared, so CPU seconds (process.cpuUsage / time.process_time),
 // not wall-clock, are the figure to compare; the load average is printed beside.
 //   --profile (or `npm run bench train --profile`): a per-kernel profile of one
@@ -21,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { AdamW, createTransformer, flopsPerToken, countParams, textSource } from '../../packages/core/dist/train/index.js';
 import { mobyDickTokens, selectBackend } from '../../packages/core/dist/node/index.js';
-import { printProfile, profileStep } from './lib/profile.mjs';
+import { printProfile, profileEngineStep, profileStep } from './lib/profile.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHAPES = [
@@ -40,16 +42,16 @@ const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
  * Median wall seconds and mean CPU seconds per optimiser step (batch → forward →
  * loss → backprop → AdamW), after `warm` untimed steps.
  */
-async function stepSeconds(matmul, steps, warm, sh, batch) {
-  const model = createTransformer(sh, vocab, { seed: 1, matmul });
+async function stepSeconds(variant, steps, warm, sh, batch) {
+  const model = createTransformer(sh, vocab, { seed: 1, matmul: variant === 'naive' ? 'naive' : 'fast', engine: variant === 'engine' ? 'auto' : 'tfjs' });
+  if (variant === 'engine' && model.stepEngine !== 'wasm-engine') throw new Error(`bench: the engine did not load on ${tf.getBackend()}`);
   const opt = new AdamW(model.params, { weightDecay: 0.1, gradClip: 1 });
   const src = textSource(tokens, vocab, 1);
-  const vars = [...model.params.values()];
   const one = async () => {
     const b = src.trainBatch(batch, sh.context);
     const x = tf.tensor2d(b.x, [batch, sh.context], 'int32');
     const y = tf.tensor2d(b.y, [batch, sh.context], 'int32');
-    const { value, grads } = tf.variableGrads(() => model.loss(x, y, { training: true }), vars);
+    const { value, grads } = model.valueAndGrads(x, y, { training: true });
     await value.data();
     opt.step(grads, 1e-3);
     tf.dispose([x, y, value, ...Object.values(grads)]);
@@ -98,7 +100,10 @@ function torchSeconds(sh, batch, steps) {
 await selectBackend('wasm');
 console.log(`load average ${load()} on ${cpus().length} cores (wall-clock figures shrink when the machine is busy; per-CPU-second figures much less)`);
 if (profile) {
-  for (const s of SHAPES) printProfile(`${s.label} (wasm, customGrad)`, await profileStep({ shape: s.shape, batch: s.batch, vocab, tokens }));
+  for (const s of SHAPES) {
+    printProfile(`${s.label} (wasm engine)`, await profileEngineStep({ shape: s.shape, batch: s.batch, vocab, tokens }));
+    printProfile(`${s.label} (wasm, tfjs customGrad)`, await profileStep({ shape: s.shape, batch: s.batch, vocab, tokens }));
+  }
   console.log(`\nload average ${load()} at end`);
   process.exit(0);
 }
@@ -109,8 +114,11 @@ for (const s of SHAPES) {
   const n = countParams(shape, vocab);
   const tps = batch * shape.context;
   console.log(`\n${s.label}, vocab ${vocab}: params non-embedding ${n.nonEmbedding}, total ${n.total}; counted training FLOPs/token ${fpt} (6N = ${6 * n.nonEmbedding})`);
+  const engine = await stepSeconds('engine', s.steps, 3, shape, batch);
+  report('wasm engine', engine, tps, fpt, 6 * n.nonEmbedding);
   const fast = await stepSeconds('fast', s.steps, 3, shape, batch);
-  report('wasm customGrad', fast, tps, fpt, 6 * n.nonEmbedding);
+  report('wasm tfjs customGrad', fast, tps, fpt, 6 * n.nonEmbedding);
+  console.log(`  wasm engine / tfjs customGrad speed ratio: ${(fast.wall / engine.wall).toFixed(2)}× wall-clock, ${(fast.cpu / engine.cpu).toFixed(2)}× per CPU-second`);
   if (s.naive) {
     const naive = await stepSeconds('naive', Math.max(3, Math.round(s.steps / 2)), 1, shape, batch);
     report('wasm naive autodiff', naive, tps, fpt, 6 * n.nonEmbedding);
@@ -119,7 +127,7 @@ for (const s of SHAPES) {
   const torch = torchSeconds(shape, batch, s.steps * 3);
   if (torch) {
     report(`pytorch ${torch.version} 1 thread`, torch, tps, fpt, 6 * n.nonEmbedding);
-    console.log(`  ratio pytorch/wasm per CPU-second: ${(torch.cpu / fast.cpu).toFixed(2)} (wall-clock ${(torch.wall / fast.wall).toFixed(2)}; goal ≥ 0.5; load average ${load()})`);
+    console.log(`  ratio pytorch/wasm per CPU-second: ${(torch.cpu / engine.cpu).toFixed(2)} (wall-clock ${(torch.wall / engine.wall).toFixed(2)}; wasm engine; goal ≥ 0.5; load average ${load()})`);
   }
 }
 

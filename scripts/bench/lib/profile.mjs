@@ -9,10 +9,11 @@
 // step's wall time minus that sum, printed as "outside kernels".
 import * as tf from '@tensorflow/tfjs';
 import { AdamW, createTransformer, textSource } from '../../../packages/core/dist/train/index.js';
+import { profileEngineKernels } from '../../../packages/core/dist/train/engine/kernels.js';
 
 /** Medians over `reps` profiled steps (after `warm` unprofiled ones): step CPU ms, AdamW ms, and per kernel × shapes. */
 export async function profileStep({ shape, batch, vocab, tokens, reps = 7, warm = 3 }) {
-  const model = createTransformer(shape, vocab, { seed: 1 });
+  const model = createTransformer(shape, vocab, { seed: 1, engine: 'tfjs' });
   const opt = new AdamW(model.params, { weightDecay: 0.1, gradClip: 1 });
   const src = textSource(tokens, vocab, 1);
   const vars = [...model.params.values()];
@@ -67,6 +68,66 @@ export async function profileStep({ shape, batch, vocab, tokens, reps = 7, warm 
     rows.set(key, { ...r, ms: med(runs.map((x) => x.rows.get(key)?.ms ?? 0)) });
   }
   return { wallMs: med(runs.map((r) => r.wallMs)), optMs: med(runs.map((r) => r.optMs)), rows };
+}
+
+/** What a kernel call of the WASM engine works on, from its arguments (engine/kernels.ts's signatures). */
+function engineShape(name, a) {
+  if (name === 'gemm') return `${a[7]}×${a[8]}×${a[9]} (M×N×K) ${a[2] === 1 ? 'A·B' : 'Aᵀ·B'}`;
+  if (name === 'transpose') return `[${a[1]},${a[2]}]`;
+  if (name === 'layerNormForward' || name === 'layerNormBackward') return `[${a[name === 'layerNormForward' ? 6 : 7]},${a[name === 'layerNormForward' ? 7 : 8]}]`;
+  if (name === 'addBias' || name === 'colSum') return `[${a[name === 'addBias' ? 2 : 1]},${a[name === 'addBias' ? 3 : 2]}]`;
+  if (name === 'causalSoftmax' || name === 'softmaxBackward') return `[${a[2]},${a[2]}]`;
+  if (name === 'crossEntropy') return `[${a[2]},${a[3]}]`;
+  if (name === 'embedForward' || name === 'embedBackward') return `[${a[4]},${a[6]}]`;
+  return `n=${a[a.length - 1]}`;
+}
+
+/**
+ * The same profile for the WASM engine (the default training path): every call into
+ * its WebAssembly kernels is timed (wall ms; the kernels never yield), and
+ * "outside kernels" is the JavaScript around them, the one tfjs op and AdamW.
+ */
+export async function profileEngineStep({ shape, batch, vocab, tokens, reps = 7, warm = 3 }) {
+  const model = createTransformer(shape, vocab, { seed: 1 });
+  if (model.stepEngine !== 'wasm-engine') throw new Error('profileEngineStep: the engine did not load');
+  const opt = new AdamW(model.params, { weightDecay: 0.1, gradClip: 1 });
+  const src = textSource(tokens, vocab, 1);
+  let rows = new Map();
+  const one = async () => {
+    const b = src.trainBatch(batch, shape.context);
+    const x = tf.tensor2d(b.x, [batch, shape.context], 'int32');
+    const y = tf.tensor2d(b.y, [batch, shape.context], 'int32');
+    const { value, grads } = model.valueAndGrads(x, y, { training: true });
+    await value.data();
+    const t0 = performance.now();
+    opt.step(grads, 1e-3);
+    const optMs = performance.now() - t0;
+    tf.dispose([x, y, value, ...Object.values(grads)]);
+    return optMs;
+  };
+  for (let i = 0; i < warm; i++) await one();
+  const runs = [];
+  profileEngineKernels((name, ms, args) => {
+    const key = `${name} ${engineShape(name, args)}`;
+    const row = rows.get(key) ?? { name, shapes: key.slice(name.length + 1), count: 0, ms: 0 };
+    row.count++;
+    row.ms += ms;
+    rows.set(key, row);
+  });
+  for (let r = 0; r < reps; r++) {
+    rows = new Map();
+    const c0 = process.cpuUsage();
+    const optMs = await one();
+    const c = process.cpuUsage(c0);
+    runs.push({ wallMs: (c.user + c.system) / 1000, optMs, rows });
+  }
+  profileEngineKernels(null);
+  opt.dispose();
+  model.dispose();
+  const med = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const merged = new Map();
+  for (const [key, r] of runs[0].rows) merged.set(key, { ...r, ms: med(runs.map((x) => x.rows.get(key)?.ms ?? 0)) });
+  return { wallMs: med(runs.map((r) => r.wallMs)), optMs: med(runs.map((r) => r.optMs)), rows: merged };
 }
 
 /** Prints the profile: by kernel name (time, count, share), then the top shapes. */

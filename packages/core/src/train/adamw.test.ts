@@ -63,4 +63,32 @@ describe('AdamW', () => {
     opt.dispose();
     await selectBackend('cpu');
   });
+
+  it('on WASM the engine kernels\' update gives the JavaScript loop\'s numbers bit for bit (clipping and decay on)', async () => {
+    const run = async (backend: string) => {
+      await selectBackend(backend);
+      const vars = tf.tidy(() => ({
+        w: tf.variable(tf.tensor2d([[0.3, -1.2, 2.5], [0.01, 4, -0.7]]), true),
+        b: tf.variable(tf.tensor1d([0.5, -0.25, 1e-3]), true),
+      }));
+      const opt = new AdamW(new Map(Object.entries(vars)), { weightDecay: 0.1, gradClip: 1 });
+      const norms: number[] = [];
+      for (let t = 0; t < 5; t++) {
+        const grads = { [vars.w.name]: tf.tensor2d([[t + 1, -2, 0.5], [3e-4, t - 2, 7]]), [vars.b.name]: tf.tensor1d([0.1 * t, -9, 2]) };
+        norms.push(opt.step(grads, 0.01 * (t + 1)));
+        tf.dispose(Object.values(grads));
+      }
+      const out = { norms, w: [...vars.w.dataSync()], b: [...vars.b.dataSync()], heap: (opt as unknown as { heapMoments: unknown }).heapMoments !== null };
+      opt.dispose();
+      tf.dispose([vars.w, vars.b]);
+      return out;
+    };
+    const wasm = await run('wasm');
+    const cpu = await run('cpu');
+    expect(wasm.heap).toBe(true); // the kernels' path ran, not the JavaScript fallback
+    expect(cpu.heap).toBe(false);
+    expect(wasm.norms).toEqual(cpu.norms);
+    expect(wasm.w).toEqual(cpu.w);
+    expect(wasm.b).toEqual(cpu.b);
+  });
 });

@@ -5,7 +5,8 @@
  *     1. batch      — take batchSize windows of context+1 tokens from the data
  *     2. forward    — the transformer turns inputs into next-token logits
  *     3. loss       — cross-entropy between logits and the true next tokens
- *     4. backprop   — gradients of the loss for every parameter (tf.variableGrads)
+ *     4. backprop   — gradients of the loss for every parameter (model.valueAndGrads:
+ *                     the WASM engine's written-out backward pass, or tf.variableGrads)
  *     5. update     — clip the global gradient norm, then AdamW with the
  *                     warmup + cosine learning rate for this step
  *     every evalEvery steps: validation loss on fixed held-out windows
@@ -67,7 +68,7 @@ const now = () => globalThis.performance.now();
 export async function evaluate(model: Transformer, batches: Batch[]): Promise<number> {
   let sum = 0;
   for (const b of batches) {
-    const l = tf.tidy(() => model.loss(tf.tensor2d(b.x, [b.batchSize, b.context], 'int32'), tf.tensor2d(b.y, [b.batchSize, b.context], 'int32')));
+    const l = tf.tidy(() => model.evalLoss(tf.tensor2d(b.x, [b.batchSize, b.context], 'int32'), tf.tensor2d(b.y, [b.batchSize, b.context], 'int32')));
     sum += (await l.data())[0];
     l.dispose();
   }
@@ -100,7 +101,7 @@ export async function train(o: TrainOptions): Promise<TrainOutcome> {
       const x = tf.tensor2d(batch.x, [batchSize, context], 'int32');
       const y = tf.tensor2d(batch.y, [batchSize, context], 'int32');
       // 2–4. forward, cross-entropy loss, backpropagation
-      const { value, grads } = tf.variableGrads(() => model.loss(x, y, { training: true }), [...model.params.values()]);
+      const { value, grads } = model.valueAndGrads(x, y, { training: true });
       const trainLoss = (await value.data())[0];
       // 5. clip + AdamW update (skipped once the loss is no longer finite)
       if (Number.isFinite(trainLoss)) optimizer.step(grads, lr);

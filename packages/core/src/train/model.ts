@@ -29,6 +29,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { InputError } from '../errors.js';
 import { createRng } from '../random.js';
 import { embed } from './embedding.js';
+import { createWasmEngine } from './engine/engine.js';
 import { fastGelu, floatOneHot, makeAttention, naiveAttention, naiveCrossEntropy, naiveGelu } from './fused.js';
 import { headCrossEntropy } from './headLoss.js';
 import { fastDense, fastLayerNorm, fastMatMul, naiveDense, naiveLayerNorm, naiveMatMul } from './matmul.js';
@@ -42,6 +43,12 @@ export interface TransformerOptions {
   seed?: number;
   /** Dropout rate p in [0, 1) on the attention and MLP outputs, training only (default 0 = none). */
   dropout?: number;
+  /**
+   * `auto` (default): on the WASM backend the training step runs on the hand-written
+   * engine (engine/engine.ts) when its kernels load; `tfjs`: always TensorFlow.js
+   * autodiff (the benchmark's comparison and the tests' reference).
+   */
+  engine?: 'auto' | 'tfjs';
 }
 
 /** Forward-pass mode: `training: true` applies dropout (if the model has any); evaluation never does. */
@@ -58,6 +65,16 @@ export interface Transformer {
   logits(x: tf.Tensor2D, opts?: ForwardOptions): tf.Tensor2D;
   /** Mean next-token cross-entropy in nats (dropout only with `{ training: true }`). */
   loss(x: tf.Tensor2D, y: tf.Tensor2D, opts?: ForwardOptions): tf.Scalar;
+  /**
+   * Loss and the gradient of every parameter, keyed by variable name, for one batch:
+   * on WASM the hand-written engine (one op for the whole step), elsewhere
+   * tf.variableGrads of `loss`. Dropout only with `{ training: true }`.
+   */
+  valueAndGrads(x: tf.Tensor2D, y: tf.Tensor2D, opts?: ForwardOptions): { value: tf.Scalar; grads: tf.NamedTensorMap };
+  /** The loss for evaluation (no dropout, no gradient tape): the engine's forward pass on WASM. */
+  evalLoss(x: tf.Tensor2D, y: tf.Tensor2D): tf.Scalar;
+  /** What computes the training step: the WASM engine or TensorFlow.js autodiff. */
+  stepEngine: 'wasm-engine' | 'tfjs';
   /** Dropout rate (0 = none). */
   dropout: number;
   dispose(): void;
@@ -76,7 +93,7 @@ export function createTransformer(shape: ModelShape, vocab: number, opts: Transf
  * The transformer of a run whose spec resolveRunSpec has checked (shape, dropout, seed):
  * the trainer checks a shape once per run, not again here.
  */
-export function createRunTransformer(run: ResolvedRunSpec, vocab: number, opts: Pick<TransformerOptions, 'matmul'> = {}): Transformer {
+export function createRunTransformer(run: ResolvedRunSpec, vocab: number, opts: Pick<TransformerOptions, 'matmul' | 'engine'> = {}): Transformer {
   return buildTransformer(run.model, vocab, { ...opts, seed: run.seed, dropout: run.dropout });
 }
 
@@ -180,16 +197,32 @@ function buildTransformer(shape: ModelShape, vocab: number, opts: TransformerOpt
       return headCrossEntropy(hidden(x, fo), p('wte') as tf.Tensor2D, targets);
     });
 
+  const engine = !naive && opts.engine !== 'tfjs' ? createWasmEngine(shape, vocab, params) : null;
+  // The engine's masks: the same stream, order and values as `drop` draws (attention, then MLP, block by block).
+  const drawMasks = (batch: number): Float32Array => {
+    const m = new Float32Array(engine!.maskSize(batch));
+    for (let i = 0; i < m.length; i++) m[i] = dropRng.next() < dropout ? 0 : keepScale;
+    return m;
+  };
+  const valueAndGrads = (x: tf.Tensor2D, y: tf.Tensor2D, fo: ForwardOptions = {}) => {
+    if (engine) return engine.valueAndGrads(x, y, fo.training === true && dropout > 0 ? drawMasks(x.shape[0]) : null);
+    return tf.variableGrads(() => loss(x, y, fo), [...params.values()]);
+  };
+
   return {
     shape,
     vocab,
     params,
     logits,
     loss,
+    valueAndGrads,
+    evalLoss: (x, y) => (engine ? engine.loss(x, y) : loss(x, y)),
+    stepEngine: engine ? 'wasm-engine' : 'tfjs',
     dropout,
     dispose() {
       for (const v of params.values()) v.dispose();
       mask.dispose();
+      engine?.dispose();
     },
   };
 }

@@ -17,7 +17,11 @@
 //    sigmoid as fused ops, weight gradients with the other operand packed (issue #12): per-step
 //    round-off only, but whole runs drift apart as in version 3 (quick sweep rerun:
 //    scripts/bench/profiles/quick-rerun-v4-vs-committed.txt).
-export const TRAINER_VERSION = 4;
+// 5: on WASM, the whole training step (forward, cross-entropy, backward) on the hand-written
+//    engine (src/train/engine/, kernels in assembly/engine.ts; issue #12): the gradients of
+//    TensorFlow.js autodiff to round-off (engine.test.ts), but summation orders differ, so whole
+//    runs drift apart as in versions 3 and 4.
+export const TRAINER_VERSION = 5;
 
 /** Version of records written before `trainerVersion` existed. */
 export const UNVERSIONED_TRAINER = 1;
