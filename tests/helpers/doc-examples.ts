@@ -19,7 +19,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { transformSync } from 'esbuild';
@@ -120,7 +119,7 @@ export function instrument(code: string, coreUrl: string | ReadonlyMap<string, s
     return `${indent}__expect(() => (${stmt}), ${JSON.stringify(expected)}, ${i + 1});`;
   });
   const urls = typeof coreUrl === 'string' ? new Map([['@scaling-lab/core', coreUrl]]) : coreUrl;
-  const text = lines.join('\n').replace(/from\s+(['"])(@scaling-lab\/core(?:\/[\w/-]+)?)\1/g, (whole, _q, spec: string) => {
+  const text = lines.join('\n').replace(/from\s+(['"])(@scaling-lab\/core(?:\/[\w/-]+)?)\1/g, (_whole, _q, spec: string) => {
     const url = urls.get(spec);
     if (!url) throw new Error(`an example imports ${spec}, which the package does not export`);
     return `from ${JSON.stringify(url)}`;
