@@ -445,12 +445,18 @@ export function causalSoftmax(S: usize, P: usize, T: i32, scale: f32): void {
   }
 }
 
-/** dS = scale · P ⊙ (dP − rowsum(dP ⊙ P)) for [T, T] rows, in place over dP. */
+/**
+ * dS = scale · P ⊙ (dP − rowsum(dP ⊙ P)) for [T, T] rows, in place over dP. P is
+ * causal (0 above the diagonal), so dP there is not needed: it is set to 0 first
+ * (the caller computes only the triangle; whatever else the buffer holds, even a
+ * non-finite value, must not reach the sums).
+ */
 export function softmaxBackward(P: usize, dP: usize, T: i32, scale: f32): void {
   const T4 = T & ~3;
   for (let i = 0; i < T; i++) {
     const pr = P + <usize>(i * T) * 4;
     const dr = dP + <usize>(i * T) * 4;
+    for (let j = i + 1; j < T; j++) store<f32>(dr + <usize>j * 4, 0);
     let accv = f32x4.splat(0);
     let j = 0;
     for (; j < T4; j += 4) accv = f32x4.add(accv, f32x4.mul(v128.load(pr + <usize>j * 4), v128.load(dr + <usize>j * 4)));
