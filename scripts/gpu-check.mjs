@@ -65,12 +65,11 @@ for (const backend of o.backends.split(',').map((s) => s.trim()).filter(Boolean)
     model = createTransformer(shape, vocab, { seed: 1 });
     const opt = new AdamW(model.params, { weightDecay: 0.1, gradClip: 1 });
     const src = textSource(tokens, vocab, 1);
-    const vars = [...model.params.values()];
     const one = async () => {
       const b = src.trainBatch(batch, shape.context);
       const x = tf.tensor2d(b.x, [batch, shape.context], 'int32');
       const y = tf.tensor2d(b.y, [batch, shape.context], 'int32');
-      const { value, grads } = tf.variableGrads(() => model.loss(x, y, { training: true }), vars);
+      const { value, grads } = model.valueAndGrads(x, y, { training: true }); // the WASM engine there, autodiff elsewhere
       const loss = (await value.data())[0];
       opt.step(grads, 1e-4);
       tf.dispose([x, y, value, ...Object.values(grads)]);

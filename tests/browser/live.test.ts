@@ -26,6 +26,8 @@ describe('live trainer', () => {
     const status = await page.textContent('#status');
     expect(await page.getAttribute('#status', 'data-state'), status ?? '').toBe('done');
     expect(await page.textContent('[data-out="backend"]')).toBe('wasm');
+    // the training step ran on the engine's own WebAssembly kernels inside the backend's heap, not the fallback
+    expect(await page.textContent('[data-out="stepEngine"]')).toBe('hand-written WASM kernels');
     const first = num(await page.textContent('[data-out="firstLoss"]'));
     const last = num(await page.textContent('[data-out="trainLoss"]'));
     expect(Number.isFinite(first) && Number.isFinite(last)).toBe(true);

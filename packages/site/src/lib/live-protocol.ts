@@ -22,7 +22,7 @@ export interface LiveConfig {
 
 export type LiveMessage =
   | { type: 'ready'; backend: string }
-  | { type: 'model'; vocab: number; paramsTotal: number; paramsNonEmbedding: number; entropyRate?: number }
+  | { type: 'model'; vocab: number; paramsTotal: number; paramsNonEmbedding: number; entropyRate?: number; stepEngine: 'wasm-engine' | 'tfjs' }
   | { type: 'step'; step: number; totalSteps: number; trainLoss: number; valLoss?: number; seconds: number }
   | { type: 'done'; diverged: boolean; steps: number; tokens: number; stoppedEarly: boolean; best: { step: number; loss: number }; seconds: number }
   | { type: 'error'; message: string; field?: string };

@@ -61,7 +61,7 @@ async function run(cfg: LiveConfig): Promise<void> {
   const src = await source(cfg);
   const model = createTransformer(cfg.model, src.vocab, { seed: cfg.seed, dropout: cfg.dropout });
   const counts = countParams(cfg.model, src.vocab);
-  post({ type: 'model', vocab: src.vocab, paramsTotal: counts.total, paramsNonEmbedding: counts.nonEmbedding, entropyRate: src.entropyRate });
+  post({ type: 'model', vocab: src.vocab, paramsTotal: counts.total, paramsNonEmbedding: counts.nonEmbedding, entropyRate: src.entropyRate, stepEngine: model.stepEngine });
   const abort = new AbortController();
   let best = { step: 0, loss: Infinity };
   let stoppedEarly = false;

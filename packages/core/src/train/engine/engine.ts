@@ -22,8 +22,10 @@ import { type EngineKernels, engineKernels } from './kernels.js';
 
 const OP = 'ScalingLabEngineStep';
 const LN_EPS = 1e-5;
-/** Scratch floats for gemm's packed block of B: KC × NC in assembly/engine.ts. */
-const GEMM_PACK_FLOATS = 128 * 64;
+/** Scratch floats for gemm's packed blocks: KC × (NC + 4) in assembly/engine.ts. */
+const GEMM_PACK_FLOATS = 128 * (128 + 4);
+/** Row block of attention's causal products: smaller skips more of the masked triangle, with more calls. */
+const CAUSAL_ROWS = 16;
 
 /** The parameter names of a transformer of `layers` blocks, in model.ts's order. */
 export function engineParamNames(layers: number): string[] {
@@ -177,9 +179,18 @@ export function createWasmEngine(shape: ModelShape, vocab: number, params: Map<s
           const head = 4 * (s * T * d + h * hd);
           const Pbh = at(b.P) + 4 * ((s * H + h) * T * T);
           const headT = at(w.kvT) + 4 * (h * hd * R + s * T); // this head's Kᵀ [hd, T], row stride B·T
-          k.gemm(at(b.q) + head, d, 1, headT, R, at(w.sT), T, T, T, hd, 0, pk);
+          // Causal: rows [r0, r1) attend to columns < r1 only, so S = Q·Kᵀ is computed up to
+          // column r1 and O = P·V sums over k < r1 (P is exactly 0 beyond): the same sums
+          // (bit for bit), 37.5 % fewer FLOPs in these two products at context 64.
+          for (let r0 = 0; r0 < T; r0 += CAUSAL_ROWS) {
+            const r1 = Math.min(T, r0 + CAUSAL_ROWS);
+            k.gemm(at(b.q) + head + 4 * r0 * d, d, 1, headT, R, at(w.sT) + 4 * r0 * T, T, r1 - r0, r1, hd, 0, pk);
+          }
           k.causalSoftmax(at(w.sT), Pbh, T, scale);
-          k.gemm(Pbh, T, 1, at(b.v) + head, d, at(b.o) + head, d, T, hd, T, 0, pk);
+          for (let r0 = 0; r0 < T; r0 += CAUSAL_ROWS) {
+            const r1 = Math.min(T, r0 + CAUSAL_ROWS);
+            k.gemm(Pbh + 4 * r0 * T, T, 1, at(b.v) + head, d, at(b.o) + head + 4 * r0 * d, d, r1 - r0, hd, r1, 0, pk);
+          }
         }
       }
       dense(at(b.o), i0 + 8, d, d, at(w.dt)); // attention output (scratch until the backward pass)
@@ -232,9 +243,17 @@ export function createWasmEngine(shape: ModelShape, vocab: number, params: Map<s
           const Pbh = at(b.P) + 4 * ((s * H + h) * T * T);
           const dOh = at(w.dO) + head;
           k.gemm(Pbh, 1, T, dOh, d, at(w.dv) + head, d, T, hd, T, 0, pk); // dV = Pᵀ·dO
-          k.gemm(dOh, d, 1, at(w.kvT) + 4 * (h * hd * R + s * T), R, at(w.sT), T, T, T, hd, 0, pk); // dP = dO·Vᵀ
+          // dP = dO·Vᵀ and dQ = dS·K over the causal triangle as in the forward pass (dS is
+          // exactly 0 above the diagonal; softmaxBackward zeroes what dP holds there)
+          for (let r0 = 0; r0 < T; r0 += CAUSAL_ROWS) {
+            const r1 = Math.min(T, r0 + CAUSAL_ROWS);
+            k.gemm(dOh + 4 * r0 * d, d, 1, at(w.kvT) + 4 * (h * hd * R + s * T), R, at(w.sT) + 4 * r0 * T, T, r1 - r0, r1, hd, 0, pk);
+          }
           k.softmaxBackward(Pbh, at(w.sT), T, scale); // dS (scaled)
-          k.gemm(at(w.sT), T, 1, at(b.k) + head, d, at(w.dq) + head, d, T, hd, T, 0, pk); // dQ = dS·K
+          for (let r0 = 0; r0 < T; r0 += CAUSAL_ROWS) {
+            const r1 = Math.min(T, r0 + CAUSAL_ROWS);
+            k.gemm(at(w.sT) + 4 * r0 * T, T, 1, at(b.k) + head, d, at(w.dq) + head + 4 * r0 * d, d, r1 - r0, hd, r1, 0, pk);
+          }
           k.gemm(at(w.sT), 1, T, at(b.q) + head, d, at(w.dk) + head, d, T, hd, T, 0, pk); // dK = dSᵀ·Q
         }
       }
