@@ -3,15 +3,17 @@
  * logits included, `PlannedRun.costEstimate`) over a per-worker throughput, scheduled largest first
  * across the workers (greedy: each run goes to the worker free soonest).
  *
- * Default throughput: 1.0e9 counted FLOP/s per worker on the WASM backend, measured from the committed
- * results (sweeps/results/moby-isoflop.jsonl: 2.02e12 counted FLOPs in 1,452 worker-seconds = 1.39e9;
- * quick.jsonl: 1.29e11 in 177 s = 7.3e8, its models are tinier; 2-core machine, load 3–8, 2026-12).
- * A GPU backend is faster; the figure is a rough guide, printed as such.
+ * Default throughput: 2.4e9 counted FLOP/s per worker on the WASM backend, measured from the committed
+ * results of trainer version 5 (the WASM engine; sum of flopsCounted over sum of wallSeconds):
+ * sweeps/results/quick.jsonl 8.89e11 counted FLOPs in 369 worker-seconds = 2.41e9, moby-isoflop.jsonl
+ * 2.02e12 in 593 s = 3.40e9 (its extra runs are larger); the lower one, so estimates err long; 2 workers on a
+ * 2-core machine at load average 4–9, 2026-12-02. Trainer versions 1–4 ran at ~1e9. A GPU backend is
+ * faster; the figure is a rough guide, printed as such.
  */
 import type { PlannedRun } from '../../sweep/types.js';
 
-export const DEFAULT_FLOPS_PER_WORKER_SECOND = 1.0e9;
-export const THROUGHPUT_SOURCE = 'WASM throughput measured from sweeps/results (1e9 counted FLOP/s per worker, 2-core machine, 2026-12)';
+export const DEFAULT_FLOPS_PER_WORKER_SECOND = 2.4e9;
+export const THROUGHPUT_SOURCE = 'WASM throughput measured from sweeps/results (2.4e9 counted FLOP/s per worker, trainer version 5, 2-core machine, 2026-12)';
 
 /** Seconds the runs should take on `workers` workers at `flopsPerSecond` each. */
 export function expectedSweepSeconds(runs: readonly PlannedRun[], workers: number, flopsPerSecond = DEFAULT_FLOPS_PER_WORKER_SECOND): number {

@@ -8,7 +8,7 @@ import { openResults, ResultsWriteError } from './results-file.js';
 import { parseResults } from '../../sweep/results.js';
 import { parseSweepSpec, parseSweepSpecText } from '../../sweep/spec.js';
 import { expandSweep } from './expand.js';
-import { expectedSweepSeconds } from './duration.js';
+import { DEFAULT_FLOPS_PER_WORKER_SECOND, expectedSweepSeconds } from './duration.js';
 import type { SweepRecord } from '../../sweep/types.js';
 
 const rec = (k: string) => ({ runKey: k, finalValLoss: 2, curve: [{ step: 1, tokens: 1, trainLoss: 3 }] }) as unknown as SweepRecord;
@@ -75,7 +75,7 @@ describe('sweep specs that would never end, or that name prototype keys', () => 
     const runs = expandSweep(parseSweepSpec(base()));
     const one = expectedSweepSeconds(runs, 1);
     const total = runs.reduce((a, r) => a + r.costEstimate, 0);
-    expect(one).toBeCloseTo(total / 1e9, 6);
+    expect(one).toBeCloseTo(total / DEFAULT_FLOPS_PER_WORKER_SECOND, 6);
     const two = expectedSweepSeconds(runs, 2);
     expect(two).toBeGreaterThanOrEqual(one / 2);
     expect(two).toBeLessThan(one * 0.6);
