@@ -351,7 +351,7 @@ export {
   type SweepSpec,
   type SweepSpecInput,
 } from './sweep/spec.js';
-export type { FromWorker, ToWorker } from './sweep/protocol.js';
+export type { FromWorker, ToWorker, WorkerRunTiming } from './sweep/protocol.js';
 export {
   parseResults,
   type ParamsKind,

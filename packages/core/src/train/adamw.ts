@@ -35,6 +35,34 @@ export interface AdamWOptions {
   epsilon?: number;
 }
 
+/**
+ * The AdamW optimiser of the module comment (Loshchilov & Hutter 2019, Algorithm 2) with
+ * global gradient-norm clipping (Pascanu et al. 2013): `step(grads, lr)` clips the gradients
+ * to `gradClip` in global L2 norm, updates the moments and applies the decoupled weight
+ * decay to matrices and embeddings only. Defaults β = (0.9, 0.95), ε = 1e-8 (GPT-3, Brown
+ * et al. 2020, App. B).
+ *
+ * @param params - the model's trainable variables by name (a Transformer's `params`)
+ * @param opts - `weightDecay` λ, `gradClip`, and optional `beta1`, `beta2`, `epsilon`
+ * @returns (as a constructor) the optimiser; `step(grads, lr)` returns the gradient norm before clipping
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { AdamW, createTransformer, markovSourceFor } from '@scaling-lab/core/train';
+ * const model = createTransformer({ layers: 1, dModel: 16, heads: 2, context: 8 }, 8);
+ * const batch = markovSourceFor({ kind: 'markov', order: 1, vocab: 8 }, 0).trainBatch(4, 8);
+ * const [x, y] = [tf.tensor2d(batch.x, [4, 8], 'int32'), tf.tensor2d(batch.y, [4, 8], 'int32')];
+ * const opt = new AdamW(model.params, { weightDecay: 0.1, gradClip: 1 });
+ * const before = model.loss(x, y).dataSync()[0];
+ * for (let i = 0; i < 5; i++) {
+ *   const { value, grads } = model.valueAndGrads(x, y);
+ *   opt.step(grads, 1e-2); // returns the gradient norm before clipping
+ *   tf.dispose([value, grads]);
+ * }
+ * model.loss(x, y).dataSync()[0] < before; // → true
+ * model.dispose();
+ * ```
+ */
 export class AdamW {
   private readonly list: tf.Variable[];
   private readonly m: Float32Array[];

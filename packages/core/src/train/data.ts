@@ -40,8 +40,28 @@ function windowsToBatch(windows: Int32Array[], context: number): Batch {
 }
 
 /**
- * A tokenised text: training windows start at uniformly random offsets in the
- * train split; validation windows are evenly spaced over the validation split.
+ * A tokenised text as a token source: training windows of context + 1 tokens start at
+ * uniformly random offsets in the train split (seeded); validation windows are evenly
+ * spaced over the validation split (the contiguous tail, splitTrainVal), so every
+ * evaluation scores the same text. `uniqueTokens` caps the training text to its first
+ * that many tokens, for repeated-data (epochs) runs.
+ *
+ * @param tokens - the encoded corpus
+ * @param vocab - the tokenizer's vocabulary size
+ * @param seed - seed of the training windows' offsets
+ * @param valFraction - share held out for validation; default 0.1
+ * @param uniqueTokens - train only on the first this many tokens of the train split (default: all of it)
+ * @returns the source: `trainBatch`, `valBatches`, `vocab`
+ * @throws InputError when a split is shorter than one window, or `valFraction` is not in (0, 1)
+ * @example
+ * ```ts
+ * import { textSource } from '@scaling-lab/core/train';
+ * const tokens = Int32Array.from({ length: 200 }, (_, i) => i % 5); // 0 1 2 3 4 0 1 …
+ * const source = textSource(tokens, 5, 0);
+ * const batch = source.trainBatch(2, 8);
+ * batch.x.length; // → 16
+ * batch.y[0] === (batch.x[0] + 1) % 5; // → true
+ * ```
  */
 export function textSource(tokens: Int32Array, vocab: number, seed: number, valFraction = 0.1, uniqueTokens?: number): TokenSource {
   const split = splitTrainVal(tokens, valFraction);
@@ -79,7 +99,19 @@ export function textSource(tokens: Int32Array, vocab: number, seed: number, valF
 /**
  * A Markov chain as an endless stream: each batch row continues its own walker,
  * so training never repeats data. Validation comes from separate walkers with a
- * separate seed.
+ * separate seed. `entropyRate` is the chain's (markovEntropyRate): the loss floor.
+ *
+ * @param chain - a chain from createMarkovChain
+ * @param seed - seed of the training walkers
+ * @returns the source, with `entropyRate` set
+ * @example
+ * ```ts
+ * import { createMarkovChain, markovSource } from '@scaling-lab/core/train';
+ * const source = markovSource(createMarkovChain({ order: 1, vocab: 8, branching: 3, seed: 1 }), 0);
+ * source.trainBatch(2, 4).x.length; // → 8
+ * source.valBatches(3, 2, 4).length; // → 3
+ * source.entropyRate; // → 0.989
+ * ```
  */
 export function markovSource(chain: MarkovChain, seed: number): TokenSource {
   const rng = createRng(seed);

@@ -44,7 +44,23 @@ export interface MarkovOptions {
 /** Largest context count we build (vocab^order); keeps memory and the power iteration small. */
 export const MAX_MARKOV_STATES = 1 << 20;
 
-/** Builds the random chain; deterministic in `seed`. */
+/**
+ * Builds the random sparse Markov chain described above: for each of the vocab^order
+ * contexts, `branching` distinct next tokens drawn at random with Zipf probabilities
+ * p_r ∝ r^(−s_c), s_c uniform in [0.5·s, 1.5·s]. Deterministic in `seed`.
+ * Defaults: branching 4; zipfExponent s = 1, the classic exponent of Zipf's law (Zipf 1949); seed 1.
+ *
+ * @param opts - `order` k, `vocab` V, and optional `branching`, `zipfExponent`, `seed`
+ * @returns the chain (`next`/`prob` tables, `states` = V^k, and a `startState` in its closed class)
+ * @throws InputError when the order, vocabulary or branching is not a whole number in range, or V^k exceeds MAX_MARKOV_STATES
+ * @example
+ * ```ts
+ * import { createMarkovChain } from '@scaling-lab/core/train';
+ * const chain = createMarkovChain({ order: 1, vocab: 8, branching: 3, seed: 1 });
+ * chain.states; // → 8
+ * chain.prob.slice(0, 3).reduce((a, b) => a + b, 0); // → 1
+ * ```
+ */
 export function createMarkovChain(opts: MarkovOptions): MarkovChain {
   const order = requireNumber('dataset.order', opts.order, { min: 1, max: 8 });
   const vocab = requireNumber('dataset.vocab', opts.vocab, { min: 2, max: 4096 });
@@ -180,7 +196,22 @@ export function stationaryDistribution(chain: MarkovChain, tolerance = 1e-13, ma
   return pi;
 }
 
-/** Entropy rate in nats per token: Σ_s π(s) · (−Σ_y P(y|s) ln P(y|s)). */
+/**
+ * Entropy rate in nats per token: H = Σ_s π(s) · (−Σ_y P(y|s) ln P(y|s)) (Cover & Thomas,
+ * Elements of Information Theory, 2nd ed., Thm 4.2.4), with π the stationary distribution
+ * of the chain's closed class (power iteration). It is the loss an ideal model reaches on
+ * text from the chain, and at most ln(branching).
+ *
+ * @param chain - a chain from {@link createMarkovChain}
+ * @returns the entropy rate, nats per token
+ * @example
+ * ```ts
+ * import { createMarkovChain, markovEntropyRate } from '@scaling-lab/core/train';
+ * const chain = createMarkovChain({ order: 1, vocab: 8, branching: 3, seed: 1 });
+ * markovEntropyRate(chain); // → 0.989
+ * markovEntropyRate(chain) < Math.log(3); // → true
+ * ```
+ */
 export function markovEntropyRate(chain: MarkovChain): number {
   const pi = stationaryDistribution(chain);
   const b = chain.branching;
@@ -197,7 +228,25 @@ export function markovEntropyRate(chain: MarkovChain): number {
   return h;
 }
 
-/** A walker that emits tokens from the chain, starting in its closed class after `burnIn` steps. */
+/**
+ * A walker that emits tokens from the chain: it starts at the chain's `startState` (inside
+ * its closed class) and discards `burnIn` tokens (default 64) so the first one it returns
+ * is already well mixed. Deterministic in the random stream `rng`.
+ *
+ * @param chain - a chain from {@link createMarkovChain}
+ * @param rng - the random stream (`createRng(seed)` from `@scaling-lab/core`)
+ * @param burnIn - tokens drawn and discarded before the first one returned; default 64
+ * @returns `{ next }`, which draws the next token
+ * @example
+ * ```ts
+ * import { createRng } from '@scaling-lab/core';
+ * import { createMarkovChain, markovWalker } from '@scaling-lab/core/train';
+ * const chain = createMarkovChain({ order: 1, vocab: 8, branching: 3, seed: 1 });
+ * const walker = markovWalker(chain, createRng(1));
+ * const tokens = [walker.next(), walker.next(), walker.next()];
+ * tokens.every((t) => t >= 0 && t < 8); // → true
+ * ```
+ */
 export function markovWalker(chain: MarkovChain, rng: Rng, burnIn = 64) {
   let s = chain.startState;
   const step = () => {

@@ -81,8 +81,31 @@ export interface Transformer {
 }
 
 /**
- * A transformer of `shape` with `vocab` tokens; the shape and dropout rate are checked first (checkModelShape).
+ * A transformer of `shape` with `vocab` tokens (the model of the module comment: GPT-2-style
+ * pre-LayerNorm blocks, tied embedding, weights N(0, 0.02) from the seeded RNG, residual
+ * projections scaled by 1/√(2·n_layer); Radford et al. 2019); the shape and dropout rate
+ * are checked first (checkModelShape). TensorFlow.js must be imported once first (it
+ * registers the gradients); call `dispose()` to free the weights.
+ *
+ * @param shape - `layers`, `dModel`, `heads` (dividing dModel) and `context`
+ * @param vocab - the vocabulary size
+ * @param opts - optional `seed` (default 0), `dropout` (default 0), `matmul` and `engine`
+ * @returns the model: `params`, `logits`, `loss`, `valueAndGrads`, `evalLoss`, `dispose`
  * @throws InputError naming `model.layers` … or `dropout`.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { countParams, createTransformer } from '@scaling-lab/core/train';
+ * const shape = { layers: 1, dModel: 16, heads: 2, context: 8 };
+ * const model = createTransformer(shape, 8, { seed: 0 });
+ * [...model.params.values()].reduce((n, v) => n + v.size, 0) === countParams(shape, 8).total; // → true
+ * const x = tf.tensor2d([[0, 1, 2, 3, 4, 5, 6, 7]], [1, 8], 'int32');
+ * model.logits(x).shape.join('×'); // → '8×8'
+ * // at initialisation every token is about equally likely: loss ≈ ln 8 = 2.08 nats
+ * Math.abs(model.loss(x, x).dataSync()[0] - Math.log(8)) < 0.2; // → true
+ * model.dispose();
+ * createTransformer({ ...shape, heads: 3 }, 8); // → throws InputError
+ * ```
  */
 export function createTransformer(shape: ModelShape, vocab: number, opts: TransformerOptions = {}): Transformer {
   validateModelShape(shape);
@@ -91,7 +114,27 @@ export function createTransformer(shape: ModelShape, vocab: number, opts: Transf
 
 /**
  * The transformer of a run whose spec resolveRunSpec has checked (shape, dropout, seed):
- * the trainer checks a shape once per run, not again here.
+ * the trainer checks a shape once per run, not again here. The weights are seeded by the
+ * run's seed and the dropout rate is the run's.
+ *
+ * @param run - the resolved run spec (resolveRunSpec from `@scaling-lab/core/train/pure`)
+ * @param vocab - the vocabulary size of the run's data
+ * @param opts - optional `matmul` and `engine` choices
+ * @returns the model, as createTransformer's
+ * @example
+ * ```ts
+ * import '@tensorflow/tfjs';
+ * import { createRunTransformer } from '@scaling-lab/core/train';
+ * import { resolveRunSpec } from '@scaling-lab/core/train/pure';
+ * const run = resolveRunSpec({
+ *   id: 'tiny', model: { layers: 1, dModel: 16, heads: 2, context: 8 }, tokens: 320, batchSize: 4, learningRate: 1e-2,
+ *   seed: 0, dropout: 0.1, dataset: { kind: 'markov', order: 1, vocab: 8 },
+ * });
+ * const model = createRunTransformer(run, 8);
+ * model.dropout; // → 0.1
+ * model.shape.context; // → 8
+ * model.dispose();
+ * ```
  */
 export function createRunTransformer(run: ResolvedRunSpec, vocab: number, opts: Pick<TransformerOptions, 'matmul' | 'engine'> = {}): Transformer {
   return buildTransformer(run.model, vocab, { ...opts, seed: run.seed, dropout: run.dropout });

@@ -22,6 +22,23 @@ export interface ParamCounts {
   total: number;
 }
 
+/**
+ * Parameter counts of this trainer's transformer (see the module comment): Kaplan et al.'s
+ * non-embedding N = 12·L·d² (2020, Table 1), the exact non-embedding count
+ * L·(12d² + 13d) + 2d with biases and layer norms, and the embeddings V·d + n_ctx·d
+ * (the token embedding is tied to the output head).
+ *
+ * @param model - the shape: `layers` L, `dModel` d, `heads`, `context` n_ctx
+ * @param vocab - V, the vocabulary size
+ * @returns `nonEmbedding`, `nonEmbeddingExact`, `embedding` and `total`
+ * @example
+ * ```ts
+ * import { countParams } from '@scaling-lab/core/train';
+ * const c = countParams({ layers: 1, dModel: 16, heads: 2, context: 8 }, 8);
+ * c.nonEmbedding; // → 3072
+ * c.total; // → 3568
+ * ```
+ */
 export function countParams(model: ModelShape, vocab: number): ParamCounts {
   const { layers: L, dModel: d, context: T } = model;
   const nonEmbedding = 12 * L * d * d;

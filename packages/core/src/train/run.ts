@@ -23,15 +23,55 @@ export interface RunOptions {
   matmul?: 'fast' | 'naive';
 }
 
-/** The token source for a synthetic Markov dataset (train stream seeded by the run's seed). */
+/**
+ * The token source for a run spec's synthetic Markov dataset: the chain is built from the
+ * dataset's `order`, `vocab`, `branching` and `zipfExponent`, seeded by its `chainSeed`
+ * (or the run's seed); the training stream is seeded by the run's seed.
+ *
+ * @param ds - the run spec's `dataset` (`kind: 'markov'`)
+ * @param runSeed - the run's seed
+ * @returns the source (markovSource), with the chain's `entropyRate`
+ * @example
+ * ```ts
+ * import { markovSourceFor } from '@scaling-lab/core/train';
+ * const source = markovSourceFor({ kind: 'markov', order: 1, vocab: 8 }, 0);
+ * source.vocab; // → 8
+ * source.entropyRate; // → 1.261
+ * ```
+ */
 export function markovSourceFor(ds: MarkovDataset, runSeed: number): TokenSource {
   const chain = createMarkovChain({ order: ds.order, vocab: ds.vocab, branching: ds.branching, zipfExponent: ds.zipfExponent, seed: ds.chainSeed ?? runSeed });
   return markovSource(chain, runSeed);
 }
 
 /**
- * Trains `spec` on `source`. `resolved` is the spec's resolveRunSpec, when the caller has it
- * already (trainRun checks the spec before it loads a backend): the spec is checked once per run.
+ * Trains `spec` on `source` on the active TensorFlow.js backend: builds the run's
+ * transformer, runs the training loop (AdamW, warmup + cosine schedule, evaluations) and
+ * returns the RunResult with parameter counts, 6ND and counted FLOPs, the loss curve and
+ * energy = watts × wall seconds. `resolved` is the spec's resolveRunSpec, when the caller
+ * has it already (trainRun checks the spec before it loads a backend): the spec is checked
+ * once per run. TensorFlow.js must be imported once first (it registers the gradients).
+ *
+ * @param spec - the run spec
+ * @param source - where batches come from (textSource, markovSource)
+ * @param opts - `watts` and `wattsSource` for the energy figure; optional `onProgress`, `signal`, `matmul`
+ * @param resolved - the spec's resolveRunSpec; default computed here
+ * @returns the run's result
+ * @throws InputError from resolveRunSpec for a bad spec
+ * @example
+ * ```ts
+ * import '@tensorflow/tfjs';
+ * import { markovSourceFor, runOnSource } from '@scaling-lab/core/train';
+ * // a tiny model, 10 steps of 4 × 8 tokens, small evaluations: well under a second on a CPU
+ * const spec = {
+ *   id: 'tiny', model: { layers: 1, dModel: 16, heads: 2, context: 8 }, tokens: 320, batchSize: 4,
+ *   learningRate: 1e-2, seed: 0, evalBatches: 1, finalEvalTokens: 32, dataset: { kind: 'markov' as const, order: 1, vocab: 8 },
+ * };
+ * const result = await runOnSource(spec, markovSourceFor(spec.dataset, 0), { watts: 10, wattsSource: 'a guess' });
+ * result.steps; // → 10
+ * result.paramsTotal; // → 3568
+ * result.finalValLoss! < Math.log(8); // → true
+ * ```
  */
 export async function runOnSource(spec: RunSpec, source: TokenSource, opts: RunOptions, resolved: ResolvedRunSpec = resolveRunSpec(spec)): Promise<RunResult> {
   const r = resolved;

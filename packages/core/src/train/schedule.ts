@@ -12,7 +12,25 @@ export interface ScheduleOptions {
   minFraction?: number;
 }
 
-/** Learning rate for 0-based `step`. */
+/**
+ * Learning rate at 0-based `step` of the schedule above: with w = max(1, round(warmupFraction·T))
+ * warmup steps (default warmupFraction 0.05, our choice for short runs) the rate is
+ * peak·(step + 1)/w during warmup, then
+ * min + ½(peak − min)(1 + cos(π·p)) with p = (step − w + 1)/(T − w) and min = minFraction·peak
+ * (default 0.1: Brown et al. 2020, App. B, decay to 10 %), so the last step is at the minimum.
+ *
+ * @param step - the optimiser step, from 0
+ * @param opts - `peak` learning rate, `totalSteps` T, and optional `warmupFraction`, `minFraction`
+ * @returns the learning rate for that step
+ * @example
+ * ```ts
+ * import { learningRateAt } from '@scaling-lab/core/train/pure';
+ * const opts = { peak: 1e-3, totalSteps: 100 }; // 5 warmup steps
+ * learningRateAt(0, opts); // → 2e-4
+ * learningRateAt(4, opts); // → 1e-3
+ * learningRateAt(99, opts); // → 1e-4
+ * ```
+ */
 export function learningRateAt(step: number, opts: ScheduleOptions): number {
   const { peak, totalSteps } = opts;
   const warmupSteps = Math.max(1, Math.round((opts.warmupFraction ?? 0.05) * totalSteps));

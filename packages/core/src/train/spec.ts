@@ -36,6 +36,26 @@ export const RUN_DEFAULTS = {
   evaluations: 5,
 } as const;
 
+/**
+ * Checks a RunSpec and fills in the defaults of RUN_DEFAULTS (each with its source there).
+ * The derived counts: steps = ⌈tokens / (batchSize·context)⌉; evalEvery defaults to
+ * max(1, round(steps / 5)) (five evaluations per run); finalEvalBatches =
+ * max(evalBatches, ⌈finalEvalTokens / (batchSize·context)⌉).
+ *
+ * @param spec - the run: `id`, `model` shape, `tokens`, `batchSize`, `learningRate`, `seed`, `dataset` and optional overrides
+ * @returns the spec with every default filled in, plus `steps` and `finalEvalBatches`
+ * @throws InputError naming the first bad field (e.g. `model.heads`) and how to fix it
+ * @example
+ * ```ts
+ * import { resolveRunSpec } from '@scaling-lab/core/train/pure';
+ * const spec = { id: 'tiny', model: { layers: 1, dModel: 16, heads: 2, context: 8 }, tokens: 1000, batchSize: 4, learningRate: 1e-3, seed: 0, dataset: { kind: 'markov' as const, order: 1, vocab: 8 } };
+ * const r = resolveRunSpec(spec);
+ * r.steps; // → 32
+ * r.evalEvery; // → 6
+ * r.weightDecay; // → 0.1
+ * resolveRunSpec({ ...spec, model: { ...spec.model, heads: 3 } }); // → throws InputError
+ * ```
+ */
 export function resolveRunSpec(spec: RunSpec): ResolvedRunSpec {
   if (!spec || typeof spec !== 'object') throw new InputError('spec', 'is not an object', 'give a RunSpec');
   if (typeof spec.id !== 'string' || !spec.id) throw new InputError('id', 'is missing', 'give the run an id string');

@@ -26,14 +26,36 @@ export const TRAINER_VERSION = 5;
 /** Version of records written before `trainerVersion` existed. */
 export const UNVERSIONED_TRAINER = 1;
 
-/** `a-D6.40e2-s0-1a2b3c4d` + version 2 → `a-D6.40e2-s0-1a2b3c4d-t2`. */
+/**
+ * A run key: the key of the run's training spec with the trainer version appended,
+ * `<spec key>-t<version>`, so a run trained by an older trainer is never taken as current.
+ *
+ * @param specKey - the key of the training spec, e.g. `a-D6.40e2-s0-1a2b3c4d`
+ * @param trainerVersion - default TRAINER_VERSION, the current trainer
+ * @returns the run key
+ * @example
+ * ```ts
+ * import { versionedRunKey } from '@scaling-lab/core/train';
+ * versionedRunKey('a-D6.40e2-s0-1a2b3c4d', 2); // → 'a-D6.40e2-s0-1a2b3c4d-t2'
+ * ```
+ */
 export function versionedRunKey(specKey: string, trainerVersion: number = TRAINER_VERSION): string {
   return `${specKey}-t${trainerVersion}`;
 }
 
 /**
  * Splits a run key into the key of its training spec and the trainer version
- * (keys without a `-t<N>` suffix are the unversioned, version-1 keys).
+ * (keys without a `-t<N>` suffix are the unversioned, version-1 keys). The inverse of
+ * {@link versionedRunKey}.
+ *
+ * @param runKey - a run key from a results file
+ * @returns `specKey` and `trainerVersion`
+ * @example
+ * ```ts
+ * import { splitRunKey } from '@scaling-lab/core/train';
+ * splitRunKey('a-D6.40e2-s0-1a2b3c4d-t2').trainerVersion; // → 2
+ * splitRunKey('old-key').trainerVersion; // → 1
+ * ```
  */
 export function splitRunKey(runKey: string): { specKey: string; trainerVersion: number } {
   const m = /^(.*)-t(\d+)$/.exec(runKey);

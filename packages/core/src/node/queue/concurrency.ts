@@ -11,7 +11,21 @@ export function countGpus(): number {
   }
 }
 
-/** One per core; one per GPU where the backend is a GPU one. */
+/**
+ * How many runs a queue worker trains at once by default: one per core
+ * (`os.availableParallelism()`; the WASM and cpu backends use one thread each), or one per
+ * NVIDIA GPU (`nvidia-smi -L`, at least 1) for the `tensorflow-gpu` backend.
+ *
+ * @param backend - the worker's backend choice; optional
+ * @returns the number of runs to train at once, at least 1
+ * @example
+ * ```ts
+ * import { availableParallelism } from 'node:os';
+ * import { defaultConcurrency } from '@scaling-lab/core/node/queue';
+ * defaultConcurrency('wasm') === Math.max(1, availableParallelism()); // → true
+ * defaultConcurrency('tensorflow-gpu') >= 1; // → true
+ * ```
+ */
 export function defaultConcurrency(backend?: string): number {
   if (backend === 'tensorflow-gpu') return Math.max(1, countGpus());
   return Math.max(1, availableParallelism());

@@ -37,7 +37,21 @@ export function redisOptions(q: QueueUrl, extra: RedisOptions = {}): RedisOption
  * A connection for a BullMQ Queue or Worker: an ioredis client made here, not
  * options (BullMQ cannot load its optional ioredis peer from an ES module when
  * npm installs it beside this package). BullMQ duplicates it for its blocking
- * connection; the caller disconnects it after closing the Queue or Worker.
+ * connection; the caller disconnects it after closing the Queue or Worker. The client
+ * connects at once and retries for ever (at most 2 s apart), so a Redis restart mid-sweep
+ * is ridden out; its errors reach the Queue's or Worker's 'error' events.
+ *
+ * @param q - the parsed `--queue` URL
+ * @returns `connection` for BullMQ and the `client` to disconnect
+ * @example
+ * ```ts
+ * import { bullConnection, parseQueueUrl } from '@scaling-lab/core/node/queue';
+ * // making the connection needs no Redis yet: it keeps retrying until one answers
+ * const { client } = bullConnection(parseQueueUrl('redis://127.0.0.1:6379/1'));
+ * client.options.db; // → 1
+ * client.options.maxRetriesPerRequest; // → null
+ * client.disconnect();
+ * ```
  */
 export function bullConnection(q: QueueUrl): { connection: ConnectionOptions; client: Redis } {
   const client = new Redis(redisOptions(q));
@@ -66,7 +80,29 @@ function explain(q: QueueUrl, err: Error & { code?: string }): InputError {
   return new InputError('--queue', `${where}: cannot connect (${code || msg})`, 'check that Redis is running and reachable');
 }
 
-/** Connects once (no retries) and PINGs; throws a one-line InputError for `--queue`. Also checks the Redis version BullMQ needs (≥ 5). */
+/**
+ * Connects once (no retries, `timeoutMs`, default 4 s) and PINGs, so a bad host, a refused
+ * port, a TLS mismatch or a wrong password is one line naming `--queue` within seconds.
+ * Also checks the Redis version BullMQ needs (≥ 5, BullMQ's documented minimum).
+ *
+ * @param q - the parsed `--queue` URL
+ * @param timeoutMs - how long to wait for the connection; default 4000
+ * @returns the server's `redisVersion`
+ * @throws InputError saying what failed (refused, not found, timeout, password, TLS, version) and the fix
+ * @example
+ * ```ts
+ * // not run: needs Redis on 127.0.0.1:6379
+ * import { checkRedis, parseQueueUrl } from '@scaling-lab/core/node/queue';
+ * const { redisVersion } = await checkRedis(parseQueueUrl('redis://127.0.0.1:6379'));
+ * console.log(redisVersion); // e.g. 7.0.15
+ * ```
+ * @example
+ * ```ts
+ * import { checkRedis, parseQueueUrl } from '@scaling-lab/core/node/queue';
+ * // nothing listens on port 1: refused at once, as one line for --queue
+ * await checkRedis(parseQueueUrl('redis://127.0.0.1:1'), 1000); // → throws InputError
+ * ```
+ */
 export async function checkRedis(q: QueueUrl, timeoutMs = 4000): Promise<{ redisVersion: string }> {
   const client = new Redis(redisOptions(q, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs, enableOfflineQueue: false }));
   let last: (Error & { code?: string }) | undefined;

@@ -64,6 +64,30 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', done, { once: true });
   });
 
+/**
+ * The queue coordinator (see the module comment): checks Redis, takes the results file's
+ * lock, enqueues each planned run not already in the file as one BullMQ job (id
+ * `<sweep>/<run key>`, largest first), then polls the queue and appends each finished run
+ * to the file until every run is collected or failed after `attempts` tries (default 3,
+ * backoff 10 s doubling). Workers (startQueueWorker, any machine) do the training.
+ *
+ * @param opts - `runs`, `outPath`, `queue`, and optional `attempts`, `backoffMs`, `pollMs`, `signal`, `onEvent`
+ * @returns the sweep's summary, as runSweep's
+ * @throws InputError when Redis cannot be reached, the results file is locked, or `attempts` is not a whole number ≥ 1
+ * @example
+ * ```ts
+ * // not run: needs Redis on 127.0.0.1:6379 and a worker (scaling-lab worker --queue redis://127.0.0.1:6379)
+ * import { parseSweepSpec } from '@scaling-lab/core';
+ * import { expandSweep } from '@scaling-lab/core/node';
+ * import { parseQueueUrl, runSweepOnQueue } from '@scaling-lab/core/node/queue';
+ * const spec = parseSweepSpec({
+ *   name: 'tiny', design: 'grid', context: 8, batchSize: 4, seeds: [0], dataset: { kind: 'markov', order: 1, vocab: 8 },
+ *   learningRate: { rule: 'constant', value: 0.01 }, models: { s: { layers: 1, dModel: 16, heads: 2 } }, grid: { models: ['s'], tokens: [640] },
+ * });
+ * const summary = await runSweepOnQueue({ runs: expandSweep(spec), outPath: 'results/tiny.jsonl', queue: parseQueueUrl('redis://127.0.0.1:6379') });
+ * console.log(summary.completed, summary.failed.length); // 1 0
+ * ```
+ */
 export async function runSweepOnQueue(opts: QueueSweepOptions): Promise<SweepSummary> {
   const started = Date.now();
   const emit = opts.onEvent ?? (() => {});

@@ -17,11 +17,36 @@ export interface RunJobData {
 
 export type RunJobResult = SweepRecord;
 
-/** `<sweep name>/<run key>` (sweep names have no "/", see sweep/spec.ts; BullMQ ids may not hold ":"). */
+/**
+ * A run's job id on the shared queue: `<sweep name>/<run key>` (sweep names have no "/",
+ * see sweep/spec.ts; BullMQ ids may not hold ":"), so enqueuing a run twice finds the
+ * existing job instead of training it again.
+ *
+ * @param run - the planned run's `runKey` and `sweep.name`
+ * @returns the job id
+ * @example
+ * ```ts
+ * import { jobIdFor } from '@scaling-lab/core/node/queue';
+ * jobIdFor({ runKey: 's-D6.40e2-s0-ee1da3bc-t4', sweep: { name: 'tiny' } } as never); // → 'tiny/s-D6.40e2-s0-ee1da3bc-t4'
+ * ```
+ */
 export function jobIdFor(run: Pick<PlannedRun, 'runKey' | 'sweep'>): string {
   return `${run.sweep.name}/${run.runKey}`;
 }
 
+/**
+ * The sweep name of a job id (the part before the first "/", {@link jobIdFor}); '' for an
+ * id without one (not a job of this tool). `queue status` groups jobs by it.
+ *
+ * @param id - a BullMQ job id
+ * @returns the sweep's name, or ''
+ * @example
+ * ```ts
+ * import { sweepOfJobId } from '@scaling-lab/core/node/queue';
+ * sweepOfJobId('tiny/s-D6.40e2-s0-ee1da3bc-t4'); // → 'tiny'
+ * sweepOfJobId('no-slash'); // → ''
+ * ```
+ */
 export function sweepOfJobId(id: string): string {
   const i = id.indexOf('/');
   return i < 0 ? '' : id.slice(0, i);

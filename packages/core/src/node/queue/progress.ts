@@ -50,6 +50,26 @@ function describe(e: QueueSweepEvent, t0: number): string | undefined {
   }
 }
 
+/**
+ * The coordinator's progress display for runSweepOnQueue's `onEvent`: one bar for the whole
+ * sweep on a terminal (runs done / running / waiting, ETA = elapsed·(1 − f)/f with f the
+ * share of estimated FLOPs done), with a line per finished run naming the host and backend;
+ * plain lines when the stream is not a terminal or `plain`.
+ *
+ * @param opts - `plain` to force lines; `stream`, default process.stderr
+ * @returns the display: `onEvent` and `stop`
+ * @example
+ * ```ts
+ * import { Writable } from 'node:stream';
+ * import { queueProgress } from '@scaling-lab/core/node/queue';
+ * const lines: string[] = [];
+ * const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+ * const progress = queueProgress({ plain: true, stream: stream as NodeJS.WriteStream });
+ * progress.onEvent({ type: 'redis', up: false, message: 'ECONNRESET' });
+ * progress.stop();
+ * lines[0].trimEnd(); // → 'redis: connection lost (ECONNRESET); retrying…'
+ * ```
+ */
 export function queueProgress(opts: { plain?: boolean; stream?: NodeJS.WriteStream } = {}): QueueProgress {
   const stream = opts.stream ?? process.stderr;
   const t0 = Date.now();

@@ -41,6 +41,21 @@ async function idsByState(queue: Queue): Promise<Record<keyof typeof STATES, str
   return out;
 }
 
+/**
+ * What the shared queue holds per sweep: waiting, running, retrying (delayed after a failed
+ * try), done and failed jobs, from BullMQ's job lists grouped by the sweep name in each job
+ * id (`(other)` for ids that are not this tool's), sorted by sweep name.
+ *
+ * @param q - the parsed `--queue` URL
+ * @returns one count row per sweep
+ * @throws InputError when Redis cannot be reached
+ * @example
+ * ```ts
+ * // not run: needs Redis on 127.0.0.1:6379
+ * import { parseQueueUrl, queueStatus } from '@scaling-lab/core/node/queue';
+ * for (const c of await queueStatus(parseQueueUrl('redis://127.0.0.1:6379'))) console.log(c.sweep, c.waiting, c.running, c.done, c.failed);
+ * ```
+ */
 export async function queueStatus(q: QueueUrl): Promise<SweepQueueCounts[]> {
   return withQueue(q, async (queue) => {
     const ids = await idsByState(queue);
@@ -57,7 +72,24 @@ export async function queueStatus(q: QueueUrl): Promise<SweepQueueCounts[]> {
   });
 }
 
-/** Removes the sweep's finished (done and failed) jobs; refuses while it still has runs waiting, running or retrying, unless `all` (then those that are not running go too). */
+/**
+ * Removes the sweep's finished (done and failed) jobs from the queue, with the records they
+ * hold (collect them first: the coordinator does); refuses while it still has runs waiting,
+ * running or retrying, unless `all` (then those that are not running go too).
+ *
+ * @param q - the parsed `--queue` URL
+ * @param sweep - the sweep's name
+ * @param all - also remove the sweep's waiting and retrying jobs; default false
+ * @returns how many jobs were `removed`, and how many are `left` running
+ * @throws InputError when Redis cannot be reached, the sweep has unfinished runs (without `all`), or has no jobs
+ * @example
+ * ```ts
+ * // not run: needs Redis on 127.0.0.1:6379
+ * import { cleanSweep, parseQueueUrl } from '@scaling-lab/core/node/queue';
+ * const { removed, left } = await cleanSweep(parseQueueUrl('redis://127.0.0.1:6379'), 'tiny');
+ * console.log(`${removed} job(s) removed, ${left} still running`);
+ * ```
+ */
 export async function cleanSweep(q: QueueUrl, sweep: string, all = false): Promise<{ removed: number; left: number }> {
   return withQueue(q, async (queue) => {
     const ids = await idsByState(queue);

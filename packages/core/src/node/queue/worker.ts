@@ -58,6 +58,24 @@ export interface QueueWorker {
   readonly closed: Promise<void>;
 }
 
+/**
+ * Starts a queue worker (see the module comment): checks Redis, then takes run jobs from the
+ * shared queue and trains up to `concurrency` of them at once (default defaultConcurrency),
+ * each in a child process, reporting progress on the job and returning the SweepRecord.
+ * `stop()` hands the runs in flight back to the queue and closes the worker.
+ *
+ * @param opts - `queue`, and optional `concurrency`, `backend`, `lockMs`, `stalledMs`, `workerPath`, `env`, `onEvent`
+ * @returns the running worker: `name` (`<host>:<pid>`), `stop()`, `closed`
+ * @throws InputError when Redis cannot be reached
+ * @example
+ * ```ts
+ * // not run: needs Redis on 127.0.0.1:6379
+ * import { parseQueueUrl, startQueueWorker } from '@scaling-lab/core/node/queue';
+ * const worker = await startQueueWorker({ queue: parseQueueUrl('redis://127.0.0.1:6379'), concurrency: 1, backend: 'cpu', onEvent: (e) => console.log(e.type) });
+ * process.once('SIGINT', () => void worker.stop());
+ * await worker.closed;
+ * ```
+ */
 export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueWorker> {
   const emit = opts.onEvent ?? (() => {});
   const { redisVersion } = await checkRedis(opts.queue);

@@ -54,7 +54,31 @@ function bandAt(band: { x: number; low: number; high: number }[], flops: number)
   return Math.abs(Math.log10(best.x / flops)) <= 0.1 ? best : undefined;
 }
 
-/** The console summary (also the body of report.md). */
+/**
+ * The console summary of a sweep's analysis (also the body of report.md): usable and
+ * excluded runs, what training them cost, the fitted law and its exponents, the compute-optimal
+ * projection at `meta.targetFlops` with its cost, energy and emissions, and, given `trust`,
+ * the verification and warnings.
+ *
+ * @param a - the analysis (`analyse` from `@scaling-lab/core`)
+ * @param meta - the spec and results paths, the sweep's name, time, target compute and sweep counts
+ * @param trust - the trust analysis (`trustAnalysis`), if made
+ * @returns the text, lines joined by newlines
+ * @example
+ * ```ts
+ * import { analyse } from '@scaling-lab/core';
+ * import { summaryText } from '@scaling-lab/core/node';
+ * // synthetic records that follow a Chinchilla-like law exactly (analyse's own example)
+ * const records = [1e18, 1e19, 1e20, 1e21].flatMap((C) => [0.25, 0.5, 1, 2, 4].map((k) => {
+ *   const N = k * Math.sqrt(C / 120), D = C / (6 * N);
+ *   return { runKey: `${C}-${k}`, sweep: { flopsBudget: C }, paramsNonEmbedding: N, tokens: D,
+ *     finalValLoss: 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28 };
+ * }));
+ * const meta = { specPath: 'demo.json', specName: 'demo', resultsPath: 'demo.jsonl', createdAt: '2026-01-01T00:00:00Z', targetFlops: 1e23 };
+ * const text = summaryText(analyse(records as never, { targetFlops: 1e23 }), meta);
+ * text.split('\n')[0]; // → 'Sweep "demo": 20 usable runs.'
+ * ```
+ */
 export function summaryText(a: Analysis, meta: ReportMeta, trust?: Trust): string {
   const out: string[] = [];
   out.push(`Sweep "${meta.specName}": ${a.points.length} usable runs${a.excluded.length ? `, ${a.excluded.length} excluded (${a.excluded.map((e) => `${e.runKey}: ${e.reason}`).join('; ')})` : ''}.`);
@@ -169,7 +193,38 @@ function markdown(a: Analysis, meta: ReportMeta, trust?: Trust): string {
   return `${md.join('\n')}\n`;
 }
 
-/** Writes the report folder and returns the paths written. */
+/**
+ * Writes the report folder: the isoFLOP, frontier and loss–compute charts (SVG),
+ * report.json (meta, analysis, trust), report.md (summaryText plus tables) and a copy of the
+ * results file as runs.jsonl. The folder is created if missing; files in it are overwritten.
+ *
+ * @param dir - the report folder
+ * @param a - the analysis (`analyse` from `@scaling-lab/core`)
+ * @param meta - as for {@link summaryText}; `resultsPath` must exist (it is copied)
+ * @param trust - the trust analysis (`trustAnalysis`), if made
+ * @returns the folder and the paths written
+ * @throws the file system's error when the folder cannot be written or the results file read
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { analyse } from '@scaling-lab/core';
+ * import { writeReport } from '@scaling-lab/core/node';
+ * // synthetic records that follow a Chinchilla-like law exactly (analyse's own example)
+ * const records = [1e18, 1e19, 1e20, 1e21].flatMap((C) => [0.25, 0.5, 1, 2, 4].map((k) => {
+ *   const N = k * Math.sqrt(C / 120), D = C / (6 * N);
+ *   return { runKey: `${C}-${k}`, sweep: { flopsBudget: C }, paramsNonEmbedding: N, tokens: D,
+ *     finalValLoss: 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28 };
+ * }));
+ * const dir = mkdtempSync(join(tmpdir(), 'report-'));
+ * const resultsPath = join(dir, 'demo.jsonl');
+ * writeFileSync(resultsPath, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+ * const meta = { specPath: 'demo.json', specName: 'demo', resultsPath, createdAt: '2026-01-01T00:00:00Z', targetFlops: 1e23 };
+ * const { files } = writeReport(join(dir, 'report'), analyse(records as never, { targetFlops: 1e23 }), meta);
+ * files.some((f) => f.endsWith('report.md')); // → true
+ * ```
+ */
 export function writeReport(dir: string, a: Analysis, meta: ReportMeta, trust?: Trust): { dir: string; files: string[] } {
   mkdirSync(dir, { recursive: true });
   const files: [string, string][] = [

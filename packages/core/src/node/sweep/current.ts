@@ -11,6 +11,24 @@ import { splitRunKey, TRAINER_VERSION } from '../../train/version.js';
 import type { ParsedResults } from '../../sweep/results.js';
 import type { PlannedRun, SweepRecord } from '../../sweep/types.js';
 
+/**
+ * The records of a results file that stand for a sweep's planned runs, matched by spec key
+ * (the run key without its trainer version), one per spec: a current-trainer record wins
+ * over an older one (fit/duplicateRuns.ts). `notes` says what was dropped and why.
+ *
+ * @param parsed - the results file (readResults)
+ * @param runs - the sweep's planned runs (expandSweep)
+ * @param source - the file's name for the notes
+ * @returns the `records` to fit and the `notes`
+ * @example
+ * ```ts
+ * import { recordsForRuns } from '@scaling-lab/core/node';
+ * import { parseResults } from '@scaling-lab/core';
+ * const lines = ['{"runKey":"s-D1-s0-aaaaaaaa-t4","finalValLoss":2}', '{"runKey":"other-D1-s0-bbbbbbbb-t4","finalValLoss":3}'];
+ * const runs = [{ runKey: 's-D1-s0-aaaaaaaa-t4' }];
+ * recordsForRuns(parseResults(lines.join('\n') + '\n'), runs as never, 'tiny.jsonl').records.length; // → 1
+ * ```
+ */
 export function recordsForRuns(parsed: ParsedResults, runs: readonly PlannedRun[], source: string): { records: SweepRecord[]; notes: string[] } {
   const wanted = new Set(runs.map((r) => splitRunKey(r.runKey).specKey));
   const notes: string[] = [];

@@ -20,7 +20,19 @@ import { versionedRunKey } from '../../train/version.js';
 import type { LearningRateRule, SweepModelShape, SweepSpec } from '../../sweep/spec.js';
 import type { PlannedRun, RunSpec, SweepCoordinates } from '../../sweep/types.js';
 
-/** Non-embedding parameters 12·L·d² (Kaplan et al. 2020, Table 1), from the trainer's own count. */
+/**
+ * Non-embedding parameters N = 12·L·d² (Kaplan et al. 2020, Table 1), from the trainer's
+ * own count (countParams): the N a sweep sizes its token budgets by (D = C / 6N) and
+ * orders runs by. The number of heads does not change it.
+ *
+ * @param m - the model shape: `layers` L, `dModel` d, `heads`
+ * @returns 12·L·d²
+ * @example
+ * ```ts
+ * import { nominalNonEmbeddingParams } from '@scaling-lab/core/node';
+ * nominalNonEmbeddingParams({ layers: 2, dModel: 64, heads: 4 }); // → 98304
+ * ```
+ */
 export function nominalNonEmbeddingParams(m: { layers: number; dModel: number; heads: number }): number {
   return countParams({ ...m, context: 1 }, 0).nonEmbedding;
 }
@@ -61,6 +73,31 @@ function vocabGuess(spec: SweepSpec): number {
   return ds.tokenizer === 'byte' ? 256 : 100;
 }
 
+/**
+ * Plans a sweep: one run per model × token budget (grid), per budget × model with
+ * D = C / (6·N) (isoFLOP; N from {@link nominalNonEmbeddingParams}), or per model × unique-token
+ * cap × epochs (epochs), and per seed. Tokens are rounded to whole optimiser steps of
+ * batchSize × context tokens. Each run gets its stable run key (spec hash plus trainer
+ * version), so a rerun resumes; a run listed twice is planned once.
+ *
+ * @param spec - a sweep spec checked by `parseSweepSpec` (from `@scaling-lab/core`) or {@link loadSweepSpec}
+ * @param source - the name used in error fields (e.g. the spec's file name); default `spec`
+ * @returns the planned runs, in the spec's order
+ * @throws InputError when a run would get fewer than `minSteps` or more than `maxSteps` optimiser steps
+ * @example
+ * ```ts
+ * import { parseSweepSpec } from '@scaling-lab/core';
+ * import { expandSweep } from '@scaling-lab/core/node';
+ * const spec = parseSweepSpec({
+ *   name: 'tiny', design: 'grid', context: 8, batchSize: 4, seeds: [0], dataset: { kind: 'markov', order: 1, vocab: 8 },
+ *   learningRate: { rule: 'constant', value: 0.01 }, models: { s: { layers: 1, dModel: 16, heads: 2 } }, grid: { models: ['s'], tokens: [640] },
+ * });
+ * const [run] = expandSweep(spec);
+ * run.steps; // → 20
+ * run.spec.tokens; // → 640
+ * expandSweep({ ...spec, grid: { models: ['s'], tokens: [64] } }); // → throws InputError
+ * ```
+ */
 export function expandSweep(spec: SweepSpec, source = 'spec'): PlannedRun[] {
   const tokensPerStep = spec.batchSize * spec.context;
   const runs: PlannedRun[] = [];
@@ -144,7 +181,24 @@ export function expandSweep(spec: SweepSpec, source = 'spec'): PlannedRun[] {
   return runs;
 }
 
-/** Largest first (by estimated cost), so the longest runs do not start last and leave a core idle at the end. */
+/**
+ * The runs sorted largest first by estimated cost (counted FLOPs, `costEstimate`), ties by
+ * run key, so the longest runs do not start last and leave a core idle at the end (the
+ * longest-processing-time-first rule, Graham 1969). Returns a new array.
+ *
+ * @param runs - planned runs (expandSweep)
+ * @returns a sorted copy
+ * @example
+ * ```ts
+ * import { parseSweepSpec } from '@scaling-lab/core';
+ * import { expandSweep, largestFirst } from '@scaling-lab/core/node';
+ * const spec = parseSweepSpec({
+ *   name: 'tiny', design: 'grid', context: 8, batchSize: 4, seeds: [0], dataset: { kind: 'markov', order: 1, vocab: 8 },
+ *   learningRate: { rule: 'constant', value: 0.01 }, models: { s: { layers: 1, dModel: 16, heads: 2 } }, grid: { models: ['s'], tokens: [640, 1280] },
+ * });
+ * largestFirst(expandSweep(spec)).map((r) => r.spec.tokens).join(' '); // → '1280 640'
+ * ```
+ */
 export function largestFirst(runs: readonly PlannedRun[]): PlannedRun[] {
   return [...runs].sort((a, b) => b.costEstimate - a.costEstimate || (a.runKey < b.runKey ? -1 : 1));
 }

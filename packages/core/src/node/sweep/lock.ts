@@ -26,6 +26,21 @@ export interface FileLock {
   release(): void;
 }
 
+/**
+ * Thrown by {@link takeLock} when a live process holds the lock: `lockPath` and the holder's
+ * `pid` (a lock whose pid is dead is taken over instead).
+ *
+ * @param lockPath - the lock file
+ * @param pid - the live process that holds it
+ * @returns (as a constructor) the error, message `<lockPath> is held by pid <pid>`
+ * @example
+ * ```ts
+ * import { LockHeldError } from '@scaling-lab/core/node';
+ * const e = new LockHeldError('tiny.jsonl.lock', 4242);
+ * e.message; // → 'tiny.jsonl.lock is held by pid 4242'
+ * e.pid; // → 4242
+ * ```
+ */
 export class LockHeldError extends Error {
   constructor(
     readonly lockPath: string,
@@ -103,7 +118,28 @@ export function breakStale(lockPath: string, stalePid: number, tmp: string): voi
   }
 }
 
-/** Takes the lock or throws `LockHeldError` (a live process holds it). */
+/**
+ * Takes the exclusive lock file `lockPath` (see the module comment: the pid is written to a
+ * private file, then hard-linked into place, so exactly one racing process wins), taking
+ * over a lock whose owner is dead.
+ *
+ * @param lockPath - the lock file, e.g. `<results>.lock`
+ * @returns the lock; `release()` removes it if it is still this one
+ * @throws LockHeldError when another live process holds it (a lock holding a dead pid, or this process's own, is taken over)
+ * @example
+ * ```ts
+ * import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { takeLock } from '@scaling-lab/core/node';
+ * const path = join(mkdtempSync(join(tmpdir(), 'lock-')), 'tiny.jsonl.lock');
+ * const lock = takeLock(path);
+ * lock.release();
+ * existsSync(path); // → false
+ * writeFileSync(path, `${process.ppid}\n`); // held by another live process: our parent
+ * takeLock(path); // → throws LockHeldError
+ * ```
+ */
 export function takeLock(lockPath: string): FileLock {
   const tmp = `${lockPath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   fs.writeFileSync(tmp, `${process.pid}\n`);

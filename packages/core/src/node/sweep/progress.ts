@@ -18,7 +18,22 @@ export interface ProgressReporter {
   stop(): void;
 }
 
-/** 42s, 3m05s, 1h02m. */
+/**
+ * A duration for progress lines: seconds with one decimal below 10 s, whole seconds below
+ * a minute, then minutes and seconds, then hours and minutes (42s, 3m05s, 1h02m);
+ * `?` for a negative or non-finite time (an ETA not known yet).
+ *
+ * @param s - the duration, seconds
+ * @returns the short text
+ * @example
+ * ```ts
+ * import { fmtSeconds } from '@scaling-lab/core/node';
+ * fmtSeconds(4.25); // → '4.3s'
+ * fmtSeconds(185); // → '3m05s'
+ * fmtSeconds(3720); // → '1h02m'
+ * fmtSeconds(NaN); // → '?'
+ * ```
+ */
 export function fmtSeconds(s: number): string {
   if (!Number.isFinite(s) || s < 0) return '?';
   if (s < 60) return `${s < 10 ? s.toFixed(1) : Math.round(s)}s`;
@@ -207,7 +222,25 @@ export function barReporter(stream: NodeJS.WriteStream = process.stderr): Progre
   };
 }
 
-/** Bars on an interactive terminal, plain lines otherwise or when `plain`. */
+/**
+ * The sweep's progress display for runSweep's `onEvent`: a bar per worker and one for the
+ * sweep (ETA weighed by estimated FLOPs) on an interactive terminal, plain lines (one per
+ * finished run) otherwise or when `plain`, as logs, CI and `--json` need.
+ *
+ * @param opts - `plain` to force lines; `stream`, default process.stderr
+ * @returns the reporter: `onEvent` and `stop`
+ * @example
+ * ```ts
+ * import { Writable } from 'node:stream';
+ * import { progressReporter } from '@scaling-lab/core/node';
+ * const lines: string[] = [];
+ * const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+ * const reporter = progressReporter({ plain: true, stream: stream as NodeJS.WriteStream });
+ * reporter.onEvent({ type: 'stopping' });
+ * reporter.stop();
+ * lines[0].startsWith('sweep: stopping'); // → true
+ * ```
+ */
 export function progressReporter(opts: { plain?: boolean; stream?: NodeJS.WriteStream } = {}): ProgressReporter {
   const stream = opts.stream ?? process.stderr;
   return !opts.plain && stream.isTTY ? barReporter(stream) : plainReporter(stream);

@@ -17,7 +17,29 @@ import { LockHeldError, takeLock, type FileLock } from './lock.js';
 import type { SweepRecord } from '../../sweep/types.js';
 import { asSweepRecord, parseResults, type ParsedResults } from '../../sweep/results.js';
 
-/** Reads a results file; a missing file is an empty result. */
+/**
+ * Reads a results file (JSON lines, one SweepRecord a line) without taking its lock; a
+ * missing file is an empty result. Lines that are not records are listed in `badLines`, a
+ * torn last line (no newline) in `torn`, repeated run keys in `duplicates`.
+ *
+ * @param path - the results file
+ * @returns the parsed file: `records`, `keys`, `badLines`, `duplicates`, `torn`
+ * @throws the file system's error for anything but a missing file (e.g. EACCES)
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { readResults } from '@scaling-lab/core/node';
+ * const path = join(mkdtempSync(join(tmpdir(), 'results-')), 'tiny.jsonl');
+ * readResults(path).records.length; // → 0
+ * writeFileSync(path, '{"runKey":"a"}\nnot json\n{"runKey":"b"');
+ * const parsed = readResults(path);
+ * parsed.records.length; // → 1
+ * parsed.badLines.join(','); // → '2'
+ * parsed.torn?.isCompleteRecord; // → false
+ * ```
+ */
 export function readResults(path: string): ParsedResults {
   let text = '';
   try {
@@ -38,7 +60,21 @@ function writeAll(fd: number, text: string, write: WriteSync = fs.writeSync): vo
 
 /**
  * A record could not be written (a full disk, ENOSPC; a quota, EDQUOT; an I/O error). The file was cut
- * back to its last whole record first, so it stays valid and a rerun resumes from it.
+ * back to its last whole record first, so it stays valid and a rerun resumes from it. The
+ * message says why, how many valid runs the file holds, and to rerun after freeing space.
+ *
+ * @param path - the results file
+ * @param err - the file system's error (its `code` is kept)
+ * @param records - valid records the file holds now
+ * @param repaired - whether the file was cut back to its last whole record
+ * @returns (as a constructor) the error, `name` `ResultsWriteError`, with `code` from `err`
+ * @example
+ * ```ts
+ * import { ResultsWriteError } from '@scaling-lab/core/node';
+ * const e = new ResultsWriteError('tiny.jsonl', Object.assign(new Error('no space left'), { code: 'ENOSPC' }), 3, true);
+ * e.code; // → 'ENOSPC'
+ * e.message.includes('the disk is full'); // → true
+ * ```
  */
 export class ResultsWriteError extends Error {
   readonly code: string | undefined;
@@ -77,7 +113,31 @@ export interface ResultsWriter {
 /**
  * Opens (creating if needed) a results file for appending: takes the lock,
  * repairs a torn tail, and returns the completed records so the runner can
- * skip them.
+ * skip them. Each `append` writes one line and fsyncs it, so a crash loses at most the
+ * line being written; `close` releases the lock.
+ *
+ * @param path - the results file (its folder is created if missing)
+ * @param field - the option named when the lock is held; default `--out`
+ * @param io - a `writeSync` to use instead of the file system's (for fault-injection tests)
+ * @returns the writer: `existing` records, `repaired`, `append`, `close`
+ * @throws InputError when another live process holds the file's lock; ResultsWriteError when a record cannot be written
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { openResults, readResults } from '@scaling-lab/core/node';
+ * const path = join(mkdtempSync(join(tmpdir(), 'results-')), 'tiny.jsonl');
+ * const out = openResults(path);
+ * // a real record is a SweepRecord (sweepRecord); any object with a runKey is kept
+ * out.append({ runKey: 'a' } as never);
+ * out.close();
+ * readResults(path).records[0].runKey; // → 'a'
+ * openResults(path).existing.records.length; // → 1
+ * // while another live process (here our parent) holds the lock, a second writer is refused
+ * writeFileSync(`${path}.lock`, `${process.ppid}\n`);
+ * openResults(path); // → throws InputError
+ * ```
  */
 export function openResults(path: string, field = '--out', io: { writeSync?: WriteSync } = {}): ResultsWriter {
   fs.mkdirSync(dirname(path), { recursive: true });

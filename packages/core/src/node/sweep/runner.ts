@@ -14,7 +14,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.js';
 import { largestFirst } from './expand.js';
-import type { FromWorker, ToWorker } from '../../sweep/protocol.js';
+import type { FromWorker, ToWorker, WorkerRunTiming } from '../../sweep/protocol.js';
+import { performance } from 'node:perf_hooks';
 import { writeSync } from 'node:fs';
 import { openResults, readResults, ResultsWriteError, type ResultsWriter } from './results-file.js';
 import { sweepRecord } from './record.js';
@@ -24,7 +25,8 @@ export type SweepEvent =
   | { type: 'start'; total: number; skipped: number; reused: number; toRun: PlannedRun[]; workers: number; repaired?: string; outPath: string }
   | { type: 'run-start'; worker: number; run: PlannedRun }
   | { type: 'progress'; worker: number; run: PlannedRun; progress: TrainProgress }
-  | { type: 'run-done'; worker: number; run: PlannedRun; record: SweepRecord }
+  /** `timing`: where the worker's time went (for benchmarks; not written to the results file). */
+  | { type: 'run-done'; worker: number; run: PlannedRun; record: SweepRecord; timing?: WorkerRunTiming; doneReceivedMs?: number }
   | { type: 'run-failed'; worker: number; run: PlannedRun; message: string }
   | { type: 'stopping' }
   | { type: 'end'; summary: SweepSummary };
@@ -70,12 +72,37 @@ export interface SweepSummary {
   records: SweepRecord[];
 }
 
-/** A summary from its counts: `notRun` is what is left, `wallSeconds` the time since `startedMs`. */
+/**
+ * A sweep's summary from its counts: `notRun` = planned − skipped − completed − failed (what
+ * is left), `wallSeconds` the time since `startedMs`.
+ *
+ * @param s - the counts, records and flags of the summary without `notRun` and `wallSeconds`
+ * @param startedMs - when the sweep started (`Date.now()` then)
+ * @returns the full summary
+ * @example
+ * ```ts
+ * import { sweepSummary } from '@scaling-lab/core/node';
+ * const s = sweepSummary({ outPath: 'tiny.jsonl', planned: 10, skipped: 3, reused: 0, completed: 4, failed: [{ runKey: 'x', message: 'diverged' }], stopped: true, records: [] }, Date.now());
+ * s.notRun; // → 2
+ * ```
+ */
 export function sweepSummary(s: Omit<SweepSummary, 'notRun' | 'wallSeconds'>, startedMs: number): SweepSummary {
   return { ...s, notRun: s.planned - s.skipped - s.completed - s.failed.length, wallSeconds: (Date.now() - startedMs) / 1000 };
 }
 
-/** The compiled worker (dist/node/sweep/worker.js), also when this module runs from src under vitest. */
+/**
+ * The path of the compiled sweep worker (dist/node/sweep/worker.js) that runSweep forks,
+ * also when this module runs from src under vitest (a forked worker must be JavaScript).
+ *
+ * @returns the absolute path of worker.js
+ * @example
+ * ```ts
+ * import { existsSync } from 'node:fs';
+ * import { defaultWorkerPath } from '@scaling-lab/core/node';
+ * defaultWorkerPath().endsWith('worker.js'); // → true
+ * existsSync(defaultWorkerPath()); // → true
+ * ```
+ */
 export function defaultWorkerPath(): string {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) return here.replace(/([\\/])src([\\/]node[\\/]sweep[\\/])runner\.ts$/, '$1dist$2worker.js');
@@ -101,6 +128,19 @@ function diskFaultFromEnv(): { writeSync?: (fd: number, b: Uint8Array, o: number
   };
 }
 
+/**
+ * Worker processes a local sweep starts by default: one per core the process may use
+ * (`os.availableParallelism()`), at least 1. The WASM and cpu backends train on one
+ * thread, so one worker per core keeps every core busy.
+ *
+ * @returns the worker count
+ * @example
+ * ```ts
+ * import { availableParallelism } from 'node:os';
+ * import { defaultWorkerCount } from '@scaling-lab/core/node';
+ * defaultWorkerCount() === Math.max(1, availableParallelism()); // → true
+ * ```
+ */
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }
@@ -113,6 +153,37 @@ interface Slot {
   exited: boolean;
 }
 
+/**
+ * Runs a sweep on this machine: skips runs already in the results file (resume) or in a
+ * `reuse` file, then trains the rest largest first on `workers` forked processes (each
+ * calls trainRun), appending each finished run to the file as one fsynced line. A run that
+ * fails or crashes its worker is reported and the rest go on; aborting `signal` stops
+ * early. Only one process may write a results file at a time (its lock).
+ *
+ * @param opts - `runs`, `outPath`, and optional `workers`, `backend`, `signal`, `onEvent`, `reuse`, `workerPath`, `env`
+ * @returns the summary: planned, skipped, completed, failed, not run, and every record for the runs
+ * @throws InputError when another process holds the results file's lock
+ * @example
+ * ```ts
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { parseSweepSpec } from '@scaling-lab/core';
+ * import { expandSweep, runSweep } from '@scaling-lab/core/node';
+ * const spec = parseSweepSpec({
+ *   name: 'tiny', design: 'grid', context: 8, batchSize: 4, seeds: [0], dataset: { kind: 'markov', order: 1, vocab: 8 },
+ *   learningRate: { rule: 'constant', value: 0.01 }, evalBatches: 1, models: { s: { layers: 1, dModel: 16, heads: 2 } }, grid: { models: ['s'], tokens: [320] },
+ * });
+ * // one 10-step run; a final evaluation of 32 tokens instead of the default 16 384 keeps the example quick
+ * const runs = expandSweep(spec).map((r) => ({ ...r, spec: { ...r.spec, finalEvalTokens: 32 } }));
+ * const outPath = join(mkdtempSync(join(tmpdir(), 'sweep-')), 'tiny.jsonl');
+ * const first = await runSweep({ runs, outPath, workers: 1, backend: 'cpu' });
+ * first.completed; // → 1
+ * first.records[0].finalValLoss! < Math.log(8); // → true
+ * // the same command again resumes: the run is in the file, nothing is trained
+ * (await runSweep({ runs, outPath, workers: 1, backend: 'cpu' })).skipped; // → 1
+ * ```
+ */
 export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
   const started = Date.now();
   const workersWanted = opts.workers ?? defaultWorkerCount();
@@ -206,6 +277,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
         if (msg.type === 'progress' && run) {
           emit({ type: 'progress', worker: index, run, progress: msg });
         } else if (msg.type === 'done' && run) {
+          const doneReceivedMs = performance.timeOrigin + performance.now();
           const record = sweepRecord(run, msg.result);
           try {
             writer.append(record);
@@ -222,7 +294,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
           records.push(record);
           completed++;
           slot.run = undefined;
-          emit({ type: 'run-done', worker: index, run, record });
+          emit({ type: 'run-done', worker: index, run, record, ...(msg.timing ? { timing: msg.timing, doneReceivedMs } : {}) });
           dispatch(slot);
         } else if (msg.type === 'failed' && run) {
           failed.push({ runKey: run.runKey, message: msg.message });

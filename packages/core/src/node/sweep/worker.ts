@@ -7,7 +7,8 @@
  * orphan burning a core.
  */
 import { pathToFileURL } from 'node:url';
-import type { FromWorker, ToWorker } from '../../sweep/protocol.js';
+import { performance } from 'node:perf_hooks';
+import type { FromWorker, ToWorker, WorkerRunTiming } from '../../sweep/protocol.js';
 import type { RunResult, RunSpec, TrainProgress } from '../../sweep/types.js';
 
 type TrainRun = (
@@ -27,6 +28,14 @@ const parentPid = process.ppid;
 const parentGone = () => !process.connected || process.ppid !== parentPid;
 let stopping = false;
 let trainRunPromise: Promise<TrainRun> | undefined;
+let trainerLoadedMs: number | undefined;
+let runsDone = 0;
+/** Epoch milliseconds with sub-millisecond resolution, comparable with the parent's and the other worker's. */
+const nowMs = () => performance.timeOrigin + performance.now();
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 async function loadTrainer(): Promise<TrainRun> {
   // The trainer module (src/node/trainRun.ts) is loaded lazily.
@@ -35,11 +44,15 @@ async function loadTrainer(): Promise<TrainRun> {
   const override = process.env.SCALING_LAB_SWEEP_TRAINER;
   const path = override ? pathToFileURL(override).href : '../trainRun.js';
   const mod = (await import(path)) as { trainRun: TrainRun };
+  trainerLoadedMs = nowMs();
   return mod.trainRun;
 }
 
 async function runOne(msg: Extract<ToWorker, { type: 'run' }>): Promise<void> {
   const { run } = msg;
+  const receivedMs = nowMs();
+  const cpuAtReceivedSeconds = cpuSeconds();
+  let firstStepMs: number | undefined;
   const abort = new AbortController();
   current = { runKey: run.runKey, abort };
   try {
@@ -51,6 +64,7 @@ async function runOne(msg: Extract<ToWorker, { type: 'run' }>): Promise<void> {
       signal: abort.signal,
       onProgress: (p) => {
         if (parentGone()) process.exit(0); // parent gone mid-run
+        firstStepMs ??= nowMs();
         const now = Date.now();
         if (now - lastSent >= 200 || p.step === p.totalSteps) {
           lastSent = now;
@@ -58,8 +72,18 @@ async function runOne(msg: Extract<ToWorker, { type: 'run' }>): Promise<void> {
         }
       },
     });
+    const timing: WorkerRunTiming = {
+      processStartMs: performance.timeOrigin,
+      ...(trainerLoadedMs !== undefined ? { trainerLoadedMs } : {}),
+      receivedMs,
+      ...(firstStepMs !== undefined ? { firstStepMs } : {}),
+      endMs: nowMs(),
+      cpuAtReceivedSeconds,
+      cpuAtEndSeconds: cpuSeconds(),
+      runIndex: runsDone++,
+    };
     if (abort.signal.aborted) send({ type: 'stopped', runKey: run.runKey });
-    else send({ type: 'done', runKey: run.runKey, result });
+    else send({ type: 'done', runKey: run.runKey, result, timing });
   } catch (err) {
     if (abort.signal.aborted) send({ type: 'stopped', runKey: run.runKey });
     else send({ type: 'failed', runKey: run.runKey, message: err instanceof Error ? err.message : String(err) });
@@ -86,4 +110,10 @@ process.on('message', (msg: ToWorker) => {
     void runOne(msg);
   }
 });
+// Start loading the trainer (TensorFlow.js, the WASM backend's module, the train code: ~0.6 CPU-s, measured
+// by `npm run bench sweep`) now rather than when the first run arrives, so it overlaps the IPC round trip and
+// the parent's dispatch. A load error is reported by the first run that awaits it (as `failed`); the no-op
+// catch only keeps Node from treating the rejection as unhandled and killing the worker before that.
+trainRunPromise = loadTrainer();
+trainRunPromise.catch(() => {});
 send({ type: 'ready', pid: process.pid });

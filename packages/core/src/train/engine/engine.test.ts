@@ -72,4 +72,16 @@ describe('the WASM training engine (hand-written forward and backward)', () => {
     tf.dispose([x, y]);
     m.dispose();
   });
+
+  it('refuses a batch whose activations would not fit in WebAssembly memory, naming the field and the fix', async () => {
+    await selectBackend('wasm');
+    const before = tf.memory().numBytes;
+    const m = createTransformer({ layers: 1, dModel: 16, heads: 2, context: 32 }, 8, { seed: 1 });
+    const B = 40_000; // 3.2 GiB of activations
+    const x = tf.zeros([B, 32], 'int32') as tf.Tensor2D;
+    expect(() => m.valueAndGrads(x, x)).toThrow(/batchSize: one training step of this model needs 3\.2 GiB .*use a smaller batch/);
+    tf.dispose(x);
+    m.dispose();
+    expect(tf.memory().numBytes).toBe(before);
+  });
 });

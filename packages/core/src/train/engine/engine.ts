@@ -16,6 +16,7 @@
  * `tf.variableGrads` and the optimiser see the same gradients by name.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { InputError } from '../../errors.js';
 import type { ModelShape } from '../types.js';
 import type { WasmBackend } from '../wasmHeap.js';
 import { type EngineKernels, engineKernels } from './kernels.js';
@@ -139,7 +140,17 @@ export function createWasmEngine(shape: ModelShape, vocab: number, params: Map<s
   const ensureWorkspace = (B: number) => {
     if (workspace && workspaceBatch === B) return workspace;
     workspace?.dispose();
-    workspace = tf.keep(tf.zeros([layout(shape, V, B).bytes / 4]));
+    const bytes = layout(shape, V, B).bytes;
+    // WebAssembly's memory is at most 4 GiB (32-bit addresses), shared with the weights and
+    // TensorFlow.js's own tensors: say so plainly rather than fail inside an allocation.
+    if (bytes > 2 ** 31) {
+      throw new InputError(
+        'batchSize',
+        `one training step of this model needs ${(bytes / 2 ** 30).toFixed(1)} GiB of activations on the WASM backend (batch ${B}), beyond WebAssembly's 4 GiB memory with room for the rest`,
+        'use a smaller batch, context or model, or a tfjs-node backend (--backend tensorflow)',
+      );
+    }
+    workspace = tf.keep(tf.zeros([bytes / 4]));
     workspaceBatch = B;
     return workspace;
   };
@@ -305,6 +316,7 @@ export function createWasmEngine(shape: ModelShape, vocab: number, params: Map<s
 
 /** Token ids must index the vocabulary: the kernels read rows by them. */
 function checkIds(t: tf.Tensor2D, V: number): void {
+  if (t.dtype !== 'int32') throw new TypeError(`engine: token ids must be an int32 tensor, not ${t.dtype}`);
   const be = tf.backend() as unknown as WasmBackend;
   const off = be.dataIdMap.get(t.dataId)!.memoryOffset;
   const a = new Int32Array(be.wasm.HEAPU8.buffer, off, t.size);
