@@ -15,6 +15,8 @@ const entry = join(core, 'src', 'index.ts');
 const ENTRY_POINTS = [
   'parseQuantity',
   'trainingFlops',
+  'tokensForTrainingFlops',
+  'paramsForTrainingFlops',
   'paramsFromArchitecture',
   'trainingMemory',
   'wallClockHours',

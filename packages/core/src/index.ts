@@ -68,7 +68,7 @@ export {
   type ParamBreakdown,
 } from './estimate/params.js';
 export { architectureFromHfConfig, type ConfigArchitecture } from './estimate/architecture/hfConfig.js';
-export { detailedTrainingFlops, inferenceFlopsPerToken, trainingFlops, type FlopsBreakdown } from './estimate/flops.js';
+export { detailedTrainingFlops, inferenceFlopsPerToken, paramsForTrainingFlops, tokensForTrainingFlops, trainingFlops, type FlopsBreakdown } from './estimate/flops.js';
 export { FROZEN_FLOPS_PER_PARAM_PER_TOKEN, loraTrainingFlops } from './estimate/loraFlops.js';
 export {
   activationBytes,

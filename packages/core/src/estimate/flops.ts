@@ -19,6 +19,9 @@
  *   per module (DeepSeek-V3 §2.2).
  *   Check: GPT-3 (96 layers, d 12288, V 51200, s 2048, 300B tokens) →
  *   3.23e23 without recomputation vs 6ND = 3.15e23 (N = 175B).
+ * - `tokensForTrainingFlops(C, N)` = C/(6·N) and `paramsForTrainingFlops(C, D)` = C/(6·D):
+ *   the same rule solved for D or N, validated; the `…Unchecked` forms are the bare
+ *   formula for hot loops and for callers whose own checks and error messages come after.
  * - `inferenceFlopsPerToken(N)` = 2·N (+ attention over the context when given).
  */
 import { requireNumber } from '../errors.js';
@@ -42,6 +45,64 @@ import { headWidths, normalizeArchitecture, paramsFromArchitecture, type Archite
  */
 export function trainingFlops(params: number, tokens: number): number {
   return 6 * params * tokens;
+}
+
+/**
+ * Training tokens that a compute budget buys for a model of N parameters: the inverse
+ * of {@link trainingFlops} for D, D = C/(6·N) (Kaplan et al. 2020, "Scaling Laws for
+ * Neural Language Models", §2.1, C ≈ 6ND; Hoffmann et al. 2022, who size D this way
+ * from N_opt). Attention over the context is left out, as in trainingFlops.
+ *
+ * @param flops - C, training FLOPs
+ * @param params - N, parameters (active parameters for a mixture of experts)
+ * @returns D, training tokens
+ * @throws InputError naming `flops` or `params` when it is not a finite number above 0
+ * @example
+ * ```ts
+ * import { tokensForTrainingFlops } from '@scaling-lab/core';
+ * // Chinchilla's budget for 70B parameters (Hoffmann et al. 2022, Table 3: 5.76e23 FLOPs, 1.4T tokens)
+ * tokensForTrainingFlops(5.76e23, 70e9); // → 1.37e12
+ * tokensForTrainingFlops(5.76e23, 0); // → throws InputError
+ * ```
+ */
+export function tokensForTrainingFlops(flops: number, params: number): number {
+  requireNumber('flops', flops, { exclusiveMin: 0, unit: 'FLOP' });
+  requireNumber('params', params, { exclusiveMin: 0 });
+  return tokensForTrainingFlopsUnchecked(flops, params);
+}
+
+/** tokensForTrainingFlops without validation, D = C/(6·N): for hot loops and for callers that check inputs or the result themselves. */
+export function tokensForTrainingFlopsUnchecked(flops: number, params: number): number {
+  return flops / (6 * params);
+}
+
+/**
+ * Parameters that a compute budget allows for a model trained on D tokens: the inverse
+ * of {@link trainingFlops} for N, N = C/(6·D) (Kaplan et al. 2020, "Scaling Laws for
+ * Neural Language Models", §2.1, C ≈ 6ND; Hoffmann et al. 2022). Attention over the
+ * context is left out, as in trainingFlops.
+ *
+ * @param flops - C, training FLOPs
+ * @param tokens - D, training tokens
+ * @returns N, parameters
+ * @throws InputError naming `flops` or `tokens` when it is not a finite number above 0
+ * @example
+ * ```ts
+ * import { paramsForTrainingFlops } from '@scaling-lab/core';
+ * // GPT-3's 3.14e23 FLOPs over 300B tokens (Brown et al. 2020, Table D.1)
+ * paramsForTrainingFlops(3.14e23, 300e9); // → 1.744e11
+ * paramsForTrainingFlops(3.14e23, Number.NaN); // → throws InputError
+ * ```
+ */
+export function paramsForTrainingFlops(flops: number, tokens: number): number {
+  requireNumber('flops', flops, { exclusiveMin: 0, unit: 'FLOP' });
+  requireNumber('tokens', tokens, { exclusiveMin: 0, unit: 'tokens' });
+  return paramsForTrainingFlopsUnchecked(flops, tokens);
+}
+
+/** paramsForTrainingFlops without validation, N = C/(6·D): for hot loops and for callers that check inputs or the result themselves. */
+export function paramsForTrainingFlopsUnchecked(flops: number, tokens: number): number {
+  return flops / (6 * tokens);
 }
 
 /**

@@ -19,6 +19,7 @@
  * Perfect scaling at the estimate's MFU, as estimateRun assumes.
  */
 import { constant } from '../data/constants.js';
+import { tokensForTrainingFlopsUnchecked } from './flops.js';
 import { getAccelerator, peakFlopsPerSecond } from '../data/hardware.js';
 import { defaultPrice } from '../data/prices.js';
 import { InputError, requireNumber } from '../errors.js';
@@ -166,7 +167,7 @@ export function planForBudget(e: Estimate, budgetUsd: number): BudgetPlan | null
     acceleratorHours,
     wallClockHours: e.count ? acceleratorHours / e.count : null,
     flops,
-    tokens: n ? flops / (6 * n) : null,
+    tokens: n ? tokensForTrainingFlopsUnchecked(flops, n) : null,
     coversRun: e.costUsd ? budgetUsd / e.costUsd : null,
   };
 }

@@ -9,6 +9,7 @@
  * Pareto frontier: the runs whose loss is below every run of less or equal compute.
  */
 import { InputError, requireNumber } from '../errors.js';
+import { tokensForTrainingFlopsUnchecked, trainingFlops } from '../estimate/flops.js';
 import { fitLogLinear, type LogLinearFit } from './powerLaw.js';
 import { distinctCount, flopsOf, validatePoints, type ScalingPoint } from './points.js';
 
@@ -111,14 +112,14 @@ export function fitEnvelope(curves: readonly TrainingCurve[], opts: { gridSize?:
       const t = c.tokens[i];
       const l = c.loss[i];
       if (!(t > 0 && Number.isFinite(t) && l > 0 && Number.isFinite(l))) continue; // step-0 points, NaN losses
-      if (lc.length && Math.log(6 * c.params * t) <= lc[lc.length - 1]) continue; // keep increasing compute
-      lc.push(Math.log(6 * c.params * t));
+      if (lc.length && Math.log(trainingFlops(c.params, t)) <= lc[lc.length - 1]) continue; // keep increasing compute
+      lc.push(Math.log(trainingFlops(c.params, t)));
       ls.push(l);
     }
     return { params: c.params, lc, ls };
   });
   if (prepared.every((p) => p.lc.length <= 1)) {
-    return fitEnvelopePoints(prepared.filter((p) => p.lc.length === 1).map((p) => ({ params: p.params, tokens: Math.exp(p.lc[0]) / (6 * p.params), loss: p.ls[0] })));
+    return fitEnvelopePoints(prepared.filter((p) => p.lc.length === 1).map((p) => ({ params: p.params, tokens: tokensForTrainingFlopsUnchecked(Math.exp(p.lc[0]), p.params), loss: p.ls[0] })));
   }
   const lo = Math.min(...prepared.filter((p) => p.lc.length).map((p) => p.lc[0]));
   const hi = Math.max(...prepared.filter((p) => p.lc.length).map((p) => p.lc[p.lc.length - 1]));
@@ -149,7 +150,7 @@ export function fitEnvelope(curves: readonly TrainingCurve[], opts: { gridSize?:
     }
     if (best < Infinity) {
       const flops = Math.exp(u);
-      envelope.push({ flops, loss: best, params: bestN, tokens: flops / (6 * bestN) });
+      envelope.push({ flops, loss: best, params: bestN, tokens: tokensForTrainingFlopsUnchecked(flops, bestN) });
     }
   }
   return finish(envelope);

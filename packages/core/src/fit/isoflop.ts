@@ -10,6 +10,7 @@
  * extracted points scatter ~0.04 decades around them.
  */
 import { InputError, requireNumber } from '../errors.js';
+import { tokensForTrainingFlopsUnchecked } from '../estimate/flops.js';
 import { flopsOf, distinctCount, validatePoints, type ScalingPoint } from './points.js';
 import { fitLogLinear, type LogLinearFit } from './powerLaw.js';
 import { identifyIsoflopFit, type Identification } from './identification.js';
@@ -167,7 +168,7 @@ export function fitIsoflop(points: readonly ScalingPoint[], options: FitIsoflopO
       continue;
     }
     const paramsOpt = Math.exp(u);
-    profiles.push({ flops, runs: g.length, paramsOpt, tokensOpt: flops / (6 * paramsOpt), lossOpt: c0 + c1 * u + c2 * u * u, curvature: c2, inRange });
+    profiles.push({ flops, runs: g.length, paramsOpt, tokensOpt: tokensForTrainingFlopsUnchecked(flops, paramsOpt), lossOpt: c0 + c1 * u + c2 * u * u, curvature: c2, inRange });
   }
   if (profiles.length < 2) {
     // One reason per kind with its count: fifteen budgets with one run each read "15 budgets: …", not the reason fifteen times.

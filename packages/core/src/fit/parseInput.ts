@@ -18,6 +18,7 @@
  * (fit/duplicateRuns.ts). Training curves (for Approach 1) come from `curve[].tokens` / `trainLoss`.
  */
 import { InputError } from '../errors.js';
+import { tokensForTrainingFlopsUnchecked, trainingFlops } from '../estimate/flops.js';
 import { currentRuns, type RowRecord } from './duplicateRuns.js';
 import type { TrainingCurve } from './envelope.js';
 import type { ScalingPoint } from './points.js';
@@ -127,7 +128,7 @@ export class ScalingCsvReader {
     const L = get(iL);
     let D = get(iD);
     const C = get(iC);
-    if (iD < 0) D = C / (6 * N);
+    if (iD < 0) D = tokensForTrainingFlopsUnchecked(C, N);
     const bad = (v: number) => !(Number.isFinite(v) && v > 0);
     const header = this.header;
     const badField = bad(N) ? header[iN] : bad(L) ? header[iL] : bad(D) ? header[iD >= 0 ? iD : iC] : iC >= 0 && bad(C) ? header[iC] : undefined;
@@ -233,7 +234,7 @@ export function parseSweepResults(text: string, opts: { params?: ParamsKind; sou
       skipped.push({ row, reason: `${id}: ${p.excluded === 'diverged' ? 'diverged' : 'no finite finalValLoss'}` });
       continue;
     }
-    points.push({ params: p.params, tokens: p.tokens, flops: 6 * p.params * p.tokens, loss: p.loss });
+    points.push({ params: p.params, tokens: p.tokens, flops: trainingFlops(p.params, p.tokens), loss: p.loss });
     if (Array.isArray(r.curve)) {
       const cs = r.curve.filter((c) => typeof c?.tokens === 'number' && typeof c.trainLoss === 'number' && Number.isFinite(c.trainLoss));
       curves.push({ params: p.params, tokens: cs.map((c) => c.tokens as number), loss: cs.map((c) => c.trainLoss as number) });

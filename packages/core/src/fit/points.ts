@@ -4,6 +4,7 @@
  * `validatePoints` turns bad rows into an InputError naming the row and field.
  */
 import { InputError, requireNumber } from '../errors.js';
+import { tokensForTrainingFlopsUnchecked, trainingFlops } from '../estimate/flops.js';
 import { CHINCHILLA_SVG_ROWS } from '../data/chinchillaRows.generated.js';
 
 export interface ScalingPoint {
@@ -48,7 +49,7 @@ export function validatePoints(points: readonly ScalingPoint[], minPoints: numbe
  * ```
  */
 export function flopsOf(p: ScalingPoint): number {
-  return p.flops ?? 6 * p.params * p.tokens;
+  return p.flops ?? trainingFlops(p.params, p.tokens);
 }
 
 /** Counts the distinct values (relative tolerance 1e-9) of a positive series. */
@@ -74,7 +75,7 @@ export function distinctCount(values: ArrayLike<number>): number {
  * ```
  */
 export function chinchillaPoints(opts: { dropHighestLoss?: number } = {}): ScalingPoint[] {
-  const points = CHINCHILLA_SVG_ROWS.map(([params, flops, loss]) => ({ params, tokens: flops / (6 * params), flops, loss }));
+  const points = CHINCHILLA_SVG_ROWS.map(([params, flops, loss]) => ({ params, tokens: tokensForTrainingFlopsUnchecked(flops, params), flops, loss }));
   return dropHighestLoss(points, opts.dropHighestLoss ?? 5);
 }
 

@@ -16,6 +16,7 @@
  * No interval is published for R*_D or R*_N.
  */
 import { InputError, requireNumber } from '../errors.js';
+import { tokensForTrainingFlopsUnchecked } from '../estimate/flops.js';
 import type { ChinchillaLaw } from './types.js';
 
 export interface DataConstrainedLaw extends ChinchillaLaw {
@@ -230,17 +231,17 @@ export function dataConstrainedOptimal(law: DataConstrainedLaw, opts: { flops: n
   const flops = requireNumber('flops', opts.flops, { exclusiveMin: 0, unit: 'FLOP' });
   const unique = requireNumber('uniqueTokens', opts.uniqueTokens, { exclusiveMin: 0, unit: 'tokens' });
   const lossFor = (n: number) => {
-    const d = flops / (6 * n);
+    const d = tokensForTrainingFlopsUnchecked(flops, n);
     return dataConstrainedLoss(law, { params: n, tokens: d, uniqueTokens: Math.min(unique, d) }).loss;
   };
   const mid = Math.sqrt(flops / 6);
   const params = minimiseLog(lossFor, mid * 1e-6, mid * 1e6);
-  const tokens = flops / (6 * params);
+  const tokens = tokensForTrainingFlopsUnchecked(flops, params);
   const point = dataConstrainedLoss(law, { params, tokens, uniqueTokens: Math.min(unique, tokens) });
   const G = ((law.alpha * law.A) / (law.beta * law.B)) ** (1 / (law.alpha + law.beta));
   const a = law.beta / (law.alpha + law.beta);
   const nU = G * (flops / 6) ** a;
-  const dU = flops / (6 * nU);
+  const dU = tokensForTrainingFlopsUnchecked(flops, nU);
   const unlimitedLoss = law.E + law.A / nU ** law.alpha + law.B / dU ** law.beta;
   return {
     ...point,

@@ -19,6 +19,7 @@
  *   its compute 6ND versus the compute-optimal compute for L is the penalty.
  */
 import { InputError, requireNumber } from '../errors.js';
+import { tokensForTrainingFlopsUnchecked, trainingFlops } from '../estimate/flops.js';
 import { requireWholeNumber } from '../wholeNumber.js';
 import { requireFiniteResult } from './validateOutput.js';
 import { FLOPS_PER_PF_DAY, type ChinchillaLaw, type KaplanLaw, type Law } from './types.js';
@@ -107,7 +108,7 @@ export function computeOptimal(law: Law, flops: number): OptimalAllocation {
   validateLaw(law);
   requireNumber('flops', flops, { exclusiveMin: 0, unit: 'FLOP' });
   const params = law.form === 'chinchilla' ? chinchillaOptimalParams(law, flops) : kaplanOptimalParams(law, flops);
-  const tokens = flops / (6 * params);
+  const tokens = tokensForTrainingFlopsUnchecked(flops, params);
   const out = { flops, params, tokens, loss: lossAtUnchecked(law, params, tokens), tokensPerParam: tokens / params };
   requireFiniteResult('flops', flops, { params, tokens, loss: out.loss, tokensPerParam: out.tokensPerParam }, { positive: ['params', 'tokens', 'tokensPerParam'], fix: 'give a compute budget between about 1e6 and 1e40 FLOPs' });
   return out;
@@ -173,7 +174,7 @@ export function computeForLoss(law: Law, targetLoss: number): OptimalAllocation 
     // L − E = (1 + α/β)·A·N^−α  →  N; then C = 6·N·D with αA·N^−α = βB·D^−β.
     params = (((1 + alpha / beta) * A) / (targetLoss - E)) ** (1 / alpha);
     const tokens = ((beta * B) / (alpha * A * params ** -alpha)) ** (1 / beta);
-    flops = 6 * params * tokens;
+    flops = trainingFlops(params, tokens);
   } else {
     const p = law.alphaN / law.alphaD;
     const k = law.paramsC ** p;
@@ -181,7 +182,7 @@ export function computeForLoss(law: Law, targetLoss: number): OptimalAllocation 
     params = (((1 + p) * k) / inner) ** (1 / p);
     flops = (6 * law.tokensC * params ** (1 + p)) / (p * k);
   }
-  const tokens = flops / (6 * params);
+  const tokens = tokensForTrainingFlopsUnchecked(flops, params);
   const out = { flops, params, tokens, loss: lossAtUnchecked(law, params, tokens), tokensPerParam: tokens / params };
   requireFiniteResult('targetLoss', targetLoss, { flops, params, tokens, loss: out.loss, tokensPerParam: out.tokensPerParam }, { positive: ['flops', 'params', 'tokens', 'tokensPerParam'], fix: `give a loss a little above the law's floor ${floor}, within a few nats of it` });
   return out;
@@ -281,7 +282,7 @@ export function wrongSizePenalty(law: Law, opts: { params: number; targetLoss: n
       `give more parameters (the compute-optimal size is ${optimal.params.toExponential(3)}) or a higher target loss`,
     );
   }
-  const flops = 6 * params * tokens;
+  const flops = trainingFlops(params, tokens);
   requireFiniteResult('params', params, { tokens, flops }, { positive: ['tokens', 'flops'], fix: 'give a model size between about 1e3 and 1e15 parameters' });
   return {
     params,

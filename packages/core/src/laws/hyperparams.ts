@@ -19,6 +19,7 @@
  * None of these papers publishes an interval for its coefficients.
  */
 import { InputError, requireNumber } from '../errors.js';
+import { paramsForTrainingFlops, tokensForTrainingFlops, trainingFlops } from '../estimate/flops.js';
 import { sig } from '../format.js';
 import { computeOptimal, lossAtUnchecked } from './decisions.js';
 import { getPublishedLaw } from './published.js';
@@ -222,7 +223,7 @@ export function recommendHyperparams(req: HyperparamsRequest): HyperparamsAnswer
     if (params === undefined || tokens === undefined) throw new InputError('flops', 'is missing', 'give a compute budget (e.g. 1e22), or both params and tokens');
     requireNumber('params', params, { exclusiveMin: 0 });
     requireNumber('tokens', tokens, { exclusiveMin: 0, unit: 'tokens' });
-    flops = 6 * params * tokens;
+    flops = trainingFlops(params, tokens);
     sizing = 'C = 6ND from the given params and tokens';
   } else {
     requireNumber('flops', flops, { exclusiveMin: 0, unit: 'FLOP' });
@@ -232,10 +233,10 @@ export function recommendHyperparams(req: HyperparamsRequest): HyperparamsAnswer
       tokens = opt.tokens;
       sizing = 'N and D: the Chinchilla-optimal split of C (Hoffmann et al. 2022, Approach 3)';
     } else if (params === undefined) {
-      params = flops / (6 * requireNumber('tokens', tokens, { exclusiveMin: 0, unit: 'tokens' }));
+      params = paramsForTrainingFlops(flops, tokens as number);
       sizing = 'N = C / (6D)';
     } else if (tokens === undefined) {
-      tokens = flops / (6 * requireNumber('params', params, { exclusiveMin: 0 }));
+      tokens = tokensForTrainingFlops(flops, params);
       sizing = 'D = C / (6N)';
     }
   }

@@ -14,6 +14,7 @@
  * With T = 0 it returns the Chinchilla-optimal model for ℓ.
  */
 import { InputError, requireNumber } from '../errors.js';
+import { trainingFlops } from '../estimate/flops.js';
 import { computeForLoss } from './decisions.js';
 import { minimiseLog } from './dataConstrained.js';
 import type { ChinchillaLaw } from './types.js';
@@ -65,10 +66,10 @@ export interface InferenceAwareResult {
 }
 
 function plan(params: number, tokens: number, T: number, wt: number, wi: number): LifetimePlan {
-  const trainingFlops = 6 * params * tokens;
+  const training = trainingFlops(params, tokens);
   const inferenceFlops = 2 * params * T;
-  const total = wt * trainingFlops + wi * inferenceFlops;
-  return { params, tokens, tokensPerParam: tokens / params, trainingFlops, inferenceFlops, total, trainingShare: (wt * trainingFlops) / total, inferenceShare: (wi * inferenceFlops) / total };
+  const total = wt * training + wi * inferenceFlops;
+  return { params, tokens, tokensPerParam: tokens / params, trainingFlops: training, inferenceFlops, total, trainingShare: (wt * training) / total, inferenceShare: (wi * inferenceFlops) / total };
 }
 
 /**

@@ -9,6 +9,7 @@
  * α_C 0.050). No interval is published.
  */
 import { requireNumber } from '../errors.js';
+import { tokensForTrainingFlopsUnchecked } from '../estimate/flops.js';
 import { FLOPS_PER_PF_DAY } from './types.js';
 
 export const KAPLAN2020_ALLOCATION_SOURCE =
@@ -43,7 +44,7 @@ export interface KaplanAllocation {
 export function kaplanPublishedAllocation(flops: number): KaplanAllocation {
   const C = requireNumber('flops', flops, { exclusiveMin: 0, unit: 'FLOP' });
   const params = KAPLAN2020_ALLOCATION.coefficient * (C / FLOPS_PER_PF_DAY) ** KAPLAN2020_ALLOCATION.exponent;
-  const tokens = C / (6 * params);
+  const tokens = tokensForTrainingFlopsUnchecked(C, params);
   return { flops: C, params, tokens, tokensPerParam: tokens / params, label: "Kaplan et al.'s published allocation (N_opt ∝ C^0.73, §6.1)", source: KAPLAN2020_ALLOCATION_SOURCE };
 }
 

@@ -12,6 +12,7 @@
  * fit has no minimum (α or β ≤ 0), the projection uses Approach 2.
  */
 import { InputError } from '../errors.js';
+import { tokensForTrainingFlopsUnchecked, trainingFlops } from '../estimate/flops.js';
 import { computeOptimal, lossAt } from '../laws/decisions.js';
 import { estimateAllocation, optimalFor } from '../laws/costForLoss.js';
 import { fitChinchilla } from '../fit/fitChinchilla.js';
@@ -152,7 +153,7 @@ export function toPoints(records: readonly SweepRecord[], paramsKind: ParamsKind
   for (const r of records) {
     const p = recordPoint(r, paramsKind, `results run ${r.runKey}`);
     if ('excluded' in p) excluded.push({ runKey: r.runKey, reason: p.excluded });
-    else points.push({ runKey: r.runKey, model: r.sweep?.model ?? '', flopsBudget: r.sweep?.flopsBudget, params: p.params, tokens: p.tokens, flops: 6 * p.params * p.tokens, loss: p.loss });
+    else points.push({ runKey: r.runKey, model: r.sweep?.model ?? '', flopsBudget: r.sweep?.flopsBudget, params: p.params, tokens: p.tokens, flops: trainingFlops(p.params, p.tokens), loss: p.loss });
   }
   return { points, excluded };
 }
@@ -248,7 +249,7 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
       const parabola = logspace(lo, hi, 25).map((n) => ({ params: n, loss: pr.lossOpt + pr.curvature * Math.log(n / pr.paramsOpt) ** 2 }));
       return {
         flops,
-        optimum: { flops, params: pr.paramsOpt, tokens: flops / (6 * pr.paramsOpt), tokensPerParam: flops / (6 * pr.paramsOpt) / pr.paramsOpt, loss: pr.lossOpt },
+        optimum: { flops, params: pr.paramsOpt, tokens: tokensForTrainingFlopsUnchecked(flops, pr.paramsOpt), tokensPerParam: tokensForTrainingFlopsUnchecked(flops, pr.paramsOpt) / pr.paramsOpt, loss: pr.lossOpt },
         runs: pr.runs,
         parabola,
         inRange: pr.inRange,
@@ -317,11 +318,11 @@ export function analyse(records: readonly SweepRecord[], opts: AnalyseOptions = 
     for (const c of grid) {
       // N from the params law, D = C / 6N so every frontier point keeps C = 6ND.
       const params = evalPower(pl, c);
-      const tokens = c / (6 * params);
+      const tokens = tokensForTrainingFlopsUnchecked(c, params);
       frontier.push({ flops: c, params, tokens, tokensPerParam: tokens / params, source: 'approach2' });
     }
     const params = evalPower(pl, targetFlops);
-    const tokens = targetFlops / (6 * params);
+    const tokens = tokensForTrainingFlopsUnchecked(targetFlops, params);
     projections.approach2 = project({ flops: targetFlops, params, tokens, tokensPerParam: tokens / params }, 'Approach 2 power law N_opt ∝ C^a of this sweep', hardware);
     if (parametric?.usable) {
       projections.approach2.loss = lossAt(parametric.law, params, tokens);

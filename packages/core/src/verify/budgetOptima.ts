@@ -13,6 +13,7 @@
  * budget does not bracket its optimum well, whatever its point estimate says.
  */
 import { requireNumber } from '../errors.js';
+import { tokensForTrainingFlopsUnchecked } from '../estimate/flops.js';
 import { fitParabola } from '../fit/isoflop.js';
 import { createRng } from '../random.js';
 import { summarize } from '../uncertainty/summary.js';
@@ -110,7 +111,7 @@ export function bootstrapBudgetOptima(points: readonly BudgetPoint[], options: B
       flops,
       runs: g.length,
       params: { estimate: n, interval: nIv },
-      tokens: { estimate: flops / (6 * n), interval: [flops / (6 * nIv[1]), flops / (6 * nIv[0])] },
+      tokens: { estimate: tokensForTrainingFlopsUnchecked(flops, n), interval: [tokensForTrainingFlopsUnchecked(flops, nIv[1]), tokensForTrainingFlopsUnchecked(flops, nIv[0])] },
       loss: { estimate: best.loss, interval: [lS.low, lS.high] },
       vertexInside: best.u >= uMin && best.u <= uMax,
       insideShare: inside / ns.length,

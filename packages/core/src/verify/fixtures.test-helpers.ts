@@ -5,6 +5,7 @@
  * spanning ×10 around each budget's true optimum.
  */
 import { computeOptimal, lossAtUnchecked } from '../laws/decisions.js';
+import { tokensForTrainingFlopsUnchecked } from '../estimate/flops.js';
 import type { ChinchillaLaw } from '../laws/types.js';
 import { createRng } from '../random.js';
 import type { BudgetPoint } from './heldOut.js';
@@ -18,7 +19,7 @@ export function isoflopSweep(budgets: number[], sigmaLog = 0.003, seed = 7): Bud
     const nOpt = computeOptimal(TRUE_LAW, C).params;
     for (let k = -3; k <= 3; k++) {
       const params = nOpt * 10 ** (k / 3);
-      const tokens = C / (6 * params);
+      const tokens = tokensForTrainingFlopsUnchecked(C, params);
       out.push({ id: `C${C}-k${k}`, params, tokens, flopsBudget: C, loss: lossAtUnchecked(TRUE_LAW, params, tokens) * Math.exp(sigmaLog * rng.normal()) });
     }
   }

@@ -19,6 +19,7 @@
  * else the best run's size).
  */
 import { InputError, requireNumber } from '../errors.js';
+import { tokensForTrainingFlopsUnchecked } from '../estimate/flops.js';
 import { fitChinchilla } from '../fit/fitChinchilla.js';
 import { bootstrapLaws } from './bootstrapLaws.js';
 import { logResiduals } from '../fit/diagnostics.js';
@@ -149,7 +150,7 @@ export function predictThenVerify(points: readonly BudgetPoint[], options: Verif
     params: opt3.params,
     paramsInterval: [nSummary.low, nSummary.high],
     tokens: opt3.tokens,
-    tokensInterval: [C / (6 * nSummary.high), C / (6 * nSummary.low)],
+    tokensInterval: [tokensForTrainingFlopsUnchecked(C, nSummary.high), tokensForTrainingFlopsUnchecked(C, nSummary.low)],
   };
 
   // Approach 2 on the smaller budgets, extrapolated to C.
@@ -159,7 +160,7 @@ export function predictThenVerify(points: readonly BudgetPoint[], options: Verif
     const ib = bootstrapIsoflop(train.map((p) => ({ ...p, flops: p.flopsBudget })), { samples, seed, level, sigmaLog, flops: [C] });
     const n = ib.fit.params.coefficient * C ** ib.fit.a;
     const at = ib.at[0];
-    a2 = { params: n, paramsInterval: [at.params.low, at.params.high], tokens: C / (6 * n), tokensInterval: [at.tokens.low, at.tokens.high], a: ib.fit.a };
+    a2 = { params: n, paramsInterval: [at.params.low, at.params.high], tokens: tokensForTrainingFlopsUnchecked(C, n), tokensInterval: [at.tokens.low, at.tokens.high], a: ib.fit.a };
   } catch (err) {
     if (!(err instanceof InputError)) throw err; // fewer than two in-range budgets below C: Approach 3 only
   }
@@ -185,7 +186,7 @@ export function predictThenVerify(points: readonly BudgetPoint[], options: Verif
   const hi = Math.max(...ns, head.paramsInterval[1]) * 1.5;
   const curve = Array.from({ length: 25 }, (_, k) => {
     const n = lo * (hi / lo) ** (k / 24);
-    const d = C / (6 * n);
+    const d = tokensForTrainingFlopsUnchecked(C, n);
     const reps = boot.laws.map((li) => lossAtUnchecked(li, n, d));
     const s = summarize(reps, level);
     return { params: n, loss: lossAtUnchecked(law, n, d), low: s.low, high: s.high };

@@ -15,6 +15,7 @@
  * as `failed`, not silently dropped.
  */
 import { InputError, requireNumber } from '../errors.js';
+import { tokensForTrainingFlopsUnchecked } from '../estimate/flops.js';
 import { fitIsoflop, type IsoflopFit } from '../fit/isoflop.js';
 import type { ScalingPoint } from '../fit/points.js';
 import { createRng } from '../random.js';
@@ -105,7 +106,7 @@ export function bootstrapIsoflop(points: readonly ScalingPoint[], options: Isofl
     at: flopsList.map((c, i) => ({
       flops: c,
       params: summarize(ns[i], level),
-      tokens: summarize(ns[i].map((n) => c / (6 * n)), level),
+      tokens: summarize(ns[i].map((n) => tokensForTrainingFlopsUnchecked(c, n)), level),
       paramsSamples: Float64Array.from(ns[i]),
     })),
   };

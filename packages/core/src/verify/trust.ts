@@ -10,6 +10,7 @@
  * comparison with Hoffmann et al.'s exponents, and the honest-projection warnings.
  */
 import { InputError } from '../errors.js';
+import { tokensForTrainingFlopsUnchecked } from '../estimate/flops.js';
 import { fitChinchilla } from '../fit/fitChinchilla.js';
 import { logRmse } from '../fit/diagnostics.js';
 import { computeOptimal } from '../laws/decisions.js';
@@ -144,7 +145,7 @@ export function trustAnalysis(points: readonly BudgetPoint[], options: TrustOpti
     const nT = col((l) => computeOptimal(l, C).params);
     out.projection.approach3 = {
       params: est(opt.params, nT, level),
-      tokens: est(opt.tokens, nT.map((n) => C / (6 * n)), level),
+      tokens: est(opt.tokens, nT.map((n) => tokensForTrainingFlopsUnchecked(C, n)), level),
       loss: est(opt.loss, col((l) => computeOptimal(l, C).loss), level),
       paramsAtSweep: est(computeOptimal(L, Cmax).params, col((l) => computeOptimal(l, Cmax).params), level),
     };
@@ -170,7 +171,7 @@ export function trustAnalysis(points: readonly BudgetPoint[], options: TrustOpti
     out.approach2 = { a: { estimate: ib.fit.a, interval: [ib.a.low, ib.a.high] }, b: { estimate: ib.fit.b, interval: [ib.b.low, ib.b.high] }, failedReplicates: ib.failed, sigmaLog };
     out.projection.approach2 = {
       params: { estimate: n, interval: [ib.at[0].params.low, ib.at[0].params.high] },
-      tokens: { estimate: C / (6 * n), interval: [ib.at[0].tokens.low, ib.at[0].tokens.high] },
+      tokens: { estimate: tokensForTrainingFlopsUnchecked(C, n), interval: [ib.at[0].tokens.low, ib.at[0].tokens.high] },
       paramsAtSweep: { estimate: k * Cmax ** ib.fit.a, interval: [ib.at[1].params.low, ib.at[1].params.high] },
     };
     out.hoffmann.unshift(compareWithHoffmann('approach2', ib.fit.a, out.approach2.a.interval, level));

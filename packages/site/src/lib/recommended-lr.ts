@@ -5,12 +5,12 @@
  * D = steps · batch · context tokens. A browser run is some 1e5× below the fit's smallest budget,
  * so the note says how far it extrapolates.
  */
-import { deepseekHyperparams, formatFlops, sig } from '@scaling-lab/core';
+import { deepseekHyperparams, formatFlops, sig, trainingFlops } from '@scaling-lab/core';
 
 export function recommendedLearningRate(m: { layers: number; dModel: number; steps: number; batchSize: number; context: number }) {
   const params = 12 * m.layers * m.dModel ** 2;
   const tokens = m.steps * m.batchSize * m.context;
-  const flops = 6 * params * tokens;
+  const flops = trainingFlops(params, tokens);
   const [eta] = deepseekHyperparams(flops);
   // the form takes up to 4 significant digits; a rounder figure reads better
   const value = Number(sig(eta.value, 2));

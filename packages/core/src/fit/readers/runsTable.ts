@@ -9,6 +9,7 @@
  * counted, since their summary loss is not a final loss.
  */
 import { InputError } from '../../errors.js';
+import { tokensForTrainingFlopsUnchecked } from '../../estimate/flops.js';
 import type { ParsedInput } from '../parseInput.js';
 import type { ScalingPoint } from '../points.js';
 import { findColumn, namedColumn, requireCell, type ColumnChoice, type Quantity } from './columns.js';
@@ -80,7 +81,7 @@ export function pointsFromRunsTable(table: LogTable, opts: RunsTableOptions): Pa
     const N = col.params ? requireCell(cells, col.params, source, line, 'parameter count') : (opts.params as number);
     const L = requireCell(cells, col.loss!, source, line, 'loss');
     const C = col.flops ? requireCell(cells, col.flops, source, line, 'training FLOP') : undefined;
-    const D = col.tokens ? requireCell(cells, col.tokens, source, line, 'token count') : (C as number) / (6 * N);
+    const D = col.tokens ? requireCell(cells, col.tokens, source, line, 'token count') : tokensForTrainingFlopsUnchecked(C as number, N);
     points.push(C === undefined ? { params: N, tokens: D, loss: L } : { params: N, tokens: D, flops: C, loss: L });
   }
   const unit = (c?: ColumnChoice) => (c ? `${c.name}${c.scale !== 1 ? ` × ${c.scale}` : ''}` : undefined);

@@ -10,6 +10,7 @@
  * the non-embedding count.
  */
 import { InputError } from '../../errors.js';
+import { paramsForTrainingFlopsUnchecked, tokensForTrainingFlopsUnchecked } from '../../estimate/flops.js';
 import type { TrainingCurve } from '../envelope.js';
 import type { ParsedInput } from '../parseInput.js';
 
@@ -68,7 +69,7 @@ export function runFromTrainerState(text: string, opts: { source: string; params
     D = pos(s.num_input_tokens_seen) ? s.num_input_tokens_seen : logged;
     tokensFrom = 'num_input_tokens_seen';
   } else if (N !== undefined && pos(s.total_flos)) {
-    D = s.total_flos / (6 * N);
+    D = tokensForTrainingFlopsUnchecked(s.total_flos, N);
     tokensFrom = 'total_flos / (6 N)';
   } else if (opts.tokensPerStep && steps) {
     D = steps * opts.tokensPerStep;
@@ -79,7 +80,7 @@ export function runFromTrainerState(text: string, opts: { source: string; params
   let paramsFrom = 'from --params-from-config / config.json';
   if (N === undefined) {
     if (!pos(s.total_flos)) throw new InputError(source, 'records no parameter count (no total_flos)', 'give --params-from-config config.json');
-    N = s.total_flos / (6 * (D as number));
+    N = paramsForTrainingFlopsUnchecked(s.total_flos, D as number);
     paramsFrom = 'total_flos / (6 D) (non-embedding)';
   }
   const perStep = steps ? (D as number) / steps : undefined;
