@@ -13,6 +13,9 @@
 //   --profile (or `npm run bench train --profile`): a per-kernel profile of one
 //     training step for both shapes (time and count per kernel), instead of timings.
 //   BENCH_STEPS: timed steps for the reference model (default 6; ×5 for the sweep-sized).
+//   BENCH_WARM: untimed steps first, the same for every variant and for PyTorch (default 8: on the
+//     engine the first ~8 reference steps are up to 30 % slower while V8 tiers its WebAssembly up and
+//     the heap settles, and a training run is thousands of steps).
 //   BENCH_CPU=1: also time the pure-JS cpu backend (~15 s per reference step).
 //   BENCH_SHAPES=reference or sweep: only that shape; BENCH_NAIVE=0: skip the naive-autodiff timing.
 import { spawnSync } from 'node:child_process';
@@ -36,6 +39,7 @@ if (process.env.BENCH_NAIVE === '0') for (const s of SHAPES) s.naive = false;
 const profile = process.argv.includes('--profile') || process.env.npm_config_profile === 'true';
 const { tokens, tokenizer } = mobyDickTokens('char');
 const vocab = tokenizer.vocab;
+const WARM = Number(process.env.BENCH_WARM ?? 8);
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 
 /**
@@ -87,7 +91,7 @@ function torchSeconds(sh, batch, steps) {
   if (!hasTorch) return null;
   const env = { ...process.env, OMP_NUM_THREADS: '1' };
   delete env.OPENBLAS_CORETYPE;
-  const args = [join(here, 'train_torch.py'), '--vocab', String(vocab), '--layers', String(sh.layers), '--d', String(sh.dModel), '--heads', String(sh.heads), '--context', String(sh.context), '--batch', String(batch), '--steps', String(steps)];
+  const args = [join(here, 'train_torch.py'), '--vocab', String(vocab), '--layers', String(sh.layers), '--d', String(sh.dModel), '--heads', String(sh.heads), '--context', String(sh.context), '--batch', String(batch), '--steps', String(steps), '--warm', String(WARM)];
   const r = spawnSync(py, args, { env, encoding: 'utf8' });
   if (r.status !== 0) {
     console.log(`  pytorch: failed (${(r.stderr || '').trim().split('\n').pop()})`);
@@ -114,9 +118,9 @@ for (const s of SHAPES) {
   const n = countParams(shape, vocab);
   const tps = batch * shape.context;
   console.log(`\n${s.label}, vocab ${vocab}: params non-embedding ${n.nonEmbedding}, total ${n.total}; counted training FLOPs/token ${fpt} (6N = ${6 * n.nonEmbedding})`);
-  const engine = await stepSeconds('engine', s.steps, 3, shape, batch);
+  const engine = await stepSeconds('engine', s.steps, WARM, shape, batch);
   report('wasm engine', engine, tps, fpt, 6 * n.nonEmbedding);
-  const fast = await stepSeconds('fast', s.steps, 3, shape, batch);
+  const fast = await stepSeconds('fast', s.steps, WARM, shape, batch);
   report('wasm tfjs customGrad', fast, tps, fpt, 6 * n.nonEmbedding);
   console.log(`  wasm engine / tfjs customGrad speed ratio: ${(fast.wall / engine.wall).toFixed(2)}× wall-clock, ${(fast.cpu / engine.cpu).toFixed(2)}× per CPU-second`);
   if (s.naive) {
