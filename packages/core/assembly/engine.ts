@@ -208,25 +208,16 @@ export function transpose(src: usize, rows: i32, cols: i32, lds: i32, dst: usize
 
 /** c[i, :] += bias for c [M, N]. */
 export function addBias(c: usize, bias: usize, M: i32, N: i32): void {
-  const N4 = N & ~3;
   for (let i = 0; i < M; i++) {
     const row = c + <usize>(i * N) * 4;
-    let j = 0;
-    for (; j < N4; j += 4) v128.store(row + <usize>j * 4, f32x4.add(v128.load(row + <usize>j * 4), v128.load(bias + <usize>j * 4)));
-    for (; j < N; j++) store<f32>(row + <usize>j * 4, load<f32>(row + <usize>j * 4) + load<f32>(bias + <usize>j * 4));
+    add(row, bias, row, N);
   }
 }
 
-/** dst[j] = Σ_i src[i, j] (accumulate = 0) or dst[j] += that, for src [M, N]. */
+/** dst[j] = Σ_i src[i, j] (accumulate = 0) or dst[j] += that, for src [M, N] (rows added in order). */
 export function colSum(src: usize, M: i32, N: i32, dst: usize, accumulate: i32): void {
   if (!accumulate) memory.fill(dst, 0, <usize>N * 4);
-  const N4 = N & ~3;
-  for (let i = 0; i < M; i++) {
-    const row = src + <usize>(i * N) * 4;
-    let j = 0;
-    for (; j < N4; j += 4) v128.store(dst + <usize>j * 4, f32x4.add(v128.load(dst + <usize>j * 4), v128.load(row + <usize>j * 4)));
-    for (; j < N; j++) store<f32>(dst + <usize>j * 4, load<f32>(dst + <usize>j * 4) + load<f32>(row + <usize>j * 4));
-  }
+  for (let i = 0; i < M; i++) add(dst, src + <usize>(i * N) * 4, dst, N);
 }
 
 /** out[i] = a[i] + b[i] (out may be a or b). */
