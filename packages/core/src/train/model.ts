@@ -202,12 +202,15 @@ function buildTransformer(shape: ModelShape, vocab: number, opts: TransformerOpt
   // Dropout masks: their own seeded stream, drawn only when dropout is active.
   const dropRng = createRng((opts.seed ?? 0) ^ 0x5bd1e995);
   const keepScale = 1 / (1 - dropout);
-  const drop = (t: tf.Tensor, training: boolean): tf.Tensor => {
-    if (!training || dropout === 0) return t;
-    const n = t.size;
+  // n mask values (0 or 1/(1−p)) from the dropout stream: `drop` and the engine draw through this alone.
+  const maskValues = (n: number): Float32Array => {
     const m = new Float32Array(n);
     for (let i = 0; i < n; i++) m[i] = dropRng.next() < dropout ? 0 : keepScale;
-    return tf.mul(t, tf.tensor(m, t.shape));
+    return m;
+  };
+  const drop = (t: tf.Tensor, training: boolean): tf.Tensor => {
+    if (!training || dropout === 0) return t;
+    return tf.mul(t, tf.tensor(maskValues(t.size), t.shape));
   };
 
   // The residual stream after the final layer norm, [B·T, d].
@@ -242,11 +245,7 @@ function buildTransformer(shape: ModelShape, vocab: number, opts: TransformerOpt
 
   const engine = !naive && opts.engine !== 'tfjs' ? createWasmEngine(shape, vocab, params) : null;
   // The engine's masks: the same stream, order and values as `drop` draws (attention, then MLP, block by block).
-  const drawMasks = (batch: number): Float32Array => {
-    const m = new Float32Array(engine!.maskSize(batch));
-    for (let i = 0; i < m.length; i++) m[i] = dropRng.next() < dropout ? 0 : keepScale;
-    return m;
-  };
+  const drawMasks = (batch: number): Float32Array => maskValues(engine!.maskSize(batch));
   const valueAndGrads = (x: tf.Tensor2D, y: tf.Tensor2D, fo: ForwardOptions = {}) => {
     if (engine) return engine.valueAndGrads(x, y, fo.training === true && dropout > 0 ? drawMasks(x.shape[0]) : null);
     return tf.variableGrads(() => loss(x, y, fo), [...params.values()]);

@@ -39,7 +39,9 @@ describe('runSweep scheduling (stub trainer)', () => {
         expect(t.firstStepMs!).toBeGreaterThanOrEqual(t.receivedMs);
         expect(t.endMs).toBeGreaterThanOrEqual(t.firstStepMs!);
         expect(t.cpuAtEndSeconds).toBeGreaterThanOrEqual(t.cpuAtReceivedSeconds);
-        expect(t.trainerLoadedMs).toBeDefined();
+        // the trainer is preloaded at process start, so it is loaded before the run trains
+        expect(t.trainerLoadedMs!).toBeGreaterThanOrEqual(t.processStartMs);
+        expect(t.trainerLoadedMs!).toBeLessThanOrEqual(t.firstStepMs!);
       }
     }
     for (const d of done) expect(d.doneReceivedMs).toBeGreaterThanOrEqual(d.timing.endMs - 5); // same clock, both processes
